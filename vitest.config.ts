@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs every project in one vitest process.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'e2e/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'e2e/vitest.config.{ts,mts}',
+    ],
   },
 });

@@ -1,0 +1,56 @@
+/**
+ * Bundles the server into dist/main.js for production (`npm start`, the Docker image).
+ *
+ * Workspace packages (@habit-tracker/*) are TypeScript source, so they are bundled; everything
+ * from node_modules stays external and is loaded at runtime (native addons such as argon2 and
+ * PGlite's wasm cannot be bundled anyway). The data layer's SQL migrations and, when built, the
+ * web app are copied beside the bundle, where main.ts looks for them.
+ */
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outdir = join(here, 'dist');
+const migrations = join(here, '../../packages/db/migrations');
+const webBuild = join(here, '../web/dist');
+
+/** Bare imports are external unless they name a workspace package. */
+const externalNodeModules = {
+  name: 'external-node-modules',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point' || args.path.startsWith('@habit-tracker/')) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+const started = performance.now();
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [join(here, 'src/main.ts')],
+  outfile: join(outdir, 'main.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  legalComments: 'none',
+  plugins: [externalNodeModules],
+  // An ESM bundle has no `require`; give CommonJS code that expects one a real one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+await mkdir(join(outdir, 'migrations'), { recursive: true });
+await cp(migrations, join(outdir, 'migrations'), { recursive: true });
+if (existsSync(webBuild)) await cp(webBuild, join(outdir, 'web'), { recursive: true });
+
+const ms = Math.round(performance.now() - started);
+console.log(
+  `built dist/main.js in ${ms} ms${existsSync(webBuild) ? ' (with the web app)' : ' (API only: no apps/web/dist)'}`,
+);

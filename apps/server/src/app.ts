@@ -1,0 +1,139 @@
+/**
+ * The app factory: main.ts and every test build the app here, so tests exercise exactly the
+ * middleware that production runs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@habit-tracker/db';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import packageJson from '../package.json' with { type: 'json' };
+import { sessionCookieName } from './auth/cookies';
+import { createAuthRateLimits } from './auth/rate-limits';
+import type { AppEnv, Deps } from './context';
+import type { Env } from './env';
+import { AppError } from './errors';
+import type { Logger } from './logger';
+import { csrfProtection } from './middleware/csrf';
+import { notFound, onError } from './middleware/error-handler';
+import { requestLog } from './middleware/request-log';
+import { validationHook } from './middleware/validation';
+import { authRouter } from './routes/auth';
+import { checkinsRouter } from './routes/checkins';
+import { habitsRouter } from './routes/habits';
+import { healthRouter } from './routes/health';
+import { historyRouter } from './routes/history';
+import { settingsRouter } from './routes/settings';
+import { todayRouter } from './routes/today';
+import { serveWebApp } from './web/static';
+
+export interface CreateAppOptions {
+  env: Env;
+  database: Database;
+  logger: Logger;
+  /** The current instant; defaults to the system clock. Tests pin it. */
+  clock?: () => Date;
+  /** The web app's build folder (apps/web/dist). Without it the server is API-only. */
+  webRoot?: string;
+}
+
+const REQUEST_ID_PATTERN = /^[\w\-=]{1,200}$/;
+
+export function createApp(options: CreateAppOptions) {
+  const { env } = options;
+  const deps: Deps = {
+    env,
+    database: options.database,
+    logger: options.logger,
+    clock: options.clock ?? (() => new Date()),
+    rateLimits: createAuthRateLimits(),
+  };
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Order matters. The request id comes first so every later log line (and error) carries it;
+  // logging wraps everything after it so it sees the final status, errors included; the body
+  // limit and origin check run before any route reads a body or touches the database.
+  app.use(
+    requestId({
+      // Fly's proxy already names each request; reusing its id lets logs be matched across hops.
+      generator: (c) => {
+        const flyId = c.req.header('fly-request-id');
+        return flyId && REQUEST_ID_PATTERN.test(flyId) ? flyId : randomUUID();
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestLog(env.FLY_REGION ?? 'local'));
+  app.use(
+    secureHeaders({
+      // A same-origin single-page app: everything from here, nothing framing it.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      // HSTS on localhost would pin the browser to https for every local project.
+      strictTransportSecurity:
+        env.NODE_ENV === 'production' ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: env.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The request body is larger than ${env.BODY_LIMIT_BYTES} bytes`,
+        );
+      },
+    }),
+  );
+  app.use(csrfProtection(env.APP_ORIGIN));
+
+  const routes = app
+    .route('/', healthRouter)
+    .route('/api/v1', authRouter)
+    .route('/api/v1', settingsRouter)
+    .route('/api/v1', habitsRouter)
+    .route('/api/v1', checkinsRouter)
+    .route('/api/v1', historyRouter)
+    .route('/api/v1', todayRouter);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName(env),
+    description: 'Set by sign-up and sign-in; httpOnly, SameSite=Lax.',
+  });
+  app.doc('/api/v1/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Habit tracker API',
+      version: packageJson.version,
+      description: 'See docs/api.md for conventions: errors, auth, CSRF, idempotency.',
+    },
+  });
+
+  // ---- Static web app (non-/api paths) --------------------------------------------------
+  // Registered after the API so API routes always win; /api/* never falls through to it.
+  if (options.webRoot) app.use('*', serveWebApp(options.webRoot));
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return routes;
+}
+
+export type App = ReturnType<typeof createApp>;
+/** For the web app's typed client (`hc<AppType>`). */
+export type AppType = App;

@@ -1,0 +1,57 @@
+/**
+ * Brute-force brakes on the auth routes. In memory, per machine: an attacker spread over many
+ * machines gets a few times the budget, which is still far too little to guess a password, and
+ * it costs no database writes (sign-in must stay cheap and must not need the primary).
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../errors';
+
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_HOUR = 60 * 60;
+
+export interface AuthRateLimits {
+  /** Failed sign-ins per email: stops guessing one account's password from many IPs. */
+  signInFailuresByEmail: RateLimiterMemory;
+  /** All sign-in attempts per client IP: stops one client spraying many accounts. */
+  signInByIp: RateLimiterMemory;
+  signUpByIp: RateLimiterMemory;
+}
+
+export function createAuthRateLimits(): AuthRateLimits {
+  return {
+    signInFailuresByEmail: new RateLimiterMemory({
+      keyPrefix: 'sign-in-email',
+      points: 10,
+      duration: FIFTEEN_MINUTES,
+    }),
+    signInByIp: new RateLimiterMemory({
+      keyPrefix: 'sign-in-ip',
+      points: 50,
+      duration: FIFTEEN_MINUTES,
+    }),
+    signUpByIp: new RateLimiterMemory({ keyPrefix: 'sign-up-ip', points: 20, duration: ONE_HOUR }),
+  };
+}
+
+function rateLimited(msBeforeNext: number): AppError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError('rate_limited', 'Too many attempts; try again later', undefined, {
+    'Retry-After': String(seconds),
+  });
+}
+
+/** Spends one point for `key`, or throws 429 `rate_limited` when the budget is gone. */
+export async function consumeOrThrow(limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/** Throws 429 when `key` has already used its budget, without spending a point. */
+export async function assertNotExhausted(limiter: RateLimiterMemory, key: string): Promise<void> {
+  const state = await limiter.get(key);
+  if (state && state.consumedPoints >= limiter.points) throw rateLimited(state.msBeforeNext);
+}

@@ -1,0 +1,55 @@
+/**
+ * Coded errors. Code anywhere in the server throws `new AppError(code, message)`; the app's
+ * error handler turns it into `{ error: { code, message, details? } }` with the status from the
+ * one table below — so a code always means the same status, and docs/api.md lists the same table.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ERROR_STATUS = {
+  malformed_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_rejected: 403,
+  not_found: 404,
+  email_taken: 409,
+  idempotency_key_reused: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  date_in_future: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: ContentfulStatusCode;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After for 429 and 503. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export const notFound = (what = 'Not found') => new AppError('not_found', what);
+
+export const validationFailed = (issues: ValidationIssue[], message = 'The request is invalid') =>
+  new AppError('validation_failed', message, issues);

@@ -1,0 +1,49 @@
+/**
+ * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
+ * owner ids and password hashes never leave the server.
+ */
+import type { CheckinDto, Habit, Me } from '@habit-tracker/contract';
+import type { CheckinRow, HabitRow, SettingsRow, UserRow } from '@habit-tracker/db';
+
+export function toMe(user: UserRow, settings: SettingsRow): Me {
+  return {
+    user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
+    settings: toSettings(settings),
+  };
+}
+
+export function toSettings(settings: SettingsRow): SettingsRow {
+  return {
+    timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
+    weekStart: settings.weekStart,
+  };
+}
+
+export function toHabit(row: HabitRow): Habit {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    color: row.color,
+    icon: row.icon,
+    measure: row.measure,
+    schedule: row.schedule,
+    position: row.position,
+    startDate: row.startDate,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toCheckin(row: CheckinRow): CheckinDto {
+  return {
+    date: row.date,
+    state: row.state,
+    value: row.value,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-habit numbers for the Today and detail views, computed by the pure core from one habit's
+ * check-ins. Kept apart from the handlers so both views agree on every definition.
+ */
+import type { TodayHabit } from '@habit-tracker/contract';
+import {
+  type Checkin,
+  computeScores,
+  computeStreaks,
+  isDue,
+  type LocalDate,
+  periodProgress,
+  type Weekday,
+} from '@habit-tracker/core';
+import type { CheckinRow, HabitRow } from '@habit-tracker/db';
+import { toCheckin, toHabit } from './dto';
+
+/** Scores are 0–1 for display: four decimals is more than a progress ring can show. */
+export function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
+export function groupByHabit(checkins: readonly CheckinRow[]): Map<string, CheckinRow[]> {
+  const groups = new Map<string, CheckinRow[]>();
+  for (const checkin of checkins) {
+    const group = groups.get(checkin.habitId);
+    if (group) group.push(checkin);
+    else groups.set(checkin.habitId, [checkin]);
+  }
+  return groups;
+}
+
+export function todayEntry(
+  habit: HabitRow,
+  checkins: readonly CheckinRow[],
+  today: LocalDate,
+  weekStart: Weekday,
+): TodayHabit {
+  const { schedule, measure } = habit;
+  const history: readonly Checkin[] = checkins;
+  const todays = checkins.find((checkin) => checkin.date === today);
+  return {
+    habit: toHabit(habit),
+    due: isDue(schedule, today, { checkins: history, measure, weekStart }),
+    checkin: todays ? toCheckin(todays) : null,
+    streak: computeStreaks({ schedule, measure, checkins: history, today, weekStart }),
+    score: roundScore(
+      computeScores({ schedule, measure, checkins: history, startDate: habit.startDate, today })
+        .current,
+    ),
+    period: periodProgress(schedule, today, { checkins: history, measure, weekStart }),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Idempotency keys for check-in writes (docs/api.md, "Idempotency"): an offline client replays
+ * its queue after reconnecting and must not apply a write twice, nor a stale write over a newer
+ * one. The first response for a key is stored in the same transaction as the write it describes,
+ * so either both exist or neither does.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Database,
+  type Db,
+  deleteOldIdempotencyRecords,
+  findIdempotencyRecord,
+  saveIdempotencyRecord,
+} from '@habit-tracker/db';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x20-\x7e]{1,100}$/, 'Expected 1–100 printable ASCII characters')
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Makes a resend of this write safe: the first response is replayed.',
+    }),
+});
+
+export interface StoredResponse {
+  status: 200 | 204;
+  body: unknown;
+}
+
+export interface IdempotentResult extends StoredResponse {
+  replayed: boolean;
+}
+
+/** Keys live 7 days; older ones are swept now and then by writes (never by reads). */
+const KEY_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const SWEEP_PROBABILITY = 0.01;
+
+/** SHA-256 of method, path and the body with its keys sorted (so key order is not a difference). */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method.toUpperCase()}\n${path}\n${canonicalJson(body)}`)
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === undefined) return '';
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Thrown inside the transaction when a concurrent request stored the same key first. */
+class LostRace extends Error {}
+
+export interface IdempotentWriteOptions {
+  database: Database;
+  logger: Logger;
+  now: Date;
+  userId: string;
+  key: string | undefined;
+  method: string;
+  path: string;
+  body: unknown;
+  /** The write itself; runs in the transaction and throws AppErrors to refuse (nothing stored). */
+  write: (tx: Db) => Promise<StoredResponse>;
+}
+
+export async function idempotentWrite(options: IdempotentWriteOptions): Promise<IdempotentResult> {
+  const { database, userId, key, write } = options;
+  if (key === undefined) {
+    return { ...(await database.transaction(write)), replayed: false };
+  }
+  const hash = requestHash(options.method, options.path, options.body);
+  const attempt = () =>
+    database.transaction(async (tx): Promise<IdempotentResult> => {
+      const existing = await findIdempotencyRecord(tx, userId, key);
+      if (existing) {
+        if (existing.requestHash !== hash) {
+          throw new AppError(
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used for a different request',
+          );
+        }
+        return {
+          status: existing.statusCode as StoredResponse['status'],
+          body: existing.responseBody,
+          replayed: true,
+        };
+      }
+      const response = await write(tx);
+      const saved = await saveIdempotencyRecord(tx, {
+        userId,
+        key,
+        requestHash: hash,
+        statusCode: response.status,
+        responseBody: response.body ?? null,
+      });
+      // Someone else committed this key while we worked: undo ours and answer as they did.
+      if (!saved) throw new LostRace();
+      return { ...response, replayed: false };
+    });
+
+  let result: IdempotentResult;
+  try {
+    result = await attempt();
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    result = await attempt();
+  }
+  await maybeSweep(options);
+  return result;
+}
+
+async function maybeSweep({ database, logger, now }: IdempotentWriteOptions): Promise<void> {
+  if (Math.random() >= SWEEP_PROBABILITY) return;
+  try {
+    await deleteOldIdempotencyRecords(database.db, new Date(now.getTime() - KEY_LIFETIME_MS));
+  } catch (err) {
+    logger.warn({ err }, 'idempotency sweep failed');
+  }
+}

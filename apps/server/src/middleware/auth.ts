@@ -1,0 +1,53 @@
+/**
+ * `requireAuth`: the session cookie → `c.var.user`, `c.var.settings`, `c.var.sessionId`, or 401.
+ * Attached per route (in each route's contract), so unknown paths stay 404 and the OpenAPI
+ * document says which routes need a session.
+ */
+import { extendSession, findSessionWithUser } from '@habit-tracker/db';
+import { createMiddleware } from 'hono/factory';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../auth/cookies';
+import {
+  isWellFormedToken,
+  sessionExpiry,
+  sessionIdFromToken,
+  shouldExtendSession,
+} from '../auth/session-tokens';
+import type { AuthedEnv } from '../context';
+import { AppError } from '../errors';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
+  const { env, database, clock } = c.var.deps;
+  const token = readSessionCookie(c, env);
+  if (!token) throw unauthenticated();
+  if (!isWellFormedToken(token)) {
+    clearSessionCookie(c, env);
+    throw unauthenticated();
+  }
+  const now = clock();
+  const sessionId = sessionIdFromToken(token);
+  const found = await findSessionWithUser(database.db, sessionId, now);
+  if (!found) {
+    clearSessionCookie(c, env);
+    throw unauthenticated();
+  }
+  // Reads never write (they must run on read-only replicas): a session slides forward only on
+  // a state-changing request, and only once it is past half its lifetime, so at most one extra
+  // write per session per half-TTL. See docs/decisions/0002-auth-and-sessions.md.
+  if (
+    !READ_METHODS.has(c.req.method) &&
+    shouldExtendSession(found.session.expiresAt, now, env.SESSION_TTL_DAYS)
+  ) {
+    await extendSession(database.db, sessionId, sessionExpiry(now, env.SESSION_TTL_DAYS));
+    writeSessionCookie(c, env, token);
+  }
+  c.set('user', found.user);
+  c.set('settings', found.settings);
+  c.set('sessionId', sessionId);
+  await next();
+});
+
+function unauthenticated() {
+  return new AppError('unauthenticated', 'Sign in first');
+}

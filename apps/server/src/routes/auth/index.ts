@@ -1,0 +1,12 @@
+import { createRouter } from '../openapi';
+import * as handlers from './auth.handlers';
+import * as routes from './auth.routes';
+
+export const authRouter = createRouter()
+  .openapi(routes.signUp, handlers.signUp)
+  .openapi(routes.signIn, handlers.signIn)
+  .openapi(routes.signOut, handlers.signOut)
+  .openapi(routes.signOutEverywhere, handlers.signOutEverywhere)
+  .openapi(routes.changePassword, handlers.changePassword)
+  .openapi(routes.getMe, handlers.getMe)
+  .openapi(routes.deleteMe, handlers.deleteMe);

@@ -1,0 +1,79 @@
+import type { CheckinDto, CheckinPut } from '@habit-tracker/contract';
+import { localDateOf, type Measure } from '@habit-tracker/core';
+import * as db from '@habit-tracker/db';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../context';
+import { AppError, notFound, validationFailed } from '../../errors';
+import { toCheckin } from '../../lib/dto';
+import { idempotentWrite, type StoredResponse } from '../../lib/idempotency';
+import type * as routes from './checkins.routes';
+
+export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = async (c) => {
+  const { id, date } = c.req.valid('param');
+  const input = c.req.valid('json');
+  const { user, settings } = c.var;
+  const result = await writeIdempotently(c, input, async (tx) => {
+    const habit = await db.getHabit(tx, user.id, id);
+    if (!habit) throw notFound('Habit not found');
+    if (date > localDateOf(c.var.deps.clock(), settings)) {
+      throw new AppError('date_in_future', 'Check-ins cannot be recorded for days after today');
+    }
+    assertValueFits(habit.measure, input);
+    const row = await db.upsertCheckin(tx, user.id, id, date, {
+      state: input.state,
+      value: input.value ?? null,
+      note: input.note ?? null,
+    });
+    if (!row) throw notFound('Habit not found');
+    return { status: 200, body: toCheckin(row) };
+  });
+  return c.json(result.body as CheckinDto, 200);
+};
+
+export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
+  const { id, date } = c.req.valid('param');
+  const userId = c.var.user.id;
+  await writeIdempotently(c, undefined, async (tx) => {
+    if (!(await db.getHabit(tx, userId, id))) throw notFound('Habit not found');
+    await db.deleteCheckin(tx, userId, id, date);
+    return { status: 204, body: null };
+  });
+  return c.body(null, 204);
+};
+
+function writeIdempotently(
+  c: Context<AuthedEnv>,
+  body: unknown,
+  write: (tx: db.Db) => Promise<StoredResponse>,
+) {
+  const { database, logger, clock } = c.var.deps;
+  return idempotentWrite({
+    database,
+    logger,
+    now: clock(),
+    userId: c.var.user.id,
+    key: c.req.header('idempotency-key'),
+    method: c.req.method,
+    path: c.req.path,
+    body,
+    write,
+  }).then((result) => {
+    if (result.replayed) c.header('Idempotency-Replayed', 'true');
+    return result;
+  });
+}
+
+/** The value rules that depend on the habit, which the body schema alone cannot know. */
+function assertValueFits(measure: Measure, input: CheckinPut): void {
+  const value = input.value ?? null;
+  if (measure.kind === 'boolean' && value !== null) {
+    throw validationFailed([{ path: 'value', message: 'A yes/no habit takes no value' }]);
+  }
+  if (measure.kind === 'numeric' && input.state === 'done' && value === null) {
+    throw validationFailed([{ path: 'value', message: `Enter the amount (${measure.unit})` }]);
+  }
+  if (input.state === 'skipped' && value !== null) {
+    throw validationFailed([{ path: 'value', message: 'A skipped day has no value' }]);
+  }
+}

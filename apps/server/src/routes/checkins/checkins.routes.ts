@@ -1,0 +1,50 @@
+import { CheckinParamsSchema, CheckinPutSchema, CheckinSchema } from '@habit-tracker/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { IdempotencyHeadersSchema } from '../../lib/idempotency';
+import { requireAuth } from '../../middleware/auth';
+import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
+
+const tags = ['Check-ins'];
+const security = [{ session: [] }];
+const middleware = requireAuth;
+
+export const putCheckin = createRoute({
+  method: 'put',
+  path: '/habits/{id}/checkins/{date}',
+  tags,
+  security,
+  middleware,
+  summary: 'Record (or replace) the check-in of one date',
+  description:
+    'The date may not be after the user’s today (422 `date_in_future`). Yes/no habits take no ' +
+    'value; a numeric "done" needs one; a skip has none. Accepts `Idempotency-Key`.',
+  request: {
+    params: CheckinParamsSchema,
+    headers: IdempotencyHeadersSchema,
+    body: jsonBody(CheckinPutSchema),
+  },
+  responses: {
+    200: {
+      ...jsonResponse(CheckinSchema, 'The check-in as stored'),
+      headers: {
+        'Idempotency-Replayed': {
+          schema: { type: 'string', enum: ['true'] },
+          description: 'Present when this is the stored response of an earlier request',
+        },
+      },
+    },
+    ...errorResponses(...WRITE_ERRORS, 401, 404, 409),
+  },
+});
+
+export const deleteCheckin = createRoute({
+  method: 'delete',
+  path: '/habits/{id}/checkins/{date}',
+  tags,
+  security,
+  middleware,
+  summary: 'Clear the check-in of one date',
+  description: 'Succeeds also when there was none. Accepts `Idempotency-Key`.',
+  request: { params: CheckinParamsSchema, headers: IdempotencyHeadersSchema },
+  responses: { 204: { description: 'Cleared' }, ...errorResponses(401, 403, 404, 409, 422) },
+});

@@ -1,0 +1,102 @@
+import { localDateOf } from '@habit-tracker/core';
+import * as db from '@habit-tracker/db';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AuthedEnv } from '../../context';
+import { notFound, validationFailed } from '../../errors';
+import { toHabit } from '../../lib/dto';
+import type * as routes from './habits.routes';
+
+/** New habits cycle through these, so a fresh list is not all one colour. */
+const PALETTE = [
+  '#3b82f6',
+  '#10b981',
+  '#f59e0b',
+  '#ef4444',
+  '#8b5cf6',
+  '#ec4899',
+  '#14b8a6',
+  '#f97316',
+];
+
+const habitNotFound = () => notFound('Habit not found');
+
+export const listHabits: RouteHandler<typeof routes.listHabits, AuthedEnv> = async (c) => {
+  const { status } = c.req.valid('query');
+  const habits = await db.listHabits(c.var.deps.database.db, c.var.user.id, status);
+  return c.json({ habits: habits.map(toHabit) }, 200);
+};
+
+export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = async (c) => {
+  const { database, clock } = c.var.deps;
+  const { user, settings } = c.var;
+  const input = c.req.valid('json');
+  const habit = await database.transaction(async (tx) => {
+    const color = input.color ?? (await nextPaletteColor(tx, user.id));
+    return db.createHabit(tx, user.id, {
+      ...input,
+      color,
+      icon: input.icon ?? '',
+      startDate: localDateOf(clock(), settings),
+    });
+  });
+  return c.json(toHabit(habit), 201);
+};
+
+async function nextPaletteColor(tx: db.Db, userId: string): Promise<string> {
+  const existing = await db.listHabits(tx, userId, 'all');
+  return PALETTE[existing.length % PALETTE.length]!;
+}
+
+export const reorderHabits: RouteHandler<typeof routes.reorderHabits, AuthedEnv> = async (c) => {
+  const { database } = c.var.deps;
+  const { ids } = c.req.valid('json');
+  const userId = c.var.user.id;
+  const habits = await database.transaction(async (tx) => {
+    if (!(await db.reorderHabits(tx, userId, ids))) return null;
+    return db.listHabits(tx, userId, 'active');
+  });
+  if (!habits) {
+    throw validationFailed(
+      [{ path: 'ids', message: 'List every active habit exactly once' }],
+      'ids must name every active habit exactly once',
+    );
+  }
+  return c.json({ habits: habits.map(toHabit) }, 200);
+};
+
+export const getHabit: RouteHandler<typeof routes.getHabit, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const habit = await db.getHabit(c.var.deps.database.db, c.var.user.id, id);
+  if (!habit) throw habitNotFound();
+  return c.json(toHabit(habit), 200);
+};
+
+export const patchHabit: RouteHandler<typeof routes.patchHabit, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const patch = c.req.valid('json');
+  const habit = await db.updateHabit(c.var.deps.database.db, c.var.user.id, id, patch);
+  if (!habit) throw habitNotFound();
+  return c.json(toHabit(habit), 200);
+};
+
+export const archiveHabit: RouteHandler<typeof routes.archiveHabit, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { database, clock } = c.var.deps;
+  const habit = await db.setHabitArchived(database.db, c.var.user.id, id, true, clock());
+  if (!habit) throw habitNotFound();
+  return c.json(toHabit(habit), 200);
+};
+
+export const unarchiveHabit: RouteHandler<typeof routes.unarchiveHabit, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { database, clock } = c.var.deps;
+  const habit = await db.setHabitArchived(database.db, c.var.user.id, id, false, clock());
+  if (!habit) throw habitNotFound();
+  return c.json(toHabit(habit), 200);
+};
+
+export const deleteHabit: RouteHandler<typeof routes.deleteHabit, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  if (!(await db.deleteHabit(c.var.deps.database.db, c.var.user.id, id))) throw habitNotFound();
+  return c.body(null, 204);
+};

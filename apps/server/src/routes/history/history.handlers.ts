@@ -1,0 +1,63 @@
+import { LIMITS } from '@habit-tracker/contract';
+import {
+  addDays,
+  computeScores,
+  computeStreaks,
+  daysBetween,
+  localDateOf,
+  weekdayCounts,
+} from '@habit-tracker/core';
+import { getHabit, listCheckins } from '@habit-tracker/db';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AuthedEnv } from '../../context';
+import { notFound, validationFailed } from '../../errors';
+import { toCheckin, toHabit } from '../../lib/dto';
+import { roundScore } from '../../lib/habit-stats';
+import type * as routes from './history.routes';
+
+const DEFAULT_RANGE_DAYS = 365;
+
+export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const query = c.req.valid('query');
+  const { database, clock } = c.var.deps;
+  const { user, settings } = c.var;
+  const today = localDateOf(clock(), settings);
+
+  const to = query.to ?? (query.from ? maxDate(query.from, today) : today);
+  const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  if (from > to) {
+    throw validationFailed([{ path: 'query.from', message: '`from` must not be after `to`' }]);
+  }
+  if (daysBetween(from, to) > LIMITS.historyMaxDays) {
+    throw validationFailed([
+      { path: 'query.to', message: `At most ${LIMITS.historyMaxDays} days after \`from\`` },
+    ]);
+  }
+
+  const habit = await getHabit(database.db, user.id, id);
+  if (!habit) throw notFound('Habit not found');
+  // Streaks and the current score need the whole history, not just the range shown.
+  const checkins = await listCheckins(database.db, user.id, [habit.id]);
+  const { schedule, measure } = habit;
+  const scores = computeScores({ schedule, measure, checkins, startDate: habit.startDate, today });
+
+  return c.json(
+    {
+      habit: toHabit(habit),
+      from,
+      to,
+      today,
+      checkins: checkins.filter((ch) => ch.date >= from && ch.date <= to).map(toCheckin),
+      streak: computeStreaks({ schedule, measure, checkins, today, weekStart: settings.weekStart }),
+      score: roundScore(scores.current),
+      scores: scores.series(from, to).map((p) => ({ date: p.date, score: roundScore(p.score) })),
+      weekdayCounts: weekdayCounts(measure, checkins, from, to),
+    },
+    200,
+  );
+};
+
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,17 @@
+import { HabitIdParamsSchema, HistoryQuerySchema, HistorySchema } from '@habit-tracker/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { requireAuth } from '../../middleware/auth';
+import { errorResponses, jsonResponse } from '../openapi';
+
+export const getHistory = createRoute({
+  method: 'get',
+  path: '/habits/{id}/history',
+  tags: ['Habits'],
+  security: [{ session: [] }],
+  middleware: requireAuth,
+  summary: "A habit's check-ins, score series and streaks over a date range",
+  description:
+    'Default range: the 365 days up to today. `from` ≤ `to`, at most 3,700 days apart (422 otherwise).',
+  request: { params: HabitIdParamsSchema, query: HistoryQuerySchema },
+  responses: { 200: jsonResponse(HistorySchema, 'History'), ...errorResponses(401, 404, 422) },
+});

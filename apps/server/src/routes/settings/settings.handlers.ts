@@ -1,0 +1,17 @@
+import { updateSettings } from '@habit-tracker/db';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AuthedEnv } from '../../context';
+import { notFound } from '../../errors';
+import { toSettings } from '../../lib/dto';
+import type * as routes from './settings.routes';
+
+export const getSettings: RouteHandler<typeof routes.getSettings, AuthedEnv> = (c) =>
+  c.json(toSettings(c.var.settings), 200);
+
+export const patchSettings: RouteHandler<typeof routes.patchSettings, AuthedEnv> = async (c) => {
+  const patch = c.req.valid('json');
+  const updated = await updateSettings(c.var.deps.database.db, c.var.user.id, patch);
+  // Only possible if the account was deleted between the session lookup and this update.
+  if (!updated) throw notFound('Account not found');
+  return c.json(toSettings(updated), 200);
+};

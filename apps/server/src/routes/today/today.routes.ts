@@ -1,0 +1,14 @@
+import { TodaySchema } from '@habit-tracker/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { requireAuth } from '../../middleware/auth';
+import { errorResponses, jsonResponse } from '../openapi';
+
+export const getToday = createRoute({
+  method: 'get',
+  path: '/today',
+  tags: ['Today'],
+  security: [{ session: [] }],
+  middleware: requireAuth,
+  summary: "Every active habit with today's check-in, streak, score and period progress",
+  responses: { 200: jsonResponse(TodaySchema, 'Today'), ...errorResponses(401) },
+});

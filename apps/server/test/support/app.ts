@@ -1,0 +1,148 @@
+/**
+ * Builds the real app (createApp, all middleware) for a test, with a pinned clock and a client
+ * that keeps a cookie jar like a browser would.
+ */
+import type { Database } from '@habit-tracker/db';
+import { expect } from 'vitest';
+import { type App, createApp } from '../../src/app';
+import { loadEnv } from '../../src/env';
+import { createLogger } from '../../src/logger';
+
+/** Tests live on 2026-03-15 at noon UTC, a Sunday. */
+export const NOW = new Date('2026-03-15T12:00:00Z');
+export const TODAY = '2026-03-15';
+
+export interface TestApp {
+  app: App;
+  clock: { now: Date };
+  client(options?: ClientOptions): TestClient;
+}
+
+export function createTestApp(
+  database: Database,
+  envOverrides: Record<string, string> = {},
+  clock = { now: new Date(NOW) },
+): TestApp {
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...envOverrides });
+  const app = createApp({ env, database, logger: createLogger(env), clock: () => clock.now });
+  return { app, clock, client: (options) => new TestClient(app, options) };
+}
+
+export interface ClientOptions {
+  /** Sent as Fly-Client-IP (TRUST_PROXY is on in tests); random by default so that rate limits
+   * per IP do not couple unrelated tests. */
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  /** A raw body, sent as is (with `contentType` if given). */
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+let ipCounter = 0;
+
+export class TestClient {
+  cookie: string | undefined;
+  readonly ip: string;
+
+  constructor(
+    readonly app: App,
+    private readonly options: ClientOptions = {},
+  ) {
+    ipCounter++;
+    this.ip = options.ip ?? `10.${(ipCounter >> 8) & 255}.${ipCounter & 255}.${Math.floor(Math.random() * 250) + 1}`;
+  }
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = {
+      'fly-client-ip': this.ip,
+      ...this.options.headers,
+      ...options.headers,
+    };
+    if (this.cookie) headers.cookie = this.cookie;
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] = options.contentType ?? 'application/json';
+    } else if (options.body !== undefined) {
+      body = options.body;
+      if (options.contentType) headers['content-type'] = options.contentType;
+    }
+    const res = await this.app.request(path, { method, headers, body });
+    this.storeCookie(res.headers.get('set-cookie'));
+    const text = await res.text();
+    let parsed: unknown = null;
+    if (text && res.headers.get('content-type')?.includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T, text };
+  }
+
+  get<T = any>(path: string, options?: RequestOptions) {
+    return this.request<T>('GET', path, options);
+  }
+  post<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', path, { ...options, json });
+  }
+  put<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>('PUT', path, { ...options, json });
+  }
+  patch<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>('PATCH', path, { ...options, json });
+  }
+  delete<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>('DELETE', path, { ...options, json });
+  }
+
+  private storeCookie(setCookie: string | null) {
+    if (!setCookie) return;
+    const [pair] = setCookie.split(';');
+    const [name, value] = pair!.split('=');
+    if (!name?.includes('ht_session')) return;
+    this.cookie = value && !/Max-Age=0/i.test(setCookie) ? `${name}=${value}` : undefined;
+  }
+
+  /** Signs up a fresh user (unique email) and keeps its session cookie. */
+  async signUp(overrides: Record<string, unknown> = {}) {
+    const email = `user-${crypto.randomUUID()}@example.com`;
+    const res = await this.post('/api/v1/auth/sign-up', {
+      email,
+      password: PASSWORD,
+      ...overrides,
+    });
+    expect(res.status, res.text).toBe(201);
+    return { email, password: PASSWORD, me: res.body };
+  }
+
+  async createHabit(overrides: Record<string, unknown> = {}) {
+    const res = await this.post('/api/v1/habits', {
+      name: 'Read',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'daily' },
+      ...overrides,
+    });
+    expect(res.status, res.text).toBe(201);
+    return res.body as { id: string; [key: string]: unknown };
+  }
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Every non-2xx response must have the documented error shape. */
+export function expectError(res: TestResponse, status: number, code: string) {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  expect(res.body).toMatchObject({ error: { code, message: expect.any(String) } });
+  expect(Object.keys(res.body)).toEqual(['error']);
+  const keys = Object.keys(res.body.error).sort();
+  expect(['code,message', 'code,details,message']).toContain(keys.join(','));
+}

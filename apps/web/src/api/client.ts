@@ -1,0 +1,254 @@
+/**
+ * The typed HTTP client for docs/api.md. Types come from the contract package as type-only
+ * imports, so no zod reaches the browser; the server is the validator.
+ */
+import type {
+  CheckinDto,
+  CheckinPut,
+  Habit,
+  HabitCreate,
+  HabitPatch,
+  History,
+  Me,
+  Settings,
+  SettingsPatch,
+  SignIn,
+  SignUp,
+  Today,
+} from '@habit-tracker/contract';
+
+export type { TodayHabit } from '@habit-tracker/contract';
+export type {
+  CheckinDto,
+  CheckinPut,
+  Habit,
+  HabitCreate,
+  HabitPatch,
+  History,
+  Me,
+  Settings,
+  Today,
+};
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A non-2xx answer from the API, with the contract's error body. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message);
+  }
+
+  /** `validation_failed` details as `{ path: 'measure.target', message }`. */
+  get issues(): FieldIssue[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.flatMap((d: unknown) => {
+      if (typeof d !== 'object' || d === null) return [];
+      const { path, message } = d as { path?: unknown; message?: unknown };
+      const joined = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
+      return typeof message === 'string' ? [{ path: joined, message }] : [];
+    });
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection reset, CORS… */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+const FRIENDLY: Record<string, string> = {
+  unauthenticated: 'Your session has ended. Please sign in again.',
+  invalid_credentials: 'That email and password don’t match an account.',
+  csrf_rejected: 'The request was blocked for your security. Reload the page and try again.',
+  not_found: 'That no longer exists — it may have been deleted.',
+  email_taken: 'An account with this email already exists. Try signing in instead.',
+  idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
+  payload_too_large: 'That is too much text to save in one go.',
+  unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
+  malformed_json: 'The app sent something the server could not read. Reload and try again.',
+  validation_failed: 'Some details need fixing.',
+  date_in_future: 'You can’t record a day that hasn’t happened yet.',
+  rate_limited: 'Too many attempts.',
+  unavailable: 'The service is briefly unavailable. Please try again in a moment.',
+};
+
+/** One sentence a person can act on, for any error this client throws. */
+export function friendlyError(error: unknown): string {
+  if (error instanceof NetworkError) return 'You appear to be offline. Check your connection.';
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  let text = FRIENDLY[error.code] ?? error.message;
+  if (error.code === 'rate_limited' && error.retryAfterSeconds) {
+    text += ` Try again in ${formatWait(error.retryAfterSeconds)}.`;
+  } else if (error.code === 'rate_limited') {
+    text += ' Please wait a little and try again.';
+  }
+  const issues = error.issues;
+  if (issues.length > 0) {
+    text += ` ${issues.map((i) => (i.path ? `${labelOf(i.path)}: ${i.message}` : i.message)).join('; ')}.`;
+  }
+  return text;
+}
+
+function formatWait(seconds: number): string {
+  return seconds < 90 ? `${Math.ceil(seconds)} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
+  password: 'Password',
+  newPassword: 'New password',
+  currentPassword: 'Current password',
+  name: 'Name',
+  description: 'Description',
+  color: 'Colour',
+  icon: 'Icon',
+  'measure.unit': 'Unit',
+  'measure.target': 'Target',
+  'schedule.days': 'Days',
+  'schedule.times': 'Times',
+  'schedule.interval': 'Interval',
+  'schedule.startDate': 'Start date',
+  timeZone: 'Time zone',
+  dayStartHour: 'Day starts at',
+  weekStart: 'Week starts on',
+  value: 'Value',
+  note: 'Note',
+};
+function labelOf(path: string): string {
+  return FIELD_LABELS[path] ?? path;
+}
+
+/** Field path → message, for forms that show errors beside their inputs. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(error.issues.map((i) => [i.path, i.message]));
+}
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+/** Called whenever a request (other than sign-in) answers 401: the session is gone. */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Turns a fetch Response into data or a thrown ApiError. */
+export async function readResponse<T>(response: Response): Promise<T> {
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  let code = 'http_error';
+  let message = `The server answered ${response.status}.`;
+  let details: unknown;
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+    details = body.error?.details;
+  } catch {
+    // Not our JSON (a proxy's error page): keep the generic message.
+  }
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const error = new ApiError(
+    response.status,
+    code,
+    message,
+    details,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
+  if (response.status === 401 && code === 'unauthenticated') {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  throw error;
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError('Network request failed');
+  }
+  return readResponse<T>(response);
+}
+
+/**
+ * The Today request exactly as index.html preloads it (same URL, mode and credentials, no extra
+ * headers), so the browser hands the preloaded response to it instead of asking twice.
+ */
+export function fetchTodayResponse(): Promise<Response> {
+  return fetch('/api/v1/today');
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  signUp: (body: SignUp) => request<Me>('POST', '/auth/sign-up', { body }),
+  signIn: (body: SignIn) => request<Me>('POST', '/auth/sign-in', { body }),
+  signOut: () => request<void>('POST', '/auth/sign-out'),
+  signOutEverywhere: () => request<void>('POST', '/auth/sign-out-everywhere'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<void>('POST', '/auth/change-password', { body }),
+  me: () => request<Me>('GET', '/me'),
+  deleteAccount: (password: string) => request<void>('DELETE', '/me', { body: { password } }),
+  settings: () => request<Settings>('GET', '/settings'),
+  updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', { body }),
+
+  habits: (status: 'active' | 'archived' | 'all' = 'active') =>
+    request<{ habits: Habit[] }>('GET', `/habits?status=${status}`),
+  habit: (id: string) => request<Habit>('GET', `/habits/${enc(id)}`),
+  createHabit: (body: HabitCreate) => request<Habit>('POST', '/habits', { body }),
+  updateHabit: (id: string, body: HabitPatch) =>
+    request<Habit>('PATCH', `/habits/${enc(id)}`, { body }),
+  archiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/archive`),
+  unarchiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/unarchive`),
+  deleteHabit: (id: string) => request<void>('DELETE', `/habits/${enc(id)}`),
+  reorderHabits: (ids: string[]) =>
+    request<{ habits: Habit[] }>('PUT', '/habits/order', { body: { ids } }),
+
+  putCheckin: (id: string, date: string, body: CheckinPut, idempotencyKey?: string) =>
+    request<CheckinDto>('PUT', `/habits/${enc(id)}/checkins/${enc(date)}`, {
+      body,
+      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+    }),
+  deleteCheckin: (id: string, date: string, idempotencyKey?: string) =>
+    request<void>('DELETE', `/habits/${enc(id)}/checkins/${enc(date)}`, {
+      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+    }),
+
+  today: () => request<Today>('GET', '/today'),
+  history: (id: string, range: { from?: string; to?: string } = {}) => {
+    const query = new URLSearchParams(range as Record<string, string>).toString();
+    return request<History>('GET', `/habits/${enc(id)}/history${query ? `?${query}` : ''}`);
+  },
+};

@@ -1,0 +1,133 @@
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { GearIcon, ListIcon, TodayIcon } from './components/icons';
+import { SyncStatus } from './components/sync-status';
+import { Toasts } from './components/toast';
+import { UpdatePrompt } from './components/update-prompt';
+import { useStore } from './lib/store';
+import { Link, matchRoute, navigate, type Route, useLocation } from './router';
+import TodayScreen from './screens/today';
+import { sessionStore } from './session';
+
+// Everything but Today (and the small auth forms) loads on demand.
+const AuthScreen = lazy(() => import('./screens/auth'));
+const HabitsScreen = lazy(() => import('./screens/habits'));
+const HabitEditorScreen = lazy(() => import('./screens/habit-editor'));
+const HabitDetailScreen = lazy(() => import('./screens/habit-detail'));
+const SettingsScreen = lazy(() => import('./screens/settings'));
+
+const PUBLIC: Route['name'][] = ['sign-in', 'sign-up'];
+
+export function App() {
+  const { pathname, search } = useLocation();
+  const route = matchRoute(pathname);
+  const { status } = useStore(sessionStore);
+  const isPublic = PUBLIC.includes(route.name);
+
+  useEffect(() => {
+    if (status === 'signed-out' && !isPublic) {
+      const next = `${pathname}${search.size ? `?${search}` : ''}`;
+      navigate(next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`, {
+        replace: true,
+      });
+    }
+  }, [status, isPublic, pathname, search]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="brand" aria-label="Habit Tracker, today">
+            <img src="/favicon.svg" width="28" height="28" alt="" />
+            <span className="brand-name">Habits</span>
+          </Link>
+          {isPublic ? null : (
+            <>
+              <SyncStatus />
+              <nav aria-label="Main" className="main-nav">
+                <NavLink
+                  to="/"
+                  current={route.name === 'today'}
+                  icon={<TodayIcon width={20} height={20} />}
+                >
+                  Today
+                </NavLink>
+                <NavLink
+                  to="/habits"
+                  current={['habits', 'habit', 'edit-habit', 'new-habit'].includes(route.name)}
+                  icon={<ListIcon width={20} height={20} />}
+                >
+                  Habits
+                </NavLink>
+                <NavLink
+                  to="/settings"
+                  current={route.name === 'settings'}
+                  icon={<GearIcon width={20} height={20} />}
+                >
+                  Settings
+                </NavLink>
+              </nav>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" className={`app-main app-main-${route.name}`}>
+        <Suspense fallback={<div className="screen screen-loading" aria-busy="true" />}>
+          <Screen route={route} />
+        </Suspense>
+      </main>
+      <Toasts />
+      <UpdatePrompt />
+    </>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'today':
+      return <TodayScreen />;
+    case 'sign-in':
+    case 'sign-up':
+      return <AuthScreen mode={route.name} />;
+    case 'habits':
+      return <HabitsScreen />;
+    case 'new-habit':
+      return <HabitEditorScreen />;
+    case 'edit-habit':
+      return <HabitEditorScreen key={route.id} id={route.id} />;
+    case 'habit':
+      return <HabitDetailScreen key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return (
+        <div className="screen">
+          <h1>Page not found</h1>
+          <p>
+            <Link to="/">Go to today</Link>
+          </p>
+        </div>
+      );
+  }
+}
+
+function NavLink({
+  to,
+  current,
+  icon,
+  children,
+}: {
+  to: string;
+  current: boolean;
+  icon: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Link to={to} className="nav-link" aria-current={current ? 'page' : undefined}>
+      {icon}
+      <span>{children}</span>
+    </Link>
+  );
+}

@@ -1,0 +1,99 @@
+/** Display formatting. Local dates are formatted in UTC so the device's zone never shifts them. */
+import { describeSchedule } from '@habit-tracker/core';
+import type { Habit, TodayHabit } from '../api/client';
+
+const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
+
+const longDate = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+const weekdayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+const fullDate = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const monthYear = new Intl.DateTimeFormat(undefined, {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export const formatLongDate = (date: string) => longDate.format(utcDate(date));
+export const formatWeekday = (date: string) => weekdayLong.format(utcDate(date));
+export const formatDayMonth = (date: string) => dayMonth.format(utcDate(date));
+export const formatFullDate = (date: string) => fullDate.format(utcDate(date));
+export const formatMonthYear = (date: string) => monthYear.format(utcDate(date));
+export const formatMonthShort = (date: string) => monthShort.format(utcDate(date));
+export const formatNumber = (n: number) => number.format(n);
+export const formatPercent = (score: number) => `${Math.round(score * 100)}%`;
+
+/** ISO weekday (1 = Monday) → localized short/narrow name. 2024-01-01 was a Monday. */
+export function weekdayName(iso: number, style: 'short' | 'narrow' | 'long' = 'short'): string {
+  const d = new Date(Date.UTC(2024, 0, iso));
+  return new Intl.DateTimeFormat(undefined, { weekday: style, timeZone: 'UTC' }).format(d);
+}
+
+export function streakText(streak: { current: number; unit: 'days' | 'weeks' | 'months' }): string {
+  const unit = streak.current === 1 ? streak.unit.slice(0, -1) : streak.unit;
+  return `${streak.current} ${unit}`;
+}
+
+export function scheduleText(habit: Pick<Habit, 'schedule'>, weekStart = 1): string {
+  return describeSchedule(habit.schedule, weekStart as 1);
+}
+
+export function targetText(habit: Pick<Habit, 'measure'>): string {
+  const m = habit.measure;
+  if (m.kind !== 'numeric') return '';
+  return `${m.direction === 'at_least' ? 'at least' : 'at most'} ${formatNumber(m.target)} ${m.unit}`;
+}
+
+/** The line under a habit's name on Today: its progress in the current period. */
+export function progressText(item: TodayHabit, weekStart = 1): string {
+  const { habit, checkin, period } = item;
+  if (checkin?.state === 'skipped') return 'Skipped today';
+  const m = habit.measure;
+  if (period.kind === 'day') {
+    if (m.kind === 'numeric') {
+      const value = checkin?.state === 'done' ? (checkin.value ?? 0) : 0;
+      const sign = m.direction === 'at_most' ? '≤ ' : '';
+      return `${formatNumber(value)} / ${sign}${formatNumber(m.target)} ${m.unit}`;
+    }
+    return describeSchedule(habit.schedule, weekStart as 1);
+  }
+  const span = period.kind === 'week' ? 'this week' : 'this month';
+  return `${period.done} of ${period.target} ${span}`;
+}
+
+/** Black or white, whichever reads better on the habit colour (WCAG relative luminance). */
+export function readableOn(hex: string): '#000' | '#fff' {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return '#fff';
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => {
+    const c = Number.parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
+}
+
+export function timeAgo(ms: number): string {
+  const s = Math.round((Date.now() - ms) / 1000);
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86400)} days ago`;
+}

@@ -1,0 +1,18 @@
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { fetchTodayResponse } from './api/client';
+import { App } from './app';
+import { initSync } from './offline/sync';
+import { loadToday, primeToday } from './today/store';
+
+// Adopt the request index.html preloaded; Today renders as soon as both it and this code are in.
+primeToday(fetchTodayResponse());
+void loadToday();
+void initSync();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

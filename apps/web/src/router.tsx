@@ -1,0 +1,88 @@
+/**
+ * A history-API router in a few lines: the server answers every non-/api GET with index.html,
+ * so real paths work on reload. Routes are matched by hand in `matchRoute`.
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'today' }
+  | { name: 'sign-in' }
+  | { name: 'sign-up' }
+  | { name: 'habits' }
+  | { name: 'new-habit' }
+  | { name: 'edit-habit'; id: string }
+  | { name: 'habit'; id: string }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'today' };
+  if (path === '/sign-in') return { name: 'sign-in' };
+  if (path === '/sign-up') return { name: 'sign-up' };
+  if (path === '/habits') return { name: 'habits' };
+  if (path === '/habits/new') return { name: 'new-habit' };
+  if (path === '/settings') return { name: 'settings' };
+  const edit = /^\/habits\/([^/]+)\/edit$/.exec(path);
+  if (edit) return { name: 'edit-habit', id: decodeURIComponent(edit[1]!) };
+  const detail = /^\/habits\/([^/]+)$/.exec(path);
+  if (detail) return { name: 'habit', id: decodeURIComponent(detail[1]!) };
+  return { name: 'not-found' };
+}
+
+const listeners = new Set<() => void>();
+let current = `${location.pathname}${location.search}`;
+/** Set after the first in-app navigation: screens move focus to their heading only then. */
+export let hasNavigated = false;
+
+function notify(): void {
+  current = `${location.pathname}${location.search}`;
+  for (const l of listeners) l();
+}
+window.addEventListener('popstate', () => {
+  hasNavigated = true;
+  notify();
+});
+
+export function navigate(to: string, { replace = false } = {}): void {
+  if (to === current) return;
+  hasNavigated = true;
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  notify();
+  window.scrollTo(0, 0);
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current path and query, e.g. "/habits/abc?tab=stats". */
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const href = useSyncExternalStore(subscribe, () => current);
+  const [pathname = '/', search = ''] = href.split('?');
+  return { pathname, search: new URLSearchParams(search) };
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An <a> that navigates in-app on a plain click and behaves normally otherwise. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
+      return;
+    }
+    event.preventDefault();
+    navigate(to);
+  }
+  return <a href={to} onClick={handleClick} {...rest} />;
+}

@@ -1,0 +1,163 @@
+import { useId, useMemo, useState } from 'react';
+import { api, fieldErrors, friendlyError } from '../api/client';
+import { TimeZonePicker } from '../components/time-zone-picker';
+import { afterSignIn, detectCalendar } from '../lib/account';
+import { useHeadingFocus } from '../lib/use-heading-focus';
+import { Link, useLocation } from '../router';
+
+export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+  const signUp = mode === 'sign-up';
+  const heading = useHeadingFocus<HTMLHeadingElement>(signUp ? 'Create your account' : 'Sign in');
+  const { search } = useLocation();
+  const next = search.get('next');
+  const detected = useMemo(detectCalendar, []);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [timeZone, setTimeZone] = useState(detected.timeZone);
+  const [changingZone, setChangingZone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const id = useId();
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const me = signUp
+        ? await api.signUp({ email, password, timeZone, weekStart: detected.weekStart })
+        : await api.signIn({ email, password });
+      await afterSignIn(me, next);
+    } catch (e) {
+      setError(friendlyError(e));
+      setFields(fieldErrors(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const otherHref = `${signUp ? '/sign-in' : '/sign-up'}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  return (
+    <div className="screen auth-screen">
+      <div className="card auth-card">
+        <h1 ref={heading} tabIndex={-1}>
+          {signUp ? 'Create your account' : 'Welcome back'}
+        </h1>
+        <p className="subtitle">
+          {signUp
+            ? 'Track habits, keep streaks, see your progress. Free and open source.'
+            : 'Sign in to check in on today’s habits.'}
+        </p>
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="field">
+            <label className="label" htmlFor={`${id}-email`}>
+              Email
+            </label>
+            <input
+              id={`${id}-email`}
+              className="input"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              aria-invalid={fields.email ? true : undefined}
+              aria-describedby={fields.email ? `${id}-email-error` : undefined}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+            {fields.email ? (
+              <p className="field-error" id={`${id}-email-error`}>
+                {fields.email}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label className="label" htmlFor={`${id}-password`}>
+              Password
+            </label>
+            <div className="input-with-button">
+              <input
+                id={`${id}-password`}
+                className="input"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete={signUp ? 'new-password' : 'current-password'}
+                required
+                minLength={signUp ? 8 : 1}
+                value={password}
+                aria-invalid={fields.password ? true : undefined}
+                aria-describedby={`${id}-password-hint`}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                aria-pressed={showPassword}
+                onClick={() => setShowPassword((s) => !s)}
+              >
+                {showPassword ? 'Hide' : 'Show'}
+                <span className="sr-only"> password</span>
+              </button>
+            </div>
+            <p className="hint" id={`${id}-password-hint`}>
+              {fields.password ?? (signUp ? 'At least 8 characters.' : '')}
+            </p>
+          </div>
+          {signUp ? (
+            <div className="field">
+              <span className="label" id={`${id}-tz-label`}>
+                Time zone
+              </span>
+              {changingZone ? (
+                <TimeZonePicker
+                  value={timeZone}
+                  onChange={setTimeZone}
+                  labelledBy={`${id}-tz-label`}
+                />
+              ) : (
+                <p className="tz-confirm">
+                  <span data-testid="detected-zone">{timeZone.replaceAll('_', ' ')}</span>
+                  <span className="hint">
+                    {' '}
+                    — detected from this device. Your days start and end here.
+                  </span>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setChangingZone(true)}
+                  >
+                    Change
+                  </button>
+                </p>
+              )}
+            </div>
+          ) : null}
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy
+              ? signUp
+                ? 'Creating account…'
+                : 'Signing in…'
+              : signUp
+                ? 'Create account'
+                : 'Sign in'}
+          </button>
+        </form>
+        <p className="auth-switch">
+          {signUp ? 'Already have an account?' : 'New here?'}{' '}
+          <Link to={otherHref}>{signUp ? 'Sign in' : 'Create an account'}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The history heatmap as month calendars: big enough to tap on a phone, compact enough to show
+ * a year at a glance on a desktop. One tab stop; arrow keys move by day and week.
+ */
+import {
+  addDays,
+  completionFraction,
+  daysInMonth,
+  monthOf,
+  startOfMonth,
+  weekdayOf,
+  yearOf,
+} from '@habit-tracker/core';
+import { type KeyboardEvent, memo, useRef } from 'react';
+import type { CheckinDto, Habit } from '../../api/client';
+import { formatFullDate, formatMonthYear, formatNumber, weekdayName } from '../../lib/format';
+
+interface Props {
+  habit: Habit;
+  months: string[]; // first days of months, newest first
+  checkins: Map<string, CheckinDto>;
+  today: string;
+  focusDate: string;
+  onFocusDate: (date: string) => void;
+  onPick: (date: string) => void;
+  weekStart: number;
+}
+
+function describeDay(habit: Habit, date: string, checkin: CheckinDto | undefined): string {
+  let state = 'no entry';
+  if (checkin?.state === 'skipped') state = 'skipped';
+  else if (checkin?.state === 'done') {
+    state =
+      habit.measure.kind === 'numeric'
+        ? `done, ${formatNumber(checkin.value ?? 0)} ${habit.measure.unit}`
+        : 'done';
+  }
+  return `${formatFullDate(date)}: ${state}${checkin?.note ? ', has a note' : ''}`;
+}
+
+export const HistoryCalendar = memo(function HistoryCalendar(props: Props) {
+  const { habit, months, checkins, today, focusDate, onFocusDate, onPick, weekStart } = props;
+  const root = useRef<HTMLDivElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const moves: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -7,
+      ArrowDown: 7,
+    };
+    const delta = moves[event.key];
+    if (delta === undefined) return;
+    const oldest = months[months.length - 1]!;
+    const next = addDays(focusDate, delta);
+    if (next > today || next < oldest) return;
+    event.preventDefault();
+    onFocusDate(next);
+    requestAnimationFrame(() =>
+      root.current?.querySelector<HTMLButtonElement>(`[data-date="${next}"]`)?.focus(),
+    );
+  }
+
+  const order = Array.from({ length: 7 }, (_, i) => ((weekStart - 1 + i) % 7) + 1);
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the day buttons inside
+    <div className="months" ref={root} onKeyDown={onKeyDown} data-testid="history-calendar">
+      {months.map((first) => {
+        const lead = (weekdayOf(first) - weekStart + 7) % 7;
+        const count = daysInMonth(yearOf(first), monthOf(first));
+        return (
+          <section key={first} className="month" aria-label={formatMonthYear(first)}>
+            <h3 className="month-title">{formatMonthYear(first)}</h3>
+            <div className="month-grid">
+              {order.map((d) => (
+                <span key={`h${d}`} className="weekday-head" aria-hidden="true">
+                  {weekdayName(d, 'narrow')}
+                </span>
+              ))}
+              {Array.from({ length: lead }, (_, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fixed leading blanks
+                <span key={`b${i}`} className="day-blank" />
+              ))}
+              {Array.from({ length: count }, (_, i) => {
+                const date = addDays(first, i);
+                const checkin = checkins.get(date);
+                if (date > today) {
+                  return (
+                    <span key={date} className="day day-future" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                  );
+                }
+                const fraction = completionFraction(habit.measure, checkin);
+                const level =
+                  checkin?.state === 'skipped'
+                    ? 'skip'
+                    : checkin?.state === 'done'
+                      ? fraction >= 1
+                        ? 'full'
+                        : fraction >= 0.5
+                          ? 'half'
+                          : 'some'
+                      : 'none';
+                return (
+                  <button
+                    key={date}
+                    type="button"
+                    className={`day day-${level}${date === today ? ' day-today' : ''}${checkin?.note ? ' day-note' : ''}`}
+                    data-date={date}
+                    tabIndex={date === focusDate ? 0 : -1}
+                    aria-label={describeDay(habit, date, checkin)}
+                    onClick={() => {
+                      onFocusDate(date);
+                      onPick(date);
+                    }}
+                  >
+                    {i + 1}
+                  </button>
+                );
+              })}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+});
+
+/** First days of the months from `from`'s month to `to`'s, newest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const result: string[] = [];
+  let cursor = startOfMonth(to);
+  const stop = startOfMonth(from);
+  while (cursor >= stop) {
+    result.push(cursor);
+    cursor = startOfMonth(addDays(cursor, -1));
+  }
+  return result;
+}

@@ -1,0 +1,283 @@
+import { addDays, daysBetween, startOfMonth } from '@habit-tracker/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, type CheckinDto, friendlyError, type History } from '../api/client';
+import { CheckinDialog } from '../components/checkin-dialog';
+import { HabitIcon, habitColorStyle } from '../components/habit-icon';
+import { BackIcon } from '../components/icons';
+import { toast } from '../components/toast';
+import {
+  formatFullDate,
+  formatNumber,
+  formatPercent,
+  scheduleText,
+  streakText,
+  targetText,
+} from '../lib/format';
+import { useStore } from '../lib/store';
+import { useHeadingFocus } from '../lib/use-heading-focus';
+import { onSettled, syncStore } from '../offline/sync';
+import { Link } from '../router';
+import { optimisticCheckin } from '../today/model';
+import { loadToday, todayStore } from '../today/store';
+import { HistoryCalendar, monthsBetween } from './detail/calendar';
+import { ScoreChart, WeekdayChart } from './detail/charts';
+
+const MAX_DAYS = 3699;
+
+export default function HabitDetailScreen({ id }: { id: string }) {
+  const [history, setHistory] = useState<History | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
+  const [monthsShown, setMonthsShown] = useState(6);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [focusDate, setFocusDate] = useState<string | null>(null);
+  const { pending } = useStore(syncStore);
+  const heading = useHeadingFocus<HTMLHeadingElement>(history?.habit.name ?? 'Habit');
+  const weekStart = todayStore.get().data?.settings.weekStart ?? 1;
+  const rangeRef = useRef<string | null>(null);
+  rangeRef.current = from;
+
+  const load = useCallback(async () => {
+    try {
+      const range = rangeRef.current ? { from: rangeRef.current } : {};
+      const data = await api.history(id, range);
+      setHistory(data);
+      setError(null);
+    } catch (e) {
+      setError(friendlyError(e));
+    }
+  }, [id]);
+
+  useEffect(() => void load(), [load]);
+
+  // Refresh streaks, scores and counts once the server has confirmed an edit to this habit.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onSettled((action, result) => {
+      if (action.habitId !== id) return;
+      if (!result.ok) toast(`Not saved: ${result.message}`, { tone: 'error' });
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 250);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [id, load]);
+
+  const checkins = useMemo(() => {
+    const map = new Map<string, CheckinDto>();
+    for (const c of history?.checkins ?? []) map.set(c.date, c);
+    for (const action of pending) {
+      if (action.habitId !== id) continue;
+      const next = optimisticCheckin(action, map.get(action.date) ?? null);
+      if (next) map.set(action.date, next);
+      else map.delete(action.date);
+    }
+    return map;
+  }, [history, pending, id]);
+
+  if (!history) {
+    return (
+      <div className="screen">
+        <Link to="/habits" className="back-link">
+          <BackIcon width={18} height={18} /> Habits
+        </Link>
+        <h1 ref={heading} tabIndex={-1}>
+          {error ? 'Habit' : 'Loading…'}
+        </h1>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <div className="card skeleton-card" aria-busy="true" />
+        )}
+      </div>
+    );
+  }
+
+  const { habit, today, streak, score } = history;
+  const months = monthsBetween(
+    startOfMonth(addDays(startOfMonth(today), -31 * (monthsShown - 1))),
+    today,
+  ).slice(0, monthsShown);
+  const oldestShown = months[months.length - 1]!;
+  const canShowEarlier = daysBetween(oldestShown, today) < MAX_DAYS - 200;
+  // Scores: from the habit's start (or its first check-in) — the flat zeros before say nothing.
+  const firstCheckin = history.checkins[0]?.date;
+  const scoreFrom = firstCheckin && firstCheckin < habit.startDate ? firstCheckin : habit.startDate;
+  const points = history.scores.filter((p) => p.date >= scoreFrom);
+  const doneCount = history.weekdayCounts.reduce((a, b) => a + b, 0);
+  const notes = history.checkins
+    .filter((c) => c.note)
+    .slice(-5)
+    .reverse();
+
+  async function showEarlier() {
+    const nextShown = monthsShown + 6;
+    setMonthsShown(nextShown);
+    const oldest = startOfMonth(addDays(startOfMonth(today), -31 * (nextShown - 1)));
+    if (history && oldest < history.from) {
+      const clamped = daysBetween(oldest, today) > MAX_DAYS ? addDays(today, -MAX_DAYS) : oldest;
+      rangeRef.current = clamped;
+      setFrom(clamped);
+      await load();
+    }
+  }
+
+  async function toggleArchive() {
+    try {
+      const updated = habit.archivedAt
+        ? await api.unarchiveHabit(habit.id)
+        : await api.archiveHabit(habit.id);
+      setHistory((h) => (h ? { ...h, habit: updated } : h));
+      void loadToday();
+      toast(
+        updated.archivedAt ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`,
+      );
+    } catch (e) {
+      toast(friendlyError(e), { tone: 'error' });
+    }
+  }
+
+  return (
+    <div className="screen detail-screen" style={habitColorStyle(habit.color)}>
+      <header className="screen-header">
+        <Link to="/habits" className="back-link">
+          <BackIcon width={18} height={18} /> Habits
+        </Link>
+        <div className="detail-title">
+          <HabitIcon icon={habit.icon} name={habit.name} color={habit.color} />
+          <div>
+            <h1 ref={heading} tabIndex={-1}>
+              {habit.name}
+            </h1>
+            <p className="subtitle">
+              {scheduleText(habit, weekStart)}
+              {habit.measure.kind === 'numeric' ? ` · ${targetText(habit)}` : ''}
+              {habit.archivedAt ? ' · Archived' : ''}
+            </p>
+          </div>
+        </div>
+        <div className="detail-actions">
+          <Link to={`/habits/${habit.id}/edit`} className="button button-small">
+            Edit
+          </Link>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void toggleArchive()}
+          >
+            {habit.archivedAt ? 'Unarchive' : 'Archive'}
+          </button>
+        </div>
+        {habit.description ? <p className="description">{habit.description}</p> : null}
+      </header>
+
+      <dl className="stats" data-testid="detail-stats">
+        <div className="stat">
+          <dt>Current streak</dt>
+          <dd data-testid="current-streak">{streakText(streak)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Best streak</dt>
+          <dd data-testid="best-streak">{streakText({ ...streak, current: streak.best })}</dd>
+        </div>
+        <div className="stat">
+          <dt>Strength</dt>
+          <dd>{formatPercent(score)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Completions</dt>
+          <dd>{formatNumber(doneCount)}</dd>
+        </div>
+      </dl>
+
+      <section className="card" aria-labelledby="calendar-title">
+        <div className="card-header">
+          <h2 id="calendar-title" className="card-title">
+            History
+          </h2>
+          <Legend />
+        </div>
+        <p className="hint">Tap a day to mark it done, skipped or clear, or to add a note.</p>
+        <HistoryCalendar
+          habit={habit}
+          months={months}
+          checkins={checkins}
+          today={today}
+          focusDate={focusDate ?? today}
+          onFocusDate={setFocusDate}
+          onPick={setPicked}
+          weekStart={weekStart}
+        />
+        {canShowEarlier ? (
+          <button type="button" className="button button-block" onClick={() => void showEarlier()}>
+            Show earlier months
+          </button>
+        ) : null}
+      </section>
+
+      <div className="chart-grid-2">
+        <section className="card" aria-labelledby="score-title">
+          <h2 id="score-title" className="card-title">
+            Strength over time
+          </h2>
+          <ScoreChart points={points} color={habit.color} />
+        </section>
+        <section className="card" aria-labelledby="weekday-title">
+          <h2 id="weekday-title" className="card-title">
+            Completions by weekday
+          </h2>
+          <WeekdayChart counts={history.weekdayCounts} weekStart={weekStart} color={habit.color} />
+        </section>
+      </div>
+
+      {notes.length > 0 ? (
+        <section className="card" aria-labelledby="notes-title">
+          <h2 id="notes-title" className="card-title">
+            Recent notes
+          </h2>
+          <ul className="notes">
+            {notes.map((c) => (
+              <li key={c.date}>
+                <span className="note-date">{formatFullDate(c.date)}</span>
+                <span>{c.note}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {picked ? (
+        <CheckinDialog
+          habit={habit}
+          date={picked}
+          isToday={picked === today}
+          checkin={checkins.get(picked) ?? null}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      <li>
+        <span className="swatch day-full" /> Done
+      </li>
+      <li>
+        <span className="swatch day-half" /> Partly
+      </li>
+      <li>
+        <span className="swatch day-skip" /> Skipped
+      </li>
+      <li>
+        <span className="swatch day-none" /> None
+      </li>
+    </ul>
+  );
+}

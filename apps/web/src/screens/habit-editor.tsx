@@ -1,0 +1,581 @@
+import type { Weekday } from '@habit-tracker/core';
+import { describeSchedule } from '@habit-tracker/core';
+import { useEffect, useId, useState } from 'react';
+import { api, fieldErrors, friendlyError, type Habit, type HabitCreate } from '../api/client';
+import { ConfirmDialog } from '../components/dialog';
+import { habitColorStyle } from '../components/habit-icon';
+import { BackIcon } from '../components/icons';
+import { toast } from '../components/toast';
+import { targetText, weekdayName } from '../lib/format';
+import { COLORS, dateInZone, ICONS } from '../lib/habit-options';
+import { useHeadingFocus } from '../lib/use-heading-focus';
+import { Link, navigate } from '../router';
+import { loadToday, todayStore } from '../today/store';
+
+type ScheduleKind = 'daily' | 'weekdays' | 'times_per_week' | 'times_per_month' | 'every_n_days';
+
+interface Form {
+  name: string;
+  description: string;
+  icon: string;
+  color: string;
+  measureKind: 'boolean' | 'numeric';
+  unit: string;
+  target: string;
+  direction: 'at_least' | 'at_most';
+  scheduleKind: ScheduleKind;
+  days: Weekday[];
+  timesPerWeek: string;
+  timesPerMonth: string;
+  interval: string;
+  startDate: string;
+}
+
+const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }[] = [
+  { kind: 'daily', label: 'Every day', hint: 'Due daily' },
+  { kind: 'weekdays', label: 'On certain days', hint: 'Pick the weekdays' },
+  { kind: 'times_per_week', label: 'Times a week', hint: 'Any days you like' },
+  { kind: 'times_per_month', label: 'Times a month', hint: 'Any days you like' },
+  { kind: 'every_n_days', label: 'Every few days', hint: 'A steady rhythm' },
+];
+
+function emptyForm(today: string): Form {
+  return {
+    name: '',
+    description: '',
+    icon: '',
+    color: '#6366f1',
+    measureKind: 'boolean',
+    unit: '',
+    target: '',
+    direction: 'at_least',
+    scheduleKind: 'daily',
+    days: [1, 3, 5],
+    timesPerWeek: '3',
+    timesPerMonth: '10',
+    interval: '2',
+    startDate: today,
+  };
+}
+
+function formFromHabit(h: Habit, today: string): Form {
+  const f = emptyForm(today);
+  f.name = h.name;
+  f.description = h.description;
+  f.icon = h.icon;
+  f.color = h.color;
+  if (h.measure.kind === 'numeric') {
+    f.measureKind = 'numeric';
+    f.unit = h.measure.unit;
+    f.target = String(h.measure.target);
+    f.direction = h.measure.direction;
+  }
+  const s = h.schedule;
+  f.scheduleKind = s.kind;
+  if (s.kind === 'weekdays') f.days = [...s.days];
+  if (s.kind === 'times_per_week') f.timesPerWeek = String(s.times);
+  if (s.kind === 'times_per_month') f.timesPerMonth = String(s.times);
+  if (s.kind === 'every_n_days') {
+    f.interval = String(s.interval);
+    f.startDate = s.startDate;
+  }
+  return f;
+}
+
+/** The request body, or field messages for what is not valid yet. */
+function toBody(f: Form): { body: HabitCreate } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
+  if (!f.name.trim()) errors.name = 'Give the habit a name.';
+  let measure: HabitCreate['measure'] = { kind: 'boolean' };
+  if (f.measureKind === 'numeric') {
+    const target = Number(f.target.replace(',', '.'));
+    if (!f.unit.trim()) errors['measure.unit'] = 'Say what you count, e.g. km, pages, glasses.';
+    if (!(target > 0 && target <= 1e9)) errors['measure.target'] = 'Enter a target above 0.';
+    measure = { kind: 'numeric', unit: f.unit.trim(), target, direction: f.direction };
+  }
+  let schedule: HabitCreate['schedule'];
+  switch (f.scheduleKind) {
+    case 'daily':
+      schedule = { kind: 'daily' };
+      break;
+    case 'weekdays':
+      if (f.days.length === 0) errors['schedule.days'] = 'Pick at least one day.';
+      schedule = { kind: 'weekdays', days: [...f.days].sort() };
+      break;
+    case 'times_per_week': {
+      const times = int(f.timesPerWeek);
+      if (!(times >= 1 && times <= 7)) errors['schedule.times'] = 'Between 1 and 7 times a week.';
+      schedule = { kind: 'times_per_week', times };
+      break;
+    }
+    case 'times_per_month': {
+      const times = int(f.timesPerMonth);
+      if (!(times >= 1 && times <= 31))
+        errors['schedule.times'] = 'Between 1 and 31 times a month.';
+      schedule = { kind: 'times_per_month', times };
+      break;
+    }
+    case 'every_n_days': {
+      const interval = int(f.interval);
+      if (!(interval >= 1 && interval <= 365))
+        errors['schedule.interval'] = 'Between 1 and 365 days.';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
+        errors['schedule.startDate'] = 'Pick a start date.';
+      schedule = { kind: 'every_n_days', interval, startDate: f.startDate };
+      break;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    body: {
+      name: f.name.trim(),
+      description: f.description.trim(),
+      icon: f.icon.trim(),
+      color: f.color,
+      measure,
+      schedule,
+    },
+  };
+}
+
+function summary(f: Form, weekStart: Weekday): string {
+  const result = toBody({
+    ...f,
+    name: f.name || 'x',
+    unit: f.unit || 'units',
+    target: f.target || '1',
+  });
+  if (!('body' in result)) return 'Finish the schedule to see a summary.';
+  const { schedule, measure } = result.body;
+  const when = describeSchedule(schedule, weekStart);
+  return measure.kind === 'numeric' && f.unit && f.target
+    ? `${when} · ${targetText({ measure })}`
+    : when;
+}
+
+export default function HabitEditorScreen({ id }: { id?: string }) {
+  const editing = id !== undefined;
+  const heading = useHeadingFocus<HTMLHeadingElement>(editing ? 'Edit habit' : 'New habit');
+  const today = todayStore.get().data;
+  const weekStart = (today?.settings.weekStart ?? 1) as Weekday;
+  const todayDate = today?.date ?? dateInZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [form, setForm] = useState<Form | null>(editing ? null : emptyForm(todayDate));
+  const [habit, setHabit] = useState<Habit | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const uid = useId();
+
+  useEffect(() => {
+    if (!id) return;
+    api
+      .habit(id)
+      .then((h) => {
+        setHabit(h);
+        setForm(formFromHabit(h, todayDate));
+      })
+      .catch((e) => setLoadError(friendlyError(e)));
+  }, [id, todayDate]);
+
+  if (!form) {
+    return (
+      <div className="screen">
+        <h1 ref={heading} tabIndex={-1}>
+          Edit habit
+        </h1>
+        {loadError ? (
+          <p className="form-error" role="alert">
+            {loadError}
+          </p>
+        ) : (
+          <div className="card skeleton-card" aria-busy="true" />
+        )}
+      </div>
+    );
+  }
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  const err = (path: string) =>
+    errors[path] ? (
+      <p className="field-error" id={`${uid}-${path}-error`}>
+        {errors[path]}
+      </p>
+    ) : null;
+  const invalid = (path: string) =>
+    errors[path]
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${uid}-${path}-error` }
+      : {};
+
+  async function save() {
+    if (!form) return;
+    const result = toBody(form);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      setError('Some details need fixing.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    try {
+      const saved = id
+        ? await api.updateHabit(id, result.body)
+        : await api.createHabit(result.body);
+      void loadToday();
+      toast(id ? `Saved “${saved.name}”.` : `Created “${saved.name}”.`);
+      navigate(id ? `/habits/${saved.id}` : '/');
+    } catch (e) {
+      setError(friendlyError(e));
+      setErrors(fieldErrors(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!id) return;
+    setBusy(true);
+    try {
+      await api.deleteHabit(id);
+      void loadToday();
+      toast(`Deleted “${habit?.name ?? 'habit'}”.`);
+      navigate('/habits', { replace: true });
+    } catch (e) {
+      setError(friendlyError(e));
+      setConfirmDelete(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
+
+  return (
+    <div className="screen editor-screen">
+      <header className="screen-header">
+        <Link to={id ? `/habits/${id}` : '/'} className="back-link">
+          <BackIcon width={18} height={18} /> {id ? 'Back to habit' : 'Back'}
+        </Link>
+        <h1 ref={heading} tabIndex={-1}>
+          {editing ? 'Edit habit' : 'New habit'}
+        </h1>
+      </header>
+      <form
+        className="form editor-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <section className="card form-section">
+          <div className="preview" style={habitColorStyle(form.color)} aria-hidden="true">
+            <span className="habit-icon habit-icon-large">
+              {form.icon || form.name.trim().charAt(0).toUpperCase() || '?'}
+            </span>
+            <span className="preview-name">{form.name || 'Your habit'}</span>
+          </div>
+          <div className="field">
+            <label className="label" htmlFor={`${uid}-name`}>
+              Name
+            </label>
+            <input
+              id={`${uid}-name`}
+              className="input"
+              maxLength={100}
+              placeholder="e.g. Read, Run, Drink water"
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+              {...invalid('name')}
+            />
+            {err('name')}
+          </div>
+          <fieldset className="field">
+            <legend className="label">Icon</legend>
+            <div className="icon-picker">
+              {ICONS.map((icon) => (
+                <button
+                  key={icon}
+                  type="button"
+                  className="icon-choice"
+                  aria-pressed={form.icon === icon}
+                  aria-label={`Icon ${icon}`}
+                  onClick={() => set('icon', form.icon === icon ? '' : icon)}
+                >
+                  {icon}
+                </button>
+              ))}
+              <label className="sr-only" htmlFor={`${uid}-icon`}>
+                Or type any emoji
+              </label>
+              <input
+                id={`${uid}-icon`}
+                className="input icon-input"
+                maxLength={16}
+                placeholder="Any emoji"
+                value={ICONS.includes(form.icon) ? '' : form.icon}
+                onChange={(e) => set('icon', e.target.value)}
+              />
+            </div>
+          </fieldset>
+          <fieldset className="field">
+            <legend className="label">Colour</legend>
+            <div className="color-picker">
+              {COLORS.map((c) => (
+                <label key={c.value} className="color-choice" style={habitColorStyle(c.value)}>
+                  <input
+                    type="radio"
+                    name={`${uid}-color`}
+                    value={c.value}
+                    checked={form.color.toLowerCase() === c.value}
+                    onChange={() => set('color', c.value)}
+                  />
+                  <span className="sr-only">{c.name}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="field">
+            <label className="label" htmlFor={`${uid}-description`}>
+              Description <span className="optional">(optional)</span>
+            </label>
+            <textarea
+              id={`${uid}-description`}
+              className="input"
+              rows={2}
+              maxLength={1000}
+              value={form.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
+          </div>
+        </section>
+
+        <section className="card form-section">
+          <fieldset className="field">
+            <legend className="label">How do you track it?</legend>
+            <div className="choice-cards two">
+              <label className="choice-card">
+                <input
+                  type="radio"
+                  name={`${uid}-kind`}
+                  checked={form.measureKind === 'boolean'}
+                  onChange={() => set('measureKind', 'boolean')}
+                />
+                <span className="choice-title">Yes or no</span>
+                <span className="choice-hint">Did it or didn’t</span>
+              </label>
+              <label className="choice-card">
+                <input
+                  type="radio"
+                  name={`${uid}-kind`}
+                  checked={form.measureKind === 'numeric'}
+                  onChange={() => set('measureKind', 'numeric')}
+                />
+                <span className="choice-title">A number</span>
+                <span className="choice-hint">Pages, km, glasses…</span>
+              </label>
+            </div>
+          </fieldset>
+          {form.measureKind === 'numeric' ? (
+            <div className="field-row">
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-direction`}>
+                  Goal
+                </label>
+                <select
+                  id={`${uid}-direction`}
+                  className="input"
+                  value={form.direction}
+                  onChange={(e) => set('direction', e.target.value as Form['direction'])}
+                >
+                  <option value="at_least">At least</option>
+                  <option value="at_most">At most</option>
+                </select>
+              </div>
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-target`}>
+                  Target
+                </label>
+                <input
+                  id={`${uid}-target`}
+                  className="input"
+                  type="number"
+                  inputMode="decimal"
+                  min="0"
+                  step="any"
+                  value={form.target}
+                  onChange={(e) => set('target', e.target.value)}
+                  {...invalid('measure.target')}
+                />
+                {err('measure.target')}
+              </div>
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-unit`}>
+                  Unit
+                </label>
+                <input
+                  id={`${uid}-unit`}
+                  className="input"
+                  maxLength={20}
+                  placeholder="km"
+                  value={form.unit}
+                  onChange={(e) => set('unit', e.target.value)}
+                  {...invalid('measure.unit')}
+                />
+                {err('measure.unit')}
+              </div>
+            </div>
+          ) : null}
+        </section>
+
+        <section className="card form-section">
+          <fieldset className="field">
+            <legend className="label">How often?</legend>
+            <div className="choice-cards">
+              {SCHEDULE_KINDS.map((s) => (
+                <label key={s.kind} className="choice-card">
+                  <input
+                    type="radio"
+                    name={`${uid}-schedule`}
+                    value={s.kind}
+                    checked={form.scheduleKind === s.kind}
+                    onChange={() => set('scheduleKind', s.kind)}
+                  />
+                  <span className="choice-title">{s.label}</span>
+                  <span className="choice-hint">{s.hint}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {form.scheduleKind === 'weekdays' ? (
+            <fieldset className="field">
+              <legend className="label">Days</legend>
+              <div className="day-picker">
+                {weekOrder.map((d) => (
+                  <label key={d} className="day-choice">
+                    <input
+                      type="checkbox"
+                      checked={form.days.includes(d)}
+                      onChange={(e) =>
+                        set(
+                          'days',
+                          e.target.checked ? [...form.days, d] : form.days.filter((x) => x !== d),
+                        )
+                      }
+                    />
+                    <span aria-hidden="true">{weekdayName(d, 'narrow')}</span>
+                    <span className="sr-only">{weekdayName(d, 'long')}</span>
+                  </label>
+                ))}
+              </div>
+              {err('schedule.days')}
+            </fieldset>
+          ) : null}
+          {form.scheduleKind === 'times_per_week' || form.scheduleKind === 'times_per_month' ? (
+            <div className="field">
+              <label className="label" htmlFor={`${uid}-times`}>
+                Times per {form.scheduleKind === 'times_per_week' ? 'week' : 'month'}
+              </label>
+              <input
+                id={`${uid}-times`}
+                className="input input-narrow"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={form.scheduleKind === 'times_per_week' ? 7 : 31}
+                value={
+                  form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
+                }
+                onChange={(e) =>
+                  set(
+                    form.scheduleKind === 'times_per_week' ? 'timesPerWeek' : 'timesPerMonth',
+                    e.target.value,
+                  )
+                }
+                {...invalid('schedule.times')}
+              />
+              {err('schedule.times')}
+            </div>
+          ) : null}
+          {form.scheduleKind === 'every_n_days' ? (
+            <div className="field-row">
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-interval`}>
+                  Every how many days?
+                </label>
+                <input
+                  id={`${uid}-interval`}
+                  className="input input-narrow"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={365}
+                  value={form.interval}
+                  onChange={(e) => set('interval', e.target.value)}
+                  {...invalid('schedule.interval')}
+                />
+                {err('schedule.interval')}
+              </div>
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-start`}>
+                  Starting on
+                </label>
+                <input
+                  id={`${uid}-start`}
+                  className="input"
+                  type="date"
+                  value={form.startDate}
+                  onChange={(e) => set('startDate', e.target.value)}
+                  {...invalid('schedule.startDate')}
+                />
+                {err('schedule.startDate')}
+              </div>
+            </div>
+          ) : null}
+          <p className="schedule-summary" aria-live="polite" data-testid="schedule-summary">
+            {summary(form, weekStart)}
+          </p>
+        </section>
+
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          {editing ? (
+            <button
+              type="button"
+              className="button button-danger-ghost"
+              onClick={() => setConfirmDelete(true)}
+            >
+              Delete
+            </button>
+          ) : null}
+          <span className="spacer" />
+          <Link to={id ? `/habits/${id}` : '/'} className="button">
+            Cancel
+          </Link>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Saving…' : editing ? 'Save changes' : 'Create habit'}
+          </button>
+        </div>
+      </form>
+      {confirmDelete ? (
+        <ConfirmDialog
+          title={`Delete “${habit?.name ?? 'this habit'}”?`}
+          description="This deletes the habit and its whole history. It can’t be undone. (To just stop tracking it, archive it instead.)"
+          confirmLabel="Delete habit"
+          danger
+          busy={busy}
+          onConfirm={() => void remove()}
+          onClose={() => setConfirmDelete(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,389 @@
+import { useEffect, useId, useState } from 'react';
+import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
+import { ConfirmDialog } from '../components/dialog';
+import { TimeZonePicker } from '../components/time-zone-picker';
+import { toast } from '../components/toast';
+import { afterSignOut, detectCalendar, signOut } from '../lib/account';
+import { weekdayName } from '../lib/format';
+import { useStore } from '../lib/store';
+import { useHeadingFocus } from '../lib/use-heading-focus';
+import { syncStore } from '../offline/sync';
+import { loadToday } from '../today/store';
+
+function hourLabel(h: number): string {
+  if (h === 0) return 'Midnight (00:00)';
+  const d = new Date(Date.UTC(2024, 0, 1, h));
+  const local = new Intl.DateTimeFormat(undefined, { hour: 'numeric', timeZone: 'UTC' }).format(d);
+  return `${local} (${String(h).padStart(2, '0')}:00)`;
+}
+
+export default function SettingsScreen() {
+  const heading = useHeadingFocus<HTMLHeadingElement>('Settings');
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .me()
+      .then(setMe)
+      .catch((e) => setError(friendlyError(e)));
+  }, []);
+  return (
+    <div className="screen settings-screen">
+      <header className="screen-header">
+        <h1 ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {me ? (
+        <>
+          <CalendarSettings
+            settings={me.settings}
+            onSaved={(settings) => setMe({ ...me, settings })}
+          />
+          <AccountSettings me={me} />
+        </>
+      ) : error ? null : (
+        <div className="card skeleton-card" aria-busy="true" />
+      )}
+    </div>
+  );
+}
+
+function CalendarSettings({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved: (s: Settings) => void;
+}) {
+  const id = useId();
+  const detected = detectCalendar().timeZone;
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [dayStartHour, setDayStartHour] = useState(settings.dayStartHour);
+  const [weekStart, setWeekStart] = useState(settings.weekStart);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const dirty =
+    timeZone !== settings.timeZone ||
+    dayStartHour !== settings.dayStartHour ||
+    weekStart !== settings.weekStart;
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api.updateSettings({ timeZone, dayStartHour, weekStart });
+      onSaved(saved);
+      await loadToday();
+      toast('Settings saved.');
+    } catch (e) {
+      setError(friendlyError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card form-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="card-title">
+        Your days
+      </h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="field">
+          <span className="label" id={`${id}-tz`}>
+            Time zone
+          </span>
+          <p className="hint">
+            Today and your streaks follow this zone. This device is in{' '}
+            <strong>{detected.replaceAll('_', ' ')}</strong>.{' '}
+            {detected !== timeZone ? (
+              <button type="button" className="link-button" onClick={() => setTimeZone(detected)}>
+                Use it
+              </button>
+            ) : null}
+          </p>
+          <TimeZonePicker value={timeZone} onChange={setTimeZone} labelledBy={`${id}-tz`} />
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label className="label" htmlFor={`${id}-hour`}>
+              My day starts at
+            </label>
+            <select
+              id={`${id}-hour`}
+              className="input"
+              value={dayStartHour}
+              aria-describedby={`${id}-hour-hint`}
+              onChange={(e) => setDayStartHour(Number(e.target.value))}
+            >
+              {Array.from({ length: 24 }, (_, h) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: hours are the identity
+                <option key={h} value={h}>
+                  {hourLabel(h)}
+                </option>
+              ))}
+            </select>
+            <p className="hint" id={`${id}-hour-hint`}>
+              Night owl? Check-ins before this hour count for the day before.
+            </p>
+          </div>
+          <div className="field">
+            <label className="label" htmlFor={`${id}-week`}>
+              Week starts on
+            </label>
+            <select
+              id={`${id}-week`}
+              className="input"
+              value={weekStart}
+              onChange={(e) => setWeekStart(Number(e.target.value) as Settings['weekStart'])}
+            >
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {weekdayName(d, 'long')}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <span className="spacer" />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || !dirty}
+            data-testid="save-settings"
+          >
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function AccountSettings({ me }: { me: Me }) {
+  const id = useId();
+  const { pending } = useStore(syncStore);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [pwBusy, setPwBusy] = useState(false);
+  const [pwError, setPwError] = useState<string | null>(null);
+  const [pwFields, setPwFields] = useState<Record<string, string>>({});
+  const [dialog, setDialog] = useState<null | 'everywhere' | 'delete' | 'sign-out'>(null);
+  const [deletePassword, setDeletePassword] = useState('');
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function changePassword() {
+    setPwBusy(true);
+    setPwError(null);
+    setPwFields({});
+    try {
+      await api.changePassword({ currentPassword: current, newPassword: next });
+      setCurrent('');
+      setNext('');
+      toast('Password changed. Your other devices have been signed out.');
+    } catch (e) {
+      setPwError(friendlyError(e));
+      setPwFields(fieldErrors(e));
+    } finally {
+      setPwBusy(false);
+    }
+  }
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setDialogError(null);
+    try {
+      await action();
+      setDialog(null);
+    } catch (e) {
+      setDialogError(friendlyError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function requestSignOut() {
+    if (pending.length > 0) setDialog('sign-out');
+    else void run(signOut);
+  }
+
+  return (
+    <>
+      <section className="card form-section" aria-labelledby={`${id}-account`}>
+        <h2 id={`${id}-account`} className="card-title">
+          Account
+        </h2>
+        <p>
+          Signed in as <strong data-testid="account-email">{me.user.email}</strong>
+        </p>
+        <div className="button-row">
+          <button type="button" className="button" onClick={requestSignOut} data-testid="sign-out">
+            Sign out
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('everywhere')}>
+            Sign out everywhere
+          </button>
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby={`${id}-password`}>
+        <h2 id={`${id}-password`} className="card-title">
+          Change password
+        </h2>
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void changePassword();
+          }}
+        >
+          <input type="email" autoComplete="username" value={me.user.email} readOnly hidden />
+          <div className="field-row">
+            <div className="field">
+              <label className="label" htmlFor={`${id}-current`}>
+                Current password
+              </label>
+              <input
+                id={`${id}-current`}
+                className="input"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label className="label" htmlFor={`${id}-new`}>
+                New password
+              </label>
+              <input
+                id={`${id}-new`}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={8}
+                value={next}
+                aria-describedby={`${id}-new-hint`}
+                onChange={(e) => setNext(e.target.value)}
+              />
+              <p className="hint" id={`${id}-new-hint`}>
+                {pwFields.newPassword ?? 'At least 8 characters.'}
+              </p>
+            </div>
+          </div>
+          {pwError ? (
+            <p className="form-error" role="alert">
+              {pwError}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <span className="spacer" />
+            <button type="submit" className="button" disabled={pwBusy || !current || !next}>
+              {pwBusy ? 'Changing…' : 'Change password'}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section className="card form-section danger-zone" aria-labelledby={`${id}-danger`}>
+        <h2 id={`${id}-danger`} className="card-title">
+          Delete account
+        </h2>
+        <p>Deletes your account, every habit and all history, for good.</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => setDialog('delete')}
+          >
+            Delete account…
+          </button>
+        </div>
+      </section>
+
+      {dialog === 'sign-out' ? (
+        <ConfirmDialog
+          title="Sign out with unsynced changes?"
+          description={`${pending.length} check-in${pending.length === 1 ? ' has' : 's have'} not reached the server yet and will be lost.`}
+          confirmLabel="Sign out anyway"
+          danger
+          busy={busy}
+          error={dialogError}
+          onConfirm={() => void run(signOut)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'everywhere' ? (
+        <ConfirmDialog
+          title="Sign out everywhere?"
+          description="Every device signed in to this account, including this one, will be signed out."
+          confirmLabel="Sign out everywhere"
+          busy={busy}
+          error={dialogError}
+          onConfirm={() =>
+            void run(async () => {
+              await api.signOutEverywhere();
+              await afterSignOut();
+            })
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'delete' ? (
+        <ConfirmDialog
+          title="Delete your account?"
+          description="Your account, habits and history will be deleted immediately. This can’t be undone."
+          confirmLabel="Delete my account"
+          danger
+          busy={busy || !deletePassword}
+          error={dialogError}
+          onConfirm={() =>
+            void run(async () => {
+              await api.deleteAccount(deletePassword);
+              await afterSignOut();
+              toast('Your account has been deleted.');
+            })
+          }
+          onClose={() => {
+            setDialog(null);
+            setDeletePassword('');
+          }}
+        >
+          <div className="field">
+            <label className="label" htmlFor={`${id}-delete-password`}>
+              Enter your password to confirm
+            </label>
+            <input
+              id={`${id}-delete-password`}
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              value={deletePassword}
+              onChange={(e) => setDeletePassword(e.target.value)}
+            />
+          </div>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

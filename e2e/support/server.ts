@@ -1,0 +1,136 @@
+/**
+ * Starts the real server on a free 127.0.0.1 port with a fresh PGlite data folder, serving the
+ * web app's production build.
+ *
+ * - `E2E_SERVER=dist` (the default when apps/server/dist/main.js and its web/ folder exist):
+ *   runs the production bundle in a child process, exactly as `npm start` does.
+ * - `E2E_SERVER=source`: builds apps/web if its dist is stale, then runs the server's
+ *   `createApp` from source in this process (no server build needed).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+const WEB = join(ROOT, 'apps', 'web');
+const SERVER_BUNDLE = join(ROOT, 'apps', 'server', 'dist', 'main.js');
+
+export interface RunningServer {
+  url: string;
+  mode: 'dist' | 'source';
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Rebuilds apps/web when a source file is newer than its last build. */
+export function ensureWebBuild(): string {
+  const index = join(WEB, 'dist', 'index.html');
+  const sourceTime = Math.max(
+    newestMtime(join(WEB, 'src')),
+    newestMtime(join(WEB, 'public')),
+    statSync(join(WEB, 'index.html')).mtimeMs,
+    statSync(join(WEB, 'vite.config.ts')).mtimeMs,
+  );
+  if (!existsSync(index) || statSync(index).mtimeMs < sourceTime) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+  }
+  return join(WEB, 'dist');
+}
+
+async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not become healthy`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ht-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production' as const,
+    LOG_LEVEL: 'warn' as const,
+    APP_ORIGIN: url,
+  };
+  const bundled =
+    existsSync(SERVER_BUNDLE) && existsSync(join(ROOT, 'apps', 'server', 'dist', 'web'));
+  const mode = process.env.E2E_SERVER ?? (bundled ? 'dist' : 'source');
+
+  if (mode === 'dist') {
+    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHealth(url, child);
+    return {
+      url,
+      mode: 'dist',
+      async close() {
+        if (child.exitCode === null) {
+          const exited = new Promise((r) => child.once('exit', r));
+          child.kill('SIGTERM');
+          await exited;
+        }
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  const webRoot = ensureWebBuild();
+  const [{ createApp, createLogger, loadEnv }, { openDatabase }, { serve }] = await Promise.all([
+    import('@habit-tracker/server'),
+    import('@habit-tracker/db'),
+    import('@hono/node-server'),
+  ]);
+  const parsed = loadEnv(env);
+  const database = await openDatabase({ dataDir });
+  const app = createApp({ env: parsed, database, logger: createLogger(parsed), webRoot });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
+  await waitForHealth(url);
+  return {
+    url,
+    mode: 'source',
+    async close() {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * The API's shapes, once. The server validates with them and publishes them as OpenAPI;
+ * the web app takes its types from them (type-only imports, so no zod reaches the browser).
+ * docs/api.md is the human map of the same contract.
+ */
+
+import { isValidLocalDate, isValidTimeZone } from '@habit-tracker/core';
+import { z } from '@hono/zod-openapi';
+
+export const LIMITS = {
+  emailMax: 254,
+  passwordMin: 8,
+  passwordMax: 256,
+  nameMax: 100,
+  descriptionMax: 1000,
+  iconMax: 16,
+  unitMax: 20,
+  noteMax: 2000,
+  numberMax: 1e9,
+  historyMaxDays: 3700,
+  idempotencyKeyMax: 100,
+} as const;
+
+export const LocalDateSchema = z
+  .string()
+  .refine(isValidLocalDate, { message: 'Expected a real calendar date YYYY-MM-DD (1900–2999)' })
+  .openapi({ example: '2026-11-22', format: 'date' });
+
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, { message: 'Expected an IANA time zone such as "Europe/Berlin"' })
+  .openapi({ example: 'Asia/Singapore' });
+
+export const WeekdaySchema = z
+  .union([
+    z.literal(1),
+    z.literal(2),
+    z.literal(3),
+    z.literal(4),
+    z.literal(5),
+    z.literal(6),
+    z.literal(7),
+  ])
+  .openapi({ description: 'ISO weekday: 1 = Monday … 7 = Sunday' });
+
+export const SettingsSchema = z
+  .object({
+    timeZone: TimeZoneSchema,
+    dayStartHour: z.number().int().min(0).max(23),
+    weekStart: WeekdaySchema,
+  })
+  .openapi('Settings');
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict().openapi('SettingsPatch');
+
+const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.emailMax)
+  .pipe(z.email({ message: 'Expected an email address' }))
+  .openapi({ example: 'ada@example.com' });
+
+const PasswordSchema = z
+  .string()
+  .min(LIMITS.passwordMin, `Password must be at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax);
+
+export const SignUpSchema = z
+  .object({
+    email: EmailSchema,
+    password: PasswordSchema,
+    timeZone: TimeZoneSchema.optional(),
+    dayStartHour: z.number().int().min(0).max(23).optional(),
+    weekStart: WeekdaySchema.optional(),
+  })
+  .strict()
+  .openapi('SignUp');
+
+export const SignInSchema = z
+  .object({ email: EmailSchema, password: z.string().min(1).max(LIMITS.passwordMax) })
+  .strict()
+  .openapi('SignIn');
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+    newPassword: PasswordSchema,
+  })
+  .strict()
+  .openapi('ChangePassword');
+
+export const DeleteAccountSchema = z
+  .object({ password: z.string().min(1).max(LIMITS.passwordMax) })
+  .strict()
+  .openapi('DeleteAccount');
+
+export const UserSchema = z
+  .object({ id: z.uuid(), email: z.string(), createdAt: z.string() })
+  .openapi('User');
+
+export const MeSchema = z.object({ user: UserSchema, settings: SettingsSchema }).openapi('Me');
+
+export const ScheduleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('daily') }).strict(),
+    z
+      .object({
+        kind: z.literal('weekdays'),
+        days: z
+          .array(WeekdaySchema)
+          .min(1)
+          .max(7)
+          .refine((d) => new Set(d).size === d.length, { message: 'Weekdays must be unique' }),
+      })
+      .strict(),
+    z.object({ kind: z.literal('times_per_week'), times: z.number().int().min(1).max(7) }).strict(),
+    z
+      .object({ kind: z.literal('times_per_month'), times: z.number().int().min(1).max(31) })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('every_n_days'),
+        interval: z.number().int().min(1).max(365),
+        startDate: LocalDateSchema,
+      })
+      .strict(),
+  ])
+  .openapi('Schedule');
+
+const TargetNumber = z.number().finite().gt(0).max(LIMITS.numberMax);
+
+export const MeasureSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('boolean') }).strict(),
+    z
+      .object({
+        kind: z.literal('numeric'),
+        unit: z.string().trim().min(1).max(LIMITS.unitMax),
+        target: TargetNumber,
+        direction: z.enum(['at_least', 'at_most']),
+      })
+      .strict(),
+  ])
+  .openapi('Measure');
+
+const HabitName = z.string().trim().min(1, 'Name must not be empty').max(LIMITS.nameMax);
+const HexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour like #3b82f6')
+  .transform((s) => s.toLowerCase());
+
+export const HabitCreateSchema = z
+  .object({
+    name: HabitName,
+    description: z.string().max(LIMITS.descriptionMax).optional(),
+    color: HexColor.optional(),
+    icon: z.string().max(LIMITS.iconMax).optional(),
+    measure: MeasureSchema,
+    schedule: ScheduleSchema,
+  })
+  .strict()
+  .openapi('HabitCreate');
+
+export const HabitPatchSchema = z
+  .object({
+    name: HabitName,
+    description: z.string().max(LIMITS.descriptionMax),
+    color: HexColor,
+    icon: z.string().max(LIMITS.iconMax),
+    measure: MeasureSchema,
+    schedule: ScheduleSchema,
+  })
+  .partial()
+  .strict()
+  .openapi('HabitPatch');
+
+export const HabitSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    color: z.string(),
+    icon: z.string(),
+    measure: MeasureSchema,
+    schedule: ScheduleSchema,
+    position: z.number().int(),
+    startDate: z.string(),
+    archivedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Habit');
+
+export const HabitListSchema = z.object({ habits: z.array(HabitSchema) }).openapi('HabitList');
+
+export const HabitStatusQuerySchema = z.object({
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+});
+
+export const HabitOrderSchema = z
+  .object({ ids: z.array(z.uuid()).max(1000) })
+  .strict()
+  .openapi('HabitOrder');
+
+export const HabitIdParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const CheckinParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  date: LocalDateSchema.openapi({ param: { name: 'date', in: 'path' } }),
+});
+
+export const CheckinPutSchema = z
+  .object({
+    state: z.enum(['done', 'skipped']),
+    value: z.number().finite().min(0).max(LIMITS.numberMax).nullable().optional(),
+    note: z.string().max(LIMITS.noteMax).nullable().optional(),
+  })
+  .strict()
+  .openapi('CheckinPut');
+
+export const CheckinSchema = z
+  .object({
+    date: z.string(),
+    state: z.enum(['done', 'skipped']),
+    value: z.number().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Checkin');
+
+export const StreaksSchema = z
+  .object({
+    current: z.number().int(),
+    best: z.number().int(),
+    unit: z.enum(['days', 'weeks', 'months']),
+  })
+  .openapi('Streaks');
+
+export const PeriodProgressSchema = z
+  .object({
+    kind: z.enum(['day', 'week', 'month']),
+    start: z.string(),
+    end: z.string(),
+    done: z.number().int(),
+    target: z.number().int(),
+    met: z.boolean(),
+  })
+  .openapi('PeriodProgress');
+
+export const TodayHabitSchema = z
+  .object({
+    habit: HabitSchema,
+    due: z.boolean(),
+    checkin: CheckinSchema.nullable(),
+    streak: StreaksSchema,
+    score: z.number(),
+    period: PeriodProgressSchema,
+  })
+  .openapi('TodayHabit');
+
+export const TodaySchema = z
+  .object({ date: z.string(), settings: SettingsSchema, habits: z.array(TodayHabitSchema) })
+  .openapi('Today');
+
+export const HistoryQuerySchema = z.object({
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
+});
+
+export const HistorySchema = z
+  .object({
+    habit: HabitSchema,
+    from: z.string(),
+    to: z.string(),
+    today: z.string(),
+    checkins: z.array(CheckinSchema),
+    streak: StreaksSchema,
+    score: z.number(),
+    scores: z.array(z.object({ date: z.string(), score: z.number() })),
+    weekdayCounts: z.array(z.number().int()).length(7),
+  })
+  .openapi('History');
+
+export const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    region: z.string(),
+    machine: z.string(),
+    version: z.string(),
+    database: z.object({
+      reachable: z.boolean(),
+      kind: z.enum(['pglite', 'postgres']),
+      rttMs: z.number().nullable(),
+    }),
+  })
+  .openapi('Health');
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+export type SignUp = z.input<typeof SignUpSchema>;
+export type SignIn = z.input<typeof SignInSchema>;
+export type Me = z.infer<typeof MeSchema>;
+export type Habit = z.infer<typeof HabitSchema>;
+export type HabitCreate = z.input<typeof HabitCreateSchema>;
+export type HabitPatch = z.input<typeof HabitPatchSchema>;
+export type CheckinPut = z.input<typeof CheckinPutSchema>;
+export type CheckinDto = z.infer<typeof CheckinSchema>;
+export type TodayHabit = z.infer<typeof TodayHabitSchema>;
+export type Today = z.infer<typeof TodaySchema>;
+export type History = z.infer<typeof HistorySchema>;
+export type Health = z.infer<typeof HealthSchema>;
+export type ApiError = z.infer<typeof ErrorSchema>;

@@ -1,0 +1,12 @@
+/**
+ * @habit-tracker/core: the habit tracker's pure domain — local dates, schedules, streaks and
+ * scores. No I/O, so the server and the web app run the same rules.
+ */
+export * from './calendar';
+export * from './local-date';
+export * from './measure';
+export * from './schedule';
+export * from './score';
+export * from './streaks';
+export type * from './types';
+export * from './weekday-counts';

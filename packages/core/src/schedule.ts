@@ -1,0 +1,201 @@
+/**
+ * When a habit asks for a check-in, which period its target applies to, and how to say it in
+ * plain English.
+ *
+ * Day-based schedules (daily, weekdays, every_n_days) are due by the calendar alone. Period
+ * schedules (times_per_week, times_per_month) are due while the period's target is still open,
+ * so they need the check-in history: after three runs on a 3×/week habit the rest of the week
+ * asks for nothing, but the day of the third run stays due (and done) so it does not vanish
+ * from the Today view the moment it is ticked.
+ */
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  endOfMonth,
+  monthOf,
+  startOfMonth,
+  startOfWeek,
+  weekdayOf,
+  yearOf,
+} from './calendar';
+import { isMet } from './measure';
+import type {
+  Checkin,
+  Frequency,
+  LocalDate,
+  Measure,
+  Period,
+  PeriodProgress,
+  Schedule,
+  Weekday,
+} from './types';
+
+export type DaySchedule = Extract<Schedule, { kind: 'daily' | 'weekdays' | 'every_n_days' }>;
+export type PeriodSchedule = Extract<Schedule, { kind: 'times_per_week' | 'times_per_month' }>;
+
+export function isPeriodSchedule(schedule: Schedule): schedule is PeriodSchedule {
+  return schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month';
+}
+
+/** What period schedules need to know besides the date: the same object serves every call. */
+export interface CheckinHistory {
+  /** Any order. Only those inside the date's period are looked at. */
+  checkins: readonly Checkin[];
+  measure: Measure;
+  weekStart: Weekday;
+}
+
+/** Day-based schedules only need the date… */
+export function isDue(schedule: DaySchedule, date: LocalDate): boolean;
+/** …any schedule can be asked with the history, which period schedules require. */
+export function isDue(schedule: Schedule, date: LocalDate, history: CheckinHistory): boolean;
+export function isDue(schedule: Schedule, date: LocalDate, history?: CheckinHistory): boolean {
+  switch (schedule.kind) {
+    case 'daily':
+      return true;
+    case 'weekdays':
+      return schedule.days.includes(weekdayOf(date));
+    case 'every_n_days': {
+      // Dates before the start are not due: the rhythm has not begun.
+      const offset = daysBetween(schedule.startDate, date);
+      return offset >= 0 && offset % schedule.interval === 0;
+    }
+    case 'times_per_week':
+    case 'times_per_month': {
+      if (!history) throw new TypeError(`isDue: a ${schedule.kind} schedule needs the history`);
+      const period = periodOf(schedule, date, history.weekStart);
+      const doneBefore = countMet(history, period.start, date, false);
+      return doneBefore < periodTarget(schedule, period);
+    }
+  }
+}
+
+/** The period that contains `date`: the day itself, its week (from weekStart) or its month. */
+export function periodOf(schedule: Schedule, date: LocalDate, weekStart: Weekday): Period {
+  switch (schedule.kind) {
+    case 'times_per_week': {
+      const start = startOfWeek(date, weekStart);
+      return { kind: 'week', start, end: addDays(start, 6) };
+    }
+    case 'times_per_month':
+      return { kind: 'month', start: startOfMonth(date), end: endOfMonth(date) };
+    default:
+      return { kind: 'day', start: date, end: date };
+  }
+}
+
+/**
+ * Completions a period asks for. A monthly target larger than the month (31 times in February)
+ * is capped at the month's length, so "31 times a month" means "every day" and stays reachable.
+ */
+export function periodTarget(schedule: Schedule, period: Period): number {
+  switch (schedule.kind) {
+    case 'times_per_week':
+      return Math.min(schedule.times, 7);
+    case 'times_per_month':
+      return Math.min(schedule.times, daysInMonth(yearOf(period.start), monthOf(period.start)));
+    default:
+      return 1;
+  }
+}
+
+/** Met check-ins from `start` up to `date` (inclusive or not). ISO dates compare as strings. */
+function countMet(
+  history: CheckinHistory,
+  start: LocalDate,
+  date: LocalDate,
+  inclusive: boolean,
+): number {
+  let count = 0;
+  for (const checkin of history.checkins) {
+    const d = checkin.date;
+    if (d >= start && (inclusive ? d <= date : d < date) && isMet(history.measure, checkin)) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Completions in the period containing `date`, counted up to and including `date`. */
+export function periodProgress(
+  schedule: Schedule,
+  date: LocalDate,
+  history: CheckinHistory,
+): PeriodProgress {
+  const period = periodOf(schedule, date, history.weekStart);
+  const done = countMet(history, period.start, date, true);
+  const target = periodTarget(schedule, period);
+  return { ...period, done, target, met: done >= target };
+}
+
+/**
+ * How often the schedule asks, as Loop Habit Tracker's numerator/denominator. A month is taken
+ * as 30 days: the score needs a steady rhythm, not the calendar's.
+ */
+export function frequency(schedule: Schedule): Frequency {
+  switch (schedule.kind) {
+    case 'daily':
+      return { numerator: 1, denominator: 1 };
+    case 'weekdays':
+      return { numerator: new Set(schedule.days).size, denominator: 7 };
+    case 'times_per_week':
+      return { numerator: schedule.times, denominator: 7 };
+    case 'times_per_month':
+      return { numerator: schedule.times, denominator: 30 };
+    case 'every_n_days':
+      return { numerator: 1, denominator: schedule.interval };
+  }
+}
+
+export function checksPerDay(schedule: Schedule): number {
+  const { numerator, denominator } = frequency(schedule);
+  return numerator / denominator;
+}
+
+const SHORT_DAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const LONG_DAY = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+function timesA(times: number, period: string): string {
+  if (times === 1) return `Once a ${period}`;
+  if (times === 2) return `Twice a ${period}`;
+  return `${times} times a ${period}`;
+}
+
+/**
+ * A plain-English summary for lists and headers: "Every day", "Mon, Wed, Fri", "3 times a
+ * week", "Once a month", "Every 3 days". Weekdays are listed from the user's week start.
+ */
+export function describeSchedule(schedule: Schedule, weekStart: Weekday = 1): string {
+  switch (schedule.kind) {
+    case 'daily':
+      return 'Every day';
+    case 'weekdays': {
+      const days = [...new Set(schedule.days)].sort(
+        (a, b) => ((a - weekStart + 7) % 7) - ((b - weekStart + 7) % 7),
+      );
+      const key = [...days].sort().join('');
+      if (key === '1234567') return 'Every day';
+      if (key === '12345') return 'Weekdays';
+      if (key === '67') return 'Weekends';
+      if (days.length === 1) return `Every ${LONG_DAY[days[0]! - 1]}`;
+      return days.map((d) => SHORT_DAY[d - 1]).join(', ');
+    }
+    case 'times_per_week':
+      return timesA(schedule.times, 'week');
+    case 'times_per_month':
+      return timesA(schedule.times, 'month');
+    case 'every_n_days':
+      if (schedule.interval === 1) return 'Every day';
+      if (schedule.interval === 2) return 'Every other day';
+      return `Every ${schedule.interval} days`;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { type Checkin, completionFraction, isMet, type Measure } from '../src';
+import { done, skip } from './helpers';
+
+const boolean: Measure = { kind: 'boolean' };
+const atLeast5: Measure = { kind: 'numeric', unit: 'km', target: 5, direction: 'at_least' };
+const atMost2: Measure = { kind: 'numeric', unit: 'coffees', target: 2, direction: 'at_most' };
+const D = '2024-01-01';
+
+describe('isMet and completionFraction', () => {
+  it.each([
+    [boolean, done(D), true, 1],
+    [boolean, skip(D), false, 0],
+    [boolean, null, false, 0],
+    [atLeast5, done(D, 5), true, 1],
+    [atLeast5, done(D, 7.5), true, 1],
+    [atLeast5, done(D, 3), false, 0.6],
+    [atLeast5, done(D, 0), false, 0],
+    [atLeast5, done(D, null), false, 0],
+    [atLeast5, skip(D), false, 0],
+    [atMost2, done(D, 0), true, 1],
+    [atMost2, done(D, 2), true, 1],
+    [atMost2, done(D, 2.5), false, 0],
+    [atMost2, done(D, null), true, 1],
+    [atMost2, skip(D), false, 0],
+    [atMost2, undefined, false, 0],
+  ] as [Measure, Checkin | null | undefined, boolean, number][])(
+    '%j with %j → met %s, fraction %d',
+    (measure, checkin, met, fraction) => {
+      expect(isMet(measure, checkin)).toBe(met);
+      expect(completionFraction(measure, checkin)).toBeCloseTo(fraction);
+    },
+  );
+});

@@ -1,0 +1,18 @@
+/** The data layer: open the database, then call the queries with `database.db` or a `tx`. */
+export {
+  type Database,
+  type Db,
+  MIGRATIONS_FOLDER,
+  migrate,
+  type OpenDatabaseOptions,
+  openDatabase,
+} from './client';
+export { EmailTakenError } from './errors';
+export * from './queries/checkins';
+export * from './queries/habits';
+export * from './queries/idempotency';
+export type { CheckinRow, HabitRow, SessionRow, SettingsRow, UserRow } from './queries/rows';
+export * from './queries/sessions';
+export * from './queries/settings';
+export * from './queries/users';
+export * as schema from './schema';

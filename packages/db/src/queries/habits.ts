@@ -1,0 +1,158 @@
+import type { Measure, Schedule } from '@habit-tracker/core';
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { habits } from '../schema';
+import { type HabitRow, measureToColumns, toHabitRow, uuidArray } from './rows';
+
+/* Every query here filters by user_id: another user's habit is indistinguishable from none. */
+
+export type HabitStatus = 'active' | 'archived' | 'all';
+
+export interface NewHabit {
+  name: string;
+  description?: string;
+  color: string;
+  icon?: string;
+  measure: Measure;
+  schedule: Schedule;
+  /** The user's today when created (`YYYY-MM-DD`). */
+  startDate: string;
+}
+
+export type HabitPatch = Partial<
+  Pick<NewHabit, 'name' | 'description' | 'color' | 'icon' | 'measure' | 'schedule'>
+>;
+
+const byStatus: Record<HabitStatus, SQL | undefined> = {
+  active: isNull(habits.archivedAt),
+  archived: isNotNull(habits.archivedAt),
+  all: undefined,
+};
+
+/** The user's habits in their order (position, then creation for ties). */
+export async function listHabits(db: Db, userId: string, status: HabitStatus): Promise<HabitRow[]> {
+  const rows = await db
+    .select()
+    .from(habits)
+    .where(and(eq(habits.userId, userId), byStatus[status]))
+    .orderBy(asc(habits.position), asc(habits.createdAt), asc(habits.id));
+  return rows.map(toHabitRow);
+}
+
+export async function getHabit(db: Db, userId: string, id: string): Promise<HabitRow | null> {
+  const [row] = await db
+    .select()
+    .from(habits)
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)));
+  return row ? toHabitRow(row) : null;
+}
+
+/** The next position after the user's last habit (0 for the first), computed in the INSERT itself. */
+const nextPosition = (userId: string) =>
+  sql<number>`(select coalesce(max(${habits.position}), -1) + 1 from ${habits} where ${habits.userId} = ${userId})`;
+
+/** Appends a habit after the user's others. */
+export async function createHabit(db: Db, userId: string, input: NewHabit): Promise<HabitRow> {
+  const [row] = await db
+    .insert(habits)
+    .values({
+      userId,
+      name: input.name,
+      description: input.description ?? '',
+      color: input.color,
+      icon: input.icon ?? '',
+      ...measureToColumns(input.measure),
+      schedule: input.schedule,
+      position: nextPosition(userId),
+      startDate: input.startDate,
+    })
+    .returning();
+  return toHabitRow(row!);
+}
+
+/** Applies the fields present in `patch`; null when the habit is not the user's. */
+export async function updateHabit(
+  db: Db,
+  userId: string,
+  id: string,
+  patch: HabitPatch,
+): Promise<HabitRow | null> {
+  const [row] = await db
+    .update(habits)
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.color !== undefined && { color: patch.color }),
+      ...(patch.icon !== undefined && { icon: patch.icon }),
+      ...(patch.measure !== undefined && measureToColumns(patch.measure)),
+      ...(patch.schedule !== undefined && { schedule: patch.schedule }),
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .returning();
+  return row ? toHabitRow(row) : null;
+}
+
+/**
+ * Archives (archived_at = now) or restores a habit. A restored habit goes last among the user's
+ * habits, as a new one would. Archiving an archived habit keeps its original archived_at.
+ */
+export async function setHabitArchived(
+  db: Db,
+  userId: string,
+  id: string,
+  archived: boolean,
+  now: Date,
+): Promise<HabitRow | null> {
+  const [row] = await db
+    .update(habits)
+    .set(
+      archived
+        ? {
+            archivedAt: sql`coalesce(${habits.archivedAt}, ${now.toISOString()}::timestamptz)`,
+            updatedAt: sql`now()`,
+          }
+        : {
+            archivedAt: null,
+            updatedAt: sql`now()`,
+            position: sql`case when ${habits.archivedAt} is null then ${habits.position} else ${nextPosition(userId)} end`,
+          },
+    )
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .returning();
+  return row ? toHabitRow(row) : null;
+}
+
+/** Deletes the habit and (by cascade) its check-ins; false when it is not the user's. */
+export async function deleteHabit(db: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(habits)
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .returning({ id: habits.id });
+  return rows.length > 0;
+}
+
+/**
+ * Puts the user's active habits in the order of `ids` (positions 0..n-1). False, changing nothing,
+ * unless `ids` names each of the user's active habits exactly once.
+ */
+export async function reorderHabits(db: Db, userId: string, ids: string[]): Promise<boolean> {
+  if (new Set(ids).size !== ids.length) return false;
+  return db.transaction(async (tx) => {
+    // Locks the active habits: a concurrent archive or delete waits until the new order is in place.
+    const active = await tx
+      .select({ id: habits.id })
+      .from(habits)
+      .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
+      .for('update');
+    const wanted = new Set(ids);
+    if (active.length !== ids.length || !active.every((h) => wanted.has(h.id))) return false;
+    if (ids.length === 0) return true;
+    // One statement for the whole list; rows already in place are left untouched.
+    await tx.execute(sql`
+      update ${habits} set position = o.ord - 1, updated_at = now()
+      from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
+      where ${habits.id} = o.id and ${habits.userId} = ${userId} and ${habits.position} <> o.ord - 1`);
+    return true;
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The database, table by table. Columns are snake_case in SQL and camelCase in TypeScript.
+ * Calendar dates use `mode: 'string'` so a `YYYY-MM-DD` never passes through a JS Date (which
+ * would pin it to an instant and shift it in some time zones). Change this file, then run
+ * `npx drizzle-kit generate` in packages/db and commit the new SQL in migrations/.
+ */
+import type { Schedule } from '@habit-tracker/core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Lower-cased by callers, so the unique constraint is case-insensitive in effect. */
+  email: text('email').notNull().unique('users_email_unique'),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const userSettings = pgTable(
+  'user_settings',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    dayStartHour: smallint('day_start_hour').notNull().default(0),
+    weekStart: smallint('week_start').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('user_settings_day_start_hour_check', sql`${t.dayStartHour} between 0 and 23`),
+    check('user_settings_week_start_check', sql`${t.weekStart} between 1 and 7`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 (hex) of the cookie's random token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const habits = pgTable(
+  'habits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    color: text('color').notNull(),
+    icon: text('icon').notNull().default(''),
+    /** `measure` is spread over kind/unit/target/target_direction (see the check below). */
+    kind: text('kind', { enum: ['boolean', 'numeric'] }).notNull(),
+    unit: text('unit'),
+    target: doublePrecision('target'),
+    targetDirection: text('target_direction', { enum: ['at_least', 'at_most'] }),
+    schedule: jsonb('schedule').$type<Schedule>().notNull(),
+    position: integer('position').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('habits_kind_check', sql`${t.kind} in ('boolean', 'numeric')`),
+    check(
+      'habits_target_direction_check',
+      sql`${t.targetDirection} is null or ${t.targetDirection} in ('at_least', 'at_most')`,
+    ),
+    // A numeric habit has all three measure columns, a yes/no habit none of them.
+    check(
+      'habits_measure_check',
+      sql`(${t.kind} = 'numeric' and ${t.unit} is not null and ${t.target} is not null and ${t.targetDirection} is not null)
+        or (${t.kind} = 'boolean' and ${t.unit} is null and ${t.target} is null and ${t.targetDirection} is null)`,
+    ),
+    // Serves every list (Today: user_id = $1 and archived_at is null order by position) and the
+    // cascade from users.
+    index('habits_user_archived_position_idx').on(t.userId, t.archivedAt, t.position),
+    // Target of checkins' composite foreign key: a check-in's owner is always its habit's owner.
+    unique('habits_id_user_id_unique').on(t.id, t.userId),
+  ],
+);
+
+export const checkins = pgTable(
+  'checkins',
+  {
+    habitId: uuid('habit_id').notNull(),
+    /** Denormalised owner, so every check-in query filters by user without a join. */
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    state: text('state', { enum: ['done', 'skipped'] }).notNull(),
+    value: doublePrecision('value'),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Serves a habit's history as a range scan.
+    primaryKey({ name: 'checkins_pkey', columns: [t.habitId, t.date] }),
+    foreignKey({
+      name: 'checkins_habit_owner_fk',
+      columns: [t.habitId, t.userId],
+      foreignColumns: [habits.id, habits.userId],
+    }).onDelete('cascade'),
+    check('checkins_state_check', sql`${t.state} in ('done', 'skipped')`),
+    // Without it, deleting a user would scan every check-in for the user_id foreign key.
+    index('checkins_user_id_idx').on(t.userId),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** Hash of method + path + body, to tell a resend from a different request with the same key. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    /** Null for bodiless responses (204). */
+    responseBody: jsonb('response_body'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.userId, t.key] }),
+    index('idempotency_keys_created_at_idx').on(t.createdAt),
+  ],
+);

@@ -1,0 +1,228 @@
+/**
+ * Turns measurements into the table printed to stdout, the section of docs/benchmarks.md between
+ * the single-machine markers, and docs/benchmarks/single-machine.json for comparing commits.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { REPO_ROOT } from './server-process';
+
+export type Backend = 'postgres' | 'pglite';
+
+/** Several repetitions of one number. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface RunMetrics {
+  requestsPerSec: number;
+  responses: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  statusCounts: Record<string, number>;
+  /** The server's peak RSS during this run (VmHWM, reset before it when the kernel allows). */
+  peakRssMib: number;
+  serverCpuMsPerRequest: number;
+  /** PostgreSQL's CPU (postmaster and backends); absent for PGlite, which runs in the server. */
+  databaseCpuMsPerRequest?: number;
+}
+
+export interface ScenarioReport {
+  name: string;
+  description: string;
+  runs: RunMetrics[];
+}
+
+export interface SeedReport {
+  users: number;
+  habits: number;
+  checkins: number;
+  seconds: number;
+}
+
+export interface BackendReport {
+  backend: Backend;
+  /** How the database was configured, in words. */
+  setup: string;
+  seed: SeedReport;
+  coldStartMs: Spread & { samples: number[] };
+  idleRssMib: number;
+  /** 1-minute load average just before the load: above ~0.5 something else was using the CPU. */
+  loadAverageBefore: number;
+  /** False when VmHWM could not be reset, so peaks are since the server started. */
+  peakIsPerScenario: boolean;
+  scenarios: ScenarioReport[];
+}
+
+export interface BenchReport {
+  date: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGib: number; node: string; postgres: string };
+  options: {
+    quick: boolean;
+    users: number;
+    connections: number;
+    warmupSec: number;
+    durationSec: number;
+    repeat: number;
+  };
+  backends: BackendReport[];
+}
+
+export const DOC_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
+export const JSON_PATH = join(REPO_ROOT, 'docs', 'benchmarks', 'single-machine.json');
+const START_MARKER = '<!-- bench:single-machine:start -->';
+const END_MARKER = '<!-- bench:single-machine:end -->';
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+export function describeMachine(postgresVersion: string): BenchReport['machine'] {
+  const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const cpu =
+    /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: postgresVersion,
+  };
+}
+
+export function describeCommit(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const commit = git('rev-parse', '--short', 'HEAD');
+    return git('status', '--porcelain') ? `${commit}+dirty` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function format(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return '–';
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** "median (min–max)" when repeated, else the single value. */
+function formatSpread(values: readonly number[], digits = 1): string {
+  const { median, min, max } = spread(values);
+  if (values.length <= 1) return format(median, digits);
+  return `${format(median, digits)} (${format(min, digits)}–${format(max, digits)})`;
+}
+
+function scenarioRow(scenario: ScenarioReport): string {
+  const runs = scenario.runs;
+  const pick = (key: keyof RunMetrics) => runs.map((run) => run[key] as number);
+  const failures = runs.reduce((sum, run) => sum + run.non2xx + run.errors, 0);
+  const failureDetail = runs.flatMap((run) =>
+    Object.entries(run.statusCounts)
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, count]) => `${status}×${count}`),
+  );
+  const databaseCpu = runs.every((run) => run.databaseCpuMsPerRequest !== undefined)
+    ? formatSpread(
+        runs.map((run) => run.databaseCpuMsPerRequest!),
+        2,
+      )
+    : '–';
+  return `| ${[
+    scenario.name,
+    formatSpread(pick('requestsPerSec'), 0),
+    formatSpread(pick('p50Ms')),
+    formatSpread(pick('p95Ms')),
+    formatSpread(pick('p99Ms')),
+    failures === 0 ? '0' : `${failures} (${failureDetail.join(', ')})`,
+    format(Math.max(...pick('peakRssMib')), 0),
+    formatSpread(pick('serverCpuMsPerRequest'), 2),
+    databaseCpu,
+  ].join(' | ')} |`;
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine, options } = report;
+  const lines: string[] = [
+    '## Single machine: API throughput and latency',
+    '',
+    `Measured ${report.date} at commit \`${report.commit}\` by \`npm run bench${options.quick ? ' -- --quick' : ''}\`.`,
+    '',
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGib} GiB RAM; Node ${machine.node}; ${machine.postgres}.`,
+    '  The load generator (autocannon, in the harness process) shares the cores with the server and, for',
+    '  PostgreSQL, with the database: the figures are what one small machine does, not the server alone.',
+    `- Data: ${options.users.toLocaleString('en-US')} users × 5 habits × 365 days (~70% done), plus one user with`,
+    '  20 habits × 5 years. Every request is made as a random user with their own session cookie.',
+    `- Load: ${options.connections} connections, ${options.warmupSec} s warm-up, then ${options.durationSec} s measured` +
+      (options.repeat > 1
+        ? ` × ${options.repeat} repetitions (median, min–max in brackets).`
+        : ' (one repetition).'),
+    '- Latency is per response, in milliseconds. Peak RSS is the server process (VmHWM); PGlite runs',
+    "  inside it, PostgreSQL doesn't. CPU is utime + stime per completed request.",
+    '',
+  ];
+  for (const backend of report.backends) {
+    const cold = backend.coldStartMs;
+    lines.push(
+      `### ${backend.backend === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}`,
+      '',
+      `${backend.setup}`,
+      '',
+      `- Seeding ${backend.seed.users.toLocaleString('en-US')} users, ${backend.seed.habits.toLocaleString('en-US')} habits, ` +
+        `${backend.seed.checkins.toLocaleString('en-US')} check-ins: **${format(backend.seed.seconds)} s**.`,
+      `- Cold start (spawn → first 200 from /api/health, seeded database): **${format(cold.median, 0)} ms** median of ${cold.samples.length} ` +
+        `(${format(cold.min, 0)}–${format(cold.max, 0)}).`,
+      `- Idle RSS after start: ${format(backend.idleRssMib, 0)} MiB. Load average (1 min) before the load: ${format(backend.loadAverageBefore, 2)}.` +
+        (backend.peakIsPerScenario ? '' : ' Peak RSS is since start (VmHWM could not be reset).'),
+      '',
+      '| scenario | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | peak RSS MiB | server CPU ms/req | DB CPU ms/req |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+      ...backend.scenarios.map(scenarioRow),
+      '',
+    );
+  }
+  lines.push(
+    'Scenarios: ' +
+      (report.backends[0]?.scenarios ?? [])
+        .map((scenario) => `**${scenario.name}** — ${scenario.description}`)
+        .join('; ') +
+      '.',
+  );
+  return lines.join('\n');
+}
+
+/** Replaces our section of docs/benchmarks.md, leaving every other section as it is. */
+export function writeMarkdownSection(markdown: string): void {
+  const section = `${START_MARKER}\n${markdown}\n${END_MARKER}`;
+  const existing = existsSync(DOC_PATH)
+    ? readFileSync(DOC_PATH, 'utf8')
+    : '# Benchmarks\n\nEach section is written by the script that measures it; edit the scripts, not the figures.\n';
+  const start = existing.indexOf(START_MARKER);
+  const end = existing.indexOf(END_MARKER);
+  const updated =
+    start !== -1 && end > start
+      ? existing.slice(0, start) + section + existing.slice(end + END_MARKER.length)
+      : `${existing.trimEnd()}\n\n${section}\n`;
+  writeFileSync(DOC_PATH, updated);
+}
+
+export function writeJson(report: BenchReport): void {
+  mkdirSync(dirname(JSON_PATH), { recursive: true });
+  writeFileSync(JSON_PATH, `${JSON.stringify(report, null, 2)}\n`);
+}
