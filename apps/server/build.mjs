@@ -6,8 +6,9 @@
  * PGlite's wasm cannot be bundled anyway). The data layer's SQL migrations and, when built, the
  * web app are copied beside the bundle, where main.ts looks for them.
  */
-import { cp, mkdir, rm } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -6,5 +6,6 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -185,6 +185,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         duration: options.durationSec,
         requests: options.requests,
+        timeout: 30,
         renderProgressBar: false,
         renderResultsTable: false,
       },

@@ -52,10 +52,17 @@ function habitId(i: number, habit: number): string {
   return md5Uuid(`bench-habit-${i}-${habit}`);
 }
 
-/** The same value as PostgreSQL's `md5(text)::uuid`. */
+/**
+ * A version-4-shaped UUID from an md5, so the API's UUID validation accepts it: the same value
+ * as `md5UuidSql` computes in PostgreSQL.
+ */
 function md5Uuid(text: string): string {
   const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+function md5UuidSql(textSql: string): string {
+  return `overlay(overlay(md5(${textSql}) placing '4' from 13) placing '8' from 17)::uuid`;
 }
 
 /** 32 bytes, base64url: the shape of a real session token (the server checks it). */
@@ -104,11 +111,11 @@ function usersSql(group: UserGroup): string[] {
   const series = `generate_series(${group.first}, ${group.last}) as i`;
   return [
     `insert into users (id, email, password_hash, created_at, updated_at)
-     select md5('bench-user-' || i)::uuid, 'bench-' || i || '@example.com', '!bench-user-no-password',
+     select ${md5UuidSql("'bench-user-' || i")}, 'bench-' || i || '@example.com', '!bench-user-no-password',
             now() - interval '5 years', now() - interval '5 years'
      from ${series}`,
     `insert into user_settings (user_id, time_zone, day_start_hour, week_start)
-     select md5('bench-user-' || i)::uuid, z.name, 0, 1
+     select ${md5UuidSql("'bench-user-' || i")}, z.name, 0, 1
      from ${series} join ${zonesSql()} on z.k = ${group.zoneIndexSql}`,
   ];
 }
@@ -119,7 +126,7 @@ function habitsSql(group: UserGroup): string {
   const numeric = `h % ${SLOTS.length} = ${NUMERIC_SLOT}`;
   return `insert into habits (id, user_id, name, color, icon, kind, unit, target, target_direction,
                               schedule, position, start_date, created_at, updated_at)
-    select md5('bench-habit-' || i || '-' || h)::uuid, md5('bench-user-' || i)::uuid,
+    select ${md5UuidSql("'bench-habit-' || i || '-' || h")}, ${md5UuidSql("'bench-user-' || i")},
            ${slot('name')} || case when h >= ${SLOTS.length} then ' ' || (h / ${SLOTS.length} + 1) else '' end,
            ${slot('color')}, ${slot('icon')},
            case when ${numeric} then 'numeric' else 'boolean' end,
@@ -145,8 +152,8 @@ export function checkinsSql(group: UserGroup, first: number, last: number): stri
   const key = `${SEED}::bigint * 1000000000000 + i::bigint * 1000000 + h * 10000 + d`;
   return `with habit_days as materialized (
       select i, h, h % ${SLOTS.length} as slot,
-             md5('bench-habit-' || i || '-' || h)::uuid as habit_id,
-             md5('bench-user-' || i)::uuid as user_id,
+             ${md5UuidSql("'bench-habit-' || i || '-' || h")} as habit_id,
+             ${md5UuidSql("'bench-user-' || i")} as user_id,
              z.end_date,
              (z.end_date::timestamp + interval '20 hours') at time zone z.name as end_stamp
       from generate_series(${first}, ${last}) as i

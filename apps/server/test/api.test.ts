@@ -19,7 +19,9 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     const ada = t.client();
     await ada.signUp({ timeZone: 'Asia/Singapore' });
     const habit = await ada.createHabit({ name: 'Meditate' });
-    const checkin = await ada.put(`/api/v1/habits/${habit.id}/checkins/${TODAY}`, { state: 'done' });
+    const checkin = await ada.put(`/api/v1/habits/${habit.id}/checkins/${TODAY}`, {
+      state: 'done',
+    });
     expect(checkin.status, checkin.text).toBe(200);
 
     const today = await ada.get('/api/v1/today');
@@ -53,7 +55,11 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     const { email, me } = await c.signUp({ email: '  Mixed.Case@Example.COM ' });
     expect(email).toBeDefined();
     expect(me).toEqual({
-      user: { id: expect.any(String), email: 'mixed.case@example.com', createdAt: expect.any(String) },
+      user: {
+        id: expect.any(String),
+        email: 'mixed.case@example.com',
+        createdAt: expect.any(String),
+      },
       settings: { timeZone: 'UTC', dayStartHour: 0, weekStart: 1 },
     });
     expect((await c.get('/api/v1/me')).body).toEqual(me);
@@ -68,7 +74,10 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     expect(other.cookie).toBeDefined();
 
     expect((await c.get('/api/v1/settings')).body).toEqual(me.settings);
-    const patched = await c.patch('/api/v1/settings', { timeZone: 'America/New_York', weekStart: 7 });
+    const patched = await c.patch('/api/v1/settings', {
+      timeZone: 'America/New_York',
+      weekStart: 7,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toEqual({ timeZone: 'America/New_York', dayStartHour: 0, weekStart: 7 });
     const again = await c.patch('/api/v1/settings', { dayStartHour: 4 });
@@ -122,13 +131,18 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
       schedule: { kind: 'weekdays', days: [1, 3, 5] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: 'Read more', schedule: { kind: 'weekdays', days: [1, 3, 5] } });
+    expect(patched.body).toMatchObject({
+      name: 'Read more',
+      schedule: { kind: 'weekdays', days: [1, 3, 5] },
+    });
 
     const archived = await c.post(`/api/v1/habits/${a.id}/archive`);
     expect(archived.status).toBe(200);
     expect(archived.body.archivedAt).toBe(NOW.toISOString());
     expect((await c.get('/api/v1/habits')).body.habits).toHaveLength(2);
-    expect((await c.get('/api/v1/habits?status=archived')).body.habits.map((h: { id: string }) => h.id)).toEqual([a.id]);
+    expect(
+      (await c.get('/api/v1/habits?status=archived')).body.habits.map((h: { id: string }) => h.id),
+    ).toEqual([a.id]);
     expect((await c.get('/api/v1/habits?status=all')).body.habits).toHaveLength(3);
 
     const reordered = await c.put('/api/v1/habits/order', { ids: [cc.id, b.id] });
@@ -215,7 +229,10 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
   it('today: period schedules report due and progress', async () => {
     const c = t.client();
     await c.signUp();
-    const weekly = await c.createHabit({ name: 'Gym', schedule: { kind: 'times_per_week', times: 2 } });
+    const weekly = await c.createHabit({
+      name: 'Gym',
+      schedule: { kind: 'times_per_week', times: 2 },
+    });
     // Week of Mon 9 – Sun 15 March: one done before today.
     await c.put(`/api/v1/habits/${weekly.id}/checkins/2026-03-10`, { state: 'done' });
     const today = await c.get('/api/v1/today');
@@ -258,8 +275,8 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
   it('publishes an OpenAPI document listing every route', async () => {
     const res = await t.client().get('/api/v1/openapi.json');
     expect(res.status).toBe(200);
-    const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(
       [
@@ -289,7 +306,9 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     );
     // Protected routes document 401; every route documents its error shape.
     expect(res.body.paths['/api/v1/today'].get.responses['401']).toBeDefined();
-    expect(res.body.paths['/api/v1/habits/{id}/checkins/{date}'].put.responses['409']).toBeDefined();
+    expect(
+      res.body.paths['/api/v1/habits/{id}/checkins/{date}'].put.responses['409'],
+    ).toBeDefined();
     expect(res.body.components.schemas.Error).toBeDefined();
   });
 });

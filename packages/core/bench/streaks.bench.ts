@@ -2,9 +2,12 @@
  * The Today view computes streaks and the score for every habit on every read, so these must
  * stay far below a millisecond. Target: computeStreaks < 0.2 ms for five years of daily history.
  *
- *   cd packages/core && npx vitest bench --run
+ *   npx tsx packages/core/bench/streaks.bench.ts    plain Node: prints µs per call (min, median)
+ *   cd packages/core && npx vitest bench --run      the same cases through vitest's bench table
+ *
+ * Prefer the tsx figures: vitest's module runner reaches every cross-module import through a
+ * getter, which roughly doubles the cost of the hot loops; the server runs plain ESM bindings.
  */
-import { bench, describe } from 'vitest';
 import {
   addDays,
   type Checkin,
@@ -20,7 +23,7 @@ const today = '2024-12-31';
 const boolean: Measure = { kind: 'boolean' };
 const km: Measure = { kind: 'numeric', unit: 'km', target: 5, direction: 'at_least' };
 
-/** Five years of days, newest first (as a database might return them), ~10% skipped or missed. */
+/** Five years of days, newest first (as a database might return them), some skipped or missed. */
 function history(days: number, value: (i: number) => number | null): Checkin[] {
   const out: Checkin[] = [];
   for (let i = 0; i < days; i++) {
@@ -31,42 +34,83 @@ function history(days: number, value: (i: number) => number | null): Checkin[] {
   return out;
 }
 
-const fiveYears = 5 * 365 + 1;
-const yesNo = history(fiveYears, () => null);
-const numeric = history(fiveYears, (i) => (i % 5) + 3);
+const yesNo = history(5 * 365 + 1, () => null);
+const numeric = history(5 * 365 + 1, (i) => (i % 5) + 3);
 const daily: Schedule = { kind: 'daily' };
 const weekly: Schedule = { kind: 'times_per_week', times: 3 };
+const monWedFri: Schedule = { kind: 'weekdays', days: [1, 3, 5] };
+const yearAgo = addDays(today, -364);
 
-describe(`five years (${yesNo.length} check-ins)`, () => {
-  bench('computeStreaks, daily yes/no', () => {
-    computeStreaks({ schedule: daily, measure: boolean, checkins: yesNo, today, weekStart: 1 });
+const cases: [name: string, run: () => unknown][] = [
+  [
+    'computeStreaks, daily yes/no',
+    () =>
+      computeStreaks({ schedule: daily, measure: boolean, checkins: yesNo, today, weekStart: 1 }),
+  ],
+  [
+    'computeStreaks, Mon/Wed/Fri numeric',
+    () =>
+      computeStreaks({ schedule: monWedFri, measure: km, checkins: numeric, today, weekStart: 1 }),
+  ],
+  [
+    'computeStreaks, 3×/week',
+    () =>
+      computeStreaks({ schedule: weekly, measure: boolean, checkins: yesNo, today, weekStart: 1 }),
+  ],
+  [
+    'computeScores().current, daily',
+    () =>
+      computeScores({ schedule: daily, measure: boolean, checkins: yesNo, startDate: today, today })
+        .current,
+  ],
+  [
+    'computeScores().series(365 days)',
+    () =>
+      computeScores({
+        schedule: daily,
+        measure: boolean,
+        checkins: yesNo,
+        startDate: today,
+        today,
+      }).series(yearAgo, today),
+  ],
+  [
+    'Today row: due+period+streak+score',
+    () => {
+      const h = { checkins: yesNo, measure: boolean, weekStart: 1 as const };
+      isDue(weekly, today, h);
+      periodProgress(weekly, today, h);
+      computeStreaks({ schedule: weekly, measure: boolean, checkins: yesNo, today, weekStart: 1 });
+      return computeScores({
+        schedule: weekly,
+        measure: boolean,
+        checkins: yesNo,
+        startDate: today,
+        today,
+      }).current;
+    },
+  ],
+];
+
+if (process.env.VITEST) {
+  const { bench, describe } = await import('vitest');
+  describe(`five years (${yesNo.length} check-ins)`, () => {
+    for (const [name, run] of cases) bench(name, run);
   });
-  bench('computeStreaks, Mon/Wed/Fri numeric', () => {
-    const schedule: Schedule = { kind: 'weekdays', days: [1, 3, 5] };
-    computeStreaks({ schedule, measure: km, checkins: numeric, today, weekStart: 1 });
-  });
-  bench('computeStreaks, 3×/week', () => {
-    computeStreaks({ schedule: weekly, measure: boolean, checkins: yesNo, today, weekStart: 1 });
-  });
-  bench('computeScores().current, daily', () => {
-    computeScores({ schedule: daily, measure: boolean, checkins: yesNo, startDate: today, today })
-      .current;
-  });
-  bench('computeScores().series(365 days), daily', () => {
-    computeScores({
-      schedule: daily,
-      measure: boolean,
-      checkins: yesNo,
-      startDate: today,
-      today,
-    }).series(addDays(today, -364), today);
-  });
-  bench('one Today row: isDue + periodProgress + streaks + score, 3×/week', () => {
-    const h = { checkins: yesNo, measure: boolean, weekStart: 1 as const };
-    isDue(weekly, today, h);
-    periodProgress(weekly, today, h);
-    computeStreaks({ schedule: weekly, measure: boolean, checkins: yesNo, today, weekStart: 1 });
-    computeScores({ schedule: weekly, measure: boolean, checkins: yesNo, startDate: today, today })
-      .current;
-  });
-});
+} else {
+  console.log(`five years of history: ${yesNo.length} check-ins; µs per call`);
+  console.log(`${'case'.padEnd(36)}${'min'.padStart(8)}${'median'.padStart(8)}`);
+  for (const [name, run] of cases) {
+    for (let i = 0; i < 2000; i++) run(); // let the JIT settle
+    // Batches of 100 calls; the minimum shows the code, the median shows this machine's noise.
+    const batches: number[] = [];
+    for (let b = 0; b < 50; b++) {
+      const start = performance.now();
+      for (let i = 0; i < 100; i++) run();
+      batches.push((performance.now() - start) * 10);
+    }
+    batches.sort((a, b) => a - b);
+    const [min, median] = [batches[0]!, batches[25]!];
+    console.log(`${name.padEnd(36)}${min.toFixed(1).padStart(8)}${median.toFixed(1).padStart(8)}`);
+  }
+}

@@ -46,10 +46,11 @@ const NONE = 0;
 const DONE = 1;
 const SKIPPED = 2;
 
-/** Everything the day loop needs, in arrays indexed by days since the start. */
+/** Everything the day loop needs, in arrays indexed by days back from today (slot 0). */
 interface Prepared {
-  start: number;
   today: number;
+  /** The slot of the first scored day; −1 when the habit starts after today. */
+  back: number;
   fractions: Float64Array;
   states: Uint8Array;
   multiplier: number;
@@ -61,23 +62,27 @@ function prepare(input: ScoreInput): Prepared {
   const { checkins, measure, schedule } = input;
   const today = toDayNumber(input.today);
 
-  const dayNumbers = new Int32Array(checkins.length);
-  let start = toDayNumber(input.startDate);
+  // One pass: the arrays grow when a check-in lies further back than they reach.
+  let back = today - toDayNumber(input.startDate);
+  let size = Math.max(64, checkins.length * 2, back + 1);
+  let fractions = new Float64Array(size);
+  let states = new Uint8Array(size);
   for (let i = 0; i < checkins.length; i++) {
-    const d = toDayNumber(checkins[i]!.date);
-    dayNumbers[i] = d;
-    if (d < start) start = d;
-  }
-
-  const length = Math.max(0, today - start + 1);
-  const fractions = new Float64Array(length);
-  const states = new Uint8Array(length);
-  for (let i = 0; i < checkins.length; i++) {
-    const offset = dayNumbers[i]! - start;
-    if (offset >= length) continue;
     const checkin = checkins[i]!;
-    states[offset] = checkin.state === 'skipped' ? SKIPPED : DONE;
-    fractions[offset] = completionFraction(measure, checkin);
+    const slot = today - toDayNumber(checkin.date);
+    if (slot < 0) continue;
+    if (slot >= size) {
+      size = Math.max(slot + 1, size * 2);
+      const moreFractions = new Float64Array(size);
+      moreFractions.set(fractions);
+      fractions = moreFractions;
+      const moreStates = new Uint8Array(size);
+      moreStates.set(states);
+      states = moreStates;
+    }
+    if (slot > back) back = slot;
+    states[slot] = checkin.state === 'skipped' ? SKIPPED : DONE;
+    fractions[slot] = completionFraction(measure, checkin);
   }
 
   let { numerator, denominator } = frequency(schedule);
@@ -87,8 +92,8 @@ function prepare(input: ScoreInput): Prepared {
     denominator *= 2;
   }
   return {
-    start,
     today,
+    back: Math.max(back, -1),
     fractions,
     states,
     multiplier: 0.5 ** (Math.sqrt(checksPerDay) / 13),
@@ -98,55 +103,56 @@ function prepare(input: ScoreInput): Prepared {
 }
 
 /**
- * Runs the average from the start through offset `until` and returns the score there.
- * `emit` receives every day's score from offset `emitFrom` on.
+ * Runs the average forward in time from the first day down to slot `until` and returns the
+ * score there. `emit` receives every day's score from slot `emitFrom` on.
  */
 function run(
   p: Prepared,
   until: number,
-  emitFrom = Number.POSITIVE_INFINITY,
-  emit?: (offset: number, score: number) => void,
+  emitFrom = Number.NEGATIVE_INFINITY,
+  emit?: (slot: number, score: number) => void,
 ): number {
-  const { fractions, states, multiplier, numerator, denominator } = p;
-  const last = fractions.length - 1;
+  const { back, fractions, states, multiplier, numerator, denominator } = p;
   let score = 0;
   let windowSum = 0;
-  for (let offset = 0; offset <= until; offset++) {
-    const fraction = fractions[offset]!;
+  for (let slot = back; slot >= until; slot--) {
+    const fraction = fractions[slot]!;
     windowSum += fraction;
-    if (offset >= denominator) windowSum -= fractions[offset - denominator]!;
-    const state = states[offset];
-    if (state !== SKIPPED && !(offset === last && state === NONE)) {
+    if (slot + denominator <= back) windowSum -= fractions[slot + denominator]!;
+    const state = states[slot];
+    if (state !== SKIPPED && !(slot === 0 && state === NONE)) {
       // A one-day window is the day itself; skipping the running sum avoids float drift.
       const sum = denominator === 1 ? fraction : windowSum;
       const value = sum <= 0 ? 0 : Math.min(1, sum / numerator);
       score = Math.min(1, score * multiplier + value * (1 - multiplier));
     }
-    if (emit && offset >= emitFrom) emit(offset, score);
+    if (emit && slot <= emitFrom) emit(slot, score);
   }
   return score;
 }
 
 export function computeScores(input: ScoreInput): Scores {
   const p = prepare(input);
-  const current = run(p, p.fractions.length - 1);
+  const current = run(p, 0);
   return {
     current,
     series(from, to) {
+      const { today, back } = p;
+      const start = today - back;
       const fromDay = toDayNumber(from);
       const toDay = toDayNumber(to);
       const points: ScorePoint[] = [];
-      for (let d = fromDay; d <= Math.min(toDay, p.start - 1); d++) {
+      for (let d = fromDay; d <= Math.min(toDay, start - 1); d++) {
         points.push({ date: fromDayNumber(d), score: 0 });
       }
-      const firstOffset = Math.max(0, fromDay - p.start);
-      const lastOffset = Math.min(toDay, p.today) - p.start;
-      if (firstOffset <= lastOffset) {
-        run(p, lastOffset, firstOffset, (offset, score) => {
-          points.push({ date: fromDayNumber(p.start + offset), score });
+      const firstDay = Math.max(fromDay, start);
+      const lastDay = Math.min(toDay, today);
+      if (firstDay <= lastDay) {
+        run(p, today - lastDay, today - firstDay, (slot, score) => {
+          points.push({ date: fromDayNumber(today - slot), score });
         });
       }
-      for (let d = Math.max(fromDay, p.today + 1, p.start); d <= toDay; d++) {
+      for (let d = Math.max(fromDay, today + 1, start); d <= toDay; d++) {
         points.push({ date: fromDayNumber(d), score: current });
       }
       return points;

@@ -58,27 +58,27 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
   const { checkins, measure } = input;
   const today = toDayNumber(input.today);
 
-  const dayNumbers = new Int32Array(checkins.length);
-  let first = today + 1;
+  // One slot per day, counted back from today (slot 0): O(1) lookups, no hashing, one pass.
+  // The buffer grows when a check-in lies further back than it reaches.
+  let states = new Uint8Array(Math.max(64, checkins.length * 2));
+  let back = -1; // the furthest slot used
   for (let i = 0; i < checkins.length; i++) {
-    const d = toDayNumber(checkins[i]!.date);
-    dayNumbers[i] = d;
-    if (d < first) first = d;
-  }
-  if (first > today) return { current: 0, best: 0, unit: 'days' };
-
-  // One slot per day from the first check-in to today: O(1) lookups, no hashing.
-  const length = today - first + 1;
-  const states = new Uint8Array(length);
-  for (let i = 0; i < checkins.length; i++) {
-    const d = dayNumbers[i]!;
-    if (d > today) continue;
     const checkin = checkins[i]!;
-    states[d - first] =
-      checkin.state === 'skipped' ? SKIPPED : isMet(measure, checkin) ? MET : NONE;
+    const slot = today - toDayNumber(checkin.date);
+    if (slot < 0) continue;
+    if (slot >= states.length) {
+      const grown = new Uint8Array(Math.max(slot + 1, states.length * 2));
+      grown.set(states);
+      states = grown;
+    }
+    if (slot > back) back = slot;
+    states[slot] = checkin.state === 'skipped' ? SKIPPED : isMet(measure, checkin) ? MET : NONE;
   }
+  if (back < 0) return { current: 0, best: 0, unit: 'days' };
+  const first = today - back;
 
-  // Which offsets are due: every day, some weekdays (bit w of the mask), or every n-th day.
+  // Which days are due: every day, some weekdays (bit w of the mask), or every n-th day from
+  // the first due one (`from` days after the first check-in).
   let from = 0;
   let step = 1;
   const everyDay = schedule.kind !== 'weekdays';
@@ -93,16 +93,13 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
 
   let run = 0;
   let best = 0;
-  const last = length - 1;
-  for (let offset = from; offset <= last; offset += step) {
-    if (!everyDay && (weekdayMask & (1 << weekdayOfDayNumber(first + offset))) === 0) {
-      continue;
-    }
-    const state = states[offset];
+  for (let day = first + from; day <= today; day += step) {
+    if (!everyDay && (weekdayMask & (1 << weekdayOfDayNumber(day))) === 0) continue;
+    const state = states[today - day];
     if (state === MET) {
       run++;
       if (run > best) best = run;
-    } else if (state !== SKIPPED && offset !== last) {
+    } else if (state !== SKIPPED && day !== today) {
       run = 0;
     }
   }
@@ -114,41 +111,31 @@ function periodStreaks(input: StreakInput, schedule: PeriodSchedule): Streaks {
   const monthly = schedule.kind === 'times_per_month';
   const unit = monthly ? 'months' : 'weeks';
   const today = toDayNumber(input.today);
-  // Consecutive periods have consecutive indexes, so they can be array offsets.
+  // Consecutive periods have consecutive indexes; slots count back from the current one (0).
   const current = monthly ? monthIndexOf(input.today) : weekIndexOfDayNumber(today, weekStart);
 
-  const indexes = new Int32Array(checkins.length);
-  let first = current + 1;
+  let met = new Uint16Array(64);
+  let skipped = new Uint16Array(64);
+  let back = -1; // the furthest slot used
   for (let i = 0; i < checkins.length; i++) {
-    const date = checkins[i]!.date;
-    const day = toDayNumber(date);
-    // Check-ins after today get an index past `current` and are skipped below.
-    const index =
-      day > today
-        ? current + 1
-        : monthly
-          ? monthIndexOf(date)
-          : weekIndexOfDayNumber(day, weekStart);
-    indexes[i] = index;
-    if (index < first) first = index;
-  }
-  if (first > current) return { current: 0, best: 0, unit };
-
-  const length = current - first + 1;
-  const met = new Uint16Array(length);
-  const skipped = new Uint16Array(length);
-  for (let i = 0; i < checkins.length; i++) {
-    const slot = indexes[i]! - first;
-    if (slot >= length) continue;
     const checkin = checkins[i]!;
+    const day = toDayNumber(checkin.date);
+    if (day > today) continue;
+    const slot =
+      current - (monthly ? monthIndexOf(checkin.date) : weekIndexOfDayNumber(day, weekStart));
+    if (slot >= met.length) {
+      met = grown(met, slot);
+      skipped = grown(skipped, slot);
+    }
+    if (slot > back) back = slot;
     if (checkin.state === 'skipped') skipped[slot]!++;
     else if (isMet(measure, checkin)) met[slot]!++;
   }
 
   let run = 0;
   let best = 0;
-  for (let slot = 0; slot < length; slot++) {
-    const index = first + slot;
+  for (let slot = back; slot >= 0; slot--) {
+    const index = current - slot;
     const target = monthly
       ? Math.min(schedule.times, daysInMonth(Math.floor(index / 12), (index % 12) + 1))
       : Math.min(schedule.times, 7);
@@ -156,9 +143,16 @@ function periodStreaks(input: StreakInput, schedule: PeriodSchedule): Streaks {
     if (done >= target) {
       run++;
       if (run > best) best = run;
-    } else if (slot !== length - 1 && done + skipped[slot]! < target) {
+    } else if (slot !== 0 && done + skipped[slot]! < target) {
       run = 0;
     }
   }
   return { current: run, best, unit };
+}
+
+/** A copy of `array` long enough to hold index `slot`. */
+function grown(array: Uint16Array<ArrayBuffer>, slot: number): Uint16Array<ArrayBuffer> {
+  const copy = new Uint16Array(Math.max(slot + 1, array.length * 2));
+  copy.set(array);
+  return copy;
 }

@@ -33,9 +33,12 @@ describe('daily streaks', () => {
       5,
     ],
     ['check-ins in any order', [done('01-09'), done('01-07'), done('01-08')], 3, 3],
+    ['a check-in years back (a long gap)', [done('2020-01-01'), done('01-09')], 1, 1],
     ['future check-ins are ignored', [done('01-09'), done('01-11'), done('01-12')], 1, 1],
   ])('%s', (_, checkins, current, best) => {
-    const full = (checkins as Checkin[]).map((c) => ({ ...c, date: `2024-${c.date}` }));
+    const full = (checkins as Checkin[]).map((c) =>
+      c.date.length === 5 ? { ...c, date: `2024-${c.date}` } : c,
+    );
     expect(streaks(full, today)).toEqual({ current, best, unit: 'days' });
   });
 
@@ -161,6 +164,18 @@ describe('weekly streaks', () => {
 
   it('an empty week breaks', () => {
     expect(streaks(lastTwoWeeks, '2024-01-24', threeAWeek).current).toBe(0);
+  });
+
+  it('weeks years apart', () => {
+    const checkins = [
+      ...lastTwoWeeks,
+      ...['2019-01-01', '2019-01-02', '2019-01-03'].map((d) => done(d)),
+    ];
+    expect(streaks(checkins, '2024-01-17', threeAWeek)).toEqual({
+      current: 2,
+      best: 2,
+      unit: 'weeks',
+    });
   });
 
   it('the week boundary follows the week start', () => {

@@ -3,8 +3,12 @@
  * machines gets a few times the budget, which is still far too little to guess a password, and
  * it costs no database writes (sign-in must stay cheap and must not need the primary).
  */
+import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppEnv } from '../context';
 import { AppError } from '../errors';
+import { clientIp } from '../lib/client-ip';
 
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
@@ -54,4 +58,18 @@ export async function consumeOrThrow(limiter: RateLimiterMemory, key: string): P
 export async function assertNotExhausted(limiter: RateLimiterMemory, key: string): Promise<void> {
   const state = await limiter.get(key);
   if (state && state.consumedPoints >= limiter.points) throw rateLimited(state.msBeforeNext);
+}
+
+/**
+ * Route middleware spending one point of a per-IP budget before the body is even validated, so
+ * malformed floods count too.
+ */
+export function limitByClientIp(
+  pick: (limits: AuthRateLimits) => RateLimiterMemory,
+): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const { env, rateLimits } = c.var.deps;
+    await consumeOrThrow(pick(rateLimits), clientIp(c, env.TRUST_PROXY));
+    await next();
+  });
 }

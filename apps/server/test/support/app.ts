@@ -23,7 +23,12 @@ export function createTestApp(
   envOverrides: Record<string, string> = {},
   clock = { now: new Date(NOW) },
 ): TestApp {
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...envOverrides });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    TRUST_PROXY: 'true',
+    ...envOverrides,
+  });
   const app = createApp({ env, database, logger: createLogger(env), clock: () => clock.now });
   return { app, clock, client: (options) => new TestClient(app, options) };
 }
@@ -43,12 +48,16 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export interface TestResponse<T = any> {
+export interface TestResponse<T = Json> {
   status: number;
   headers: Headers;
   body: T;
   text: string;
 }
+
+/** Response bodies in tests are checked by assertions, not by the compiler. */
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+type Json = any;
 
 let ipCounter = 0;
 
@@ -61,10 +70,16 @@ export class TestClient {
     private readonly options: ClientOptions = {},
   ) {
     ipCounter++;
-    this.ip = options.ip ?? `10.${(ipCounter >> 8) & 255}.${ipCounter & 255}.${Math.floor(Math.random() * 250) + 1}`;
+    this.ip =
+      options.ip ??
+      `10.${(ipCounter >> 8) & 255}.${ipCounter & 255}.${Math.floor(Math.random() * 250) + 1}`;
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
+  async request<T = Json>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = {
       'fly-client-ip': this.ip,
       ...this.options.headers,
@@ -87,19 +102,19 @@ export class TestClient {
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
-  get<T = any>(path: string, options?: RequestOptions) {
+  get<T = Json>(path: string, options?: RequestOptions) {
     return this.request<T>('GET', path, options);
   }
-  post<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+  post<T = Json>(path: string, json?: unknown, options?: RequestOptions) {
     return this.request<T>('POST', path, { ...options, json });
   }
-  put<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+  put<T = Json>(path: string, json?: unknown, options?: RequestOptions) {
     return this.request<T>('PUT', path, { ...options, json });
   }
-  patch<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+  patch<T = Json>(path: string, json?: unknown, options?: RequestOptions) {
     return this.request<T>('PATCH', path, { ...options, json });
   }
-  delete<T = any>(path: string, json?: unknown, options?: RequestOptions) {
+  delete<T = Json>(path: string, json?: unknown, options?: RequestOptions) {
     return this.request<T>('DELETE', path, { ...options, json });
   }
 

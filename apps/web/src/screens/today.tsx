@@ -1,5 +1,5 @@
 import { isMet } from '@habit-tracker/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { api, friendlyError, type TodayHabit } from '../api/client';
 import { CheckinDialog } from '../components/checkin-dialog';
 import { HabitIcon, habitColorStyle } from '../components/habit-icon';
@@ -45,6 +45,14 @@ export default function TodayScreen() {
       window.removeEventListener('online', refreshIfStale);
     };
   }, []);
+
+  // Measured by the e2e suite: navigation start → the first frame that shows the habits.
+  const hasData = data !== null;
+  useLayoutEffect(() => {
+    if (hasData && performance.getEntriesByName('today-visible').length === 0) {
+      performance.mark('today-visible', { detail: { source } });
+    }
+  }, [hasData, source]);
 
   if (!data) {
     return (

@@ -13,7 +13,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../auth/cookies';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
-import { type AuthRateLimits, assertNotExhausted, consumeOrThrow } from '../../auth/rate-limits';
+import { type AuthRateLimits, assertNotExhausted } from '../../auth/rate-limits';
 import {
   generateSessionToken,
   isWellFormedToken,
@@ -22,13 +22,11 @@ import {
 } from '../../auth/session-tokens';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { AppError, validationFailed } from '../../errors';
-import { clientIp } from '../../lib/client-ip';
 import { toMe } from '../../lib/dto';
 import type * as routes from './auth.routes';
 
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
-  const { env, database, clock, rateLimits } = c.var.deps;
-  await consumeOrThrow(rateLimits.signUpByIp, clientIp(c, env.TRUST_PROXY));
+  const { env, database, clock } = c.var.deps;
   const { email, password, timeZone, dayStartHour, weekStart } = c.req.valid('json');
   const passwordHash = await hashPassword(password);
   const token = generateSessionToken();
@@ -61,7 +59,6 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
 export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
   const { env, database, clock, rateLimits } = c.var.deps;
   const { email, password } = c.req.valid('json');
-  await consumeOrThrow(rateLimits.signInByIp, clientIp(c, env.TRUST_PROXY));
   await assertNotExhausted(rateLimits.signInFailuresByEmail, email);
 
   const user = await findUserByEmail(database.db, email);

@@ -6,6 +6,7 @@ import {
   SignUpSchema,
 } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
+import { limitByClientIp } from '../../auth/rate-limits';
 import { requireAuth } from '../../middleware/auth';
 import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
 
@@ -17,6 +18,7 @@ export const signUp = createRoute({
   path: '/auth/sign-up',
   tags,
   summary: 'Create an account and sign in',
+  middleware: limitByClientIp((limits) => limits.signUpByIp),
   request: { body: jsonBody(SignUpSchema) },
   responses: {
     201: jsonResponse(MeSchema, 'The new account; sets the session cookie'),
@@ -29,6 +31,7 @@ export const signIn = createRoute({
   path: '/auth/sign-in',
   tags,
   summary: 'Sign in with email and password',
+  middleware: limitByClientIp((limits) => limits.signInByIp),
   request: { body: jsonBody(SignInSchema) },
   responses: {
     200: jsonResponse(MeSchema, 'Signed in; sets the session cookie'),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from '../src/env';
+
+describe('loadEnv', () => {
+  it('has defaults for everything', () => {
+    expect(loadEnv({})).toEqual({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      DATA_DIR: './data',
+      DATABASE_POOL_SIZE: 10,
+      APP_ORIGIN: [],
+      BODY_LIMIT_BYTES: 102_400,
+      TRUST_PROXY: false,
+      SESSION_TTL_DAYS: 30,
+    });
+  });
+
+  it('parses values', () => {
+    const env = loadEnv({
+      PORT: '8080',
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/app',
+      APP_ORIGIN: 'https://habits.example, https://www.habits.example/',
+      FLY_REGION: 'sin',
+      SESSION_TTL_DAYS: '7',
+      EMPTY_IS_UNSET: '',
+      LOG_LEVEL: '',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/app',
+      APP_ORIGIN: ['https://habits.example', 'https://www.habits.example'],
+      TRUST_PROXY: true, // on Fly by default
+      SESSION_TTL_DAYS: 7,
+      LOG_LEVEL: 'info',
+    });
+    expect(loadEnv({ FLY_REGION: 'sin', TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+  });
+
+  it('names every bad variable', () => {
+    const bad = () =>
+      loadEnv({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x/y',
+        APP_ORIGIN: 'not a url',
+      });
+    expect(bad).toThrow(EnvError);
+    try {
+      bad();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'APP_ORIGIN'])
+        expect(message).toContain(name);
+    }
+  });
+});
