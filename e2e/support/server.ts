@@ -8,7 +8,7 @@
  *   `createApp` from source in this process (no server build needed).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,7 +54,12 @@ export function ensureWebBuild(): string {
     statSync(join(WEB, 'vite.config.ts')).mtimeMs,
   );
   if (!existsSync(index) || statSync(index).mtimeMs < sourceTime) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: WEB,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   return join(WEB, 'dist');
 }
@@ -91,6 +96,17 @@ export async function startServer(): Promise<RunningServer> {
   const mode = process.env.E2E_SERVER ?? (bundled ? 'dist' : 'source');
 
   if (mode === 'dist') {
+    const bundledIndex = join(ROOT, 'apps', 'server', 'dist', 'web', 'index.html');
+    const webIndex = join(WEB, 'dist', 'index.html');
+    if (
+      existsSync(webIndex) &&
+      readFileSync(webIndex, 'utf8') !== readFileSync(bundledIndex, 'utf8')
+    ) {
+      console.warn(
+        'e2e: apps/server/dist/web differs from apps/web/dist — run `npm run build` at the root ' +
+          '(or E2E_SERVER=source) to test the current web app',
+      );
+    }
     const child = spawn(process.execPath, [SERVER_BUNDLE], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -44,7 +44,8 @@ declare module 'autocannon' {
   }
 
   export interface Result {
-    requests: Histogram;
+    /** `sent`: requests written, including those still unanswered when the run ended. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     duration: number;
     errors: number;

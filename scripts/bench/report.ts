@@ -129,7 +129,19 @@ function formatSpread(values: readonly number[], digits = 1): string {
   return `${format(median, digits)} (${format(min, digits)}–${format(max, digits)})`;
 }
 
-function scenarioRow(scenario: ScenarioReport): string {
+const TABLE_HEADER = [
+  'scenario',
+  'req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'non-2xx + errors',
+  'peak RSS MiB',
+  'server CPU ms/req',
+  'DB CPU ms/req',
+];
+
+function scenarioCells(scenario: ScenarioReport): string[] {
   const runs = scenario.runs;
   const pick = (key: keyof RunMetrics) => runs.map((run) => run[key] as number);
   const failures = runs.reduce((sum, run) => sum + run.non2xx + run.errors, 0);
@@ -144,7 +156,7 @@ function scenarioRow(scenario: ScenarioReport): string {
         2,
       )
     : '–';
-  return `| ${[
+  return [
     scenario.name,
     formatSpread(pick('requestsPerSec'), 0),
     formatSpread(pick('p50Ms')),
@@ -154,7 +166,23 @@ function scenarioRow(scenario: ScenarioReport): string {
     format(Math.max(...pick('peakRssMib')), 0),
     formatSpread(pick('serverCpuMsPerRequest'), 2),
     databaseCpu,
-  ].join(' | ')} |`;
+  ];
+}
+
+/** A padded table (first column left-aligned, numbers right-aligned), as Biome formats Markdown. */
+function renderTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, 3, ...rows.map((row) => [...(row[column] ?? '')].length)),
+  );
+  const pad = (text: string, column: number) => {
+    const fill = ' '.repeat(widths[column]! - [...text].length);
+    return column === 0 ? text + fill : fill + text;
+  };
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = widths.map((width, column) =>
+    column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`,
+  );
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -173,8 +201,10 @@ export function renderMarkdown(report: BenchReport): string {
       (options.repeat > 1
         ? ` × ${options.repeat} repetitions (median, min–max in brackets).`
         : ' (one repetition).'),
-    '- Latency is per response, in milliseconds. Peak RSS is the server process (VmHWM); PGlite runs',
-    "  inside it, PostgreSQL doesn't. CPU is utime + stime per completed request.",
+    '- Latency is per response, in milliseconds; requests still unanswered when a run ends are not in',
+    '  it (they show in the CPU figures). Peak RSS is the server process (VmHWM, reset before each',
+    "  scenario); PGlite runs inside it, PostgreSQL doesn't. CPU is utime + stime per request sent,",
+    '  counted until the server is idle again; DB CPU is the postmaster and all its children.',
     '',
   ];
   for (const backend of report.backends) {
@@ -191,9 +221,7 @@ export function renderMarkdown(report: BenchReport): string {
       `- Idle RSS after start: ${format(backend.idleRssMib, 0)} MiB. Load average (1 min) before the load: ${format(backend.loadAverageBefore, 2)}.` +
         (backend.peakIsPerScenario ? '' : ' Peak RSS is since start (VmHWM could not be reset).'),
       '',
-      '| scenario | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | peak RSS MiB | server CPU ms/req | DB CPU ms/req |',
-      '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-      ...backend.scenarios.map(scenarioRow),
+      ...renderTable(TABLE_HEADER, backend.scenarios.map(scenarioCells)),
       '',
     );
   }

@@ -11,11 +11,14 @@
  *   --quick          smoke run: 200 users, 1 s warm-up, 2 s per scenario; prints the table but
  *                    leaves the docs alone unless --write is given
  *   --write / --no-write   force writing the docs and JSON on or off
+ *   --cpu-prof DIR   run the measured server with `node --cpu-prof` and write its profile to DIR
+ *                    (one .cpuprofile per backend, for Chrome DevTools or speedscope); like
+ *                    --quick it leaves the docs alone unless --write is given
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPostgresBinDir, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
 import {
@@ -64,6 +67,7 @@ interface Options {
   warmupSec: number;
   durationSec: number;
   repeat: number;
+  cpuProfileDir?: string;
 }
 
 function parseOptions(): Options {
@@ -78,6 +82,7 @@ function parseOptions(): Options {
       quick: { type: 'boolean', default: false },
       write: { type: 'boolean' },
       'no-write': { type: 'boolean' },
+      'cpu-prof': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -98,12 +103,14 @@ function parseOptions(): Options {
   return {
     backends: chosen,
     quick,
-    write: values['no-write'] ? false : (values.write ?? !quick),
+    // Smoke runs and profiled runs (slowed by the profiler) leave the published figures alone.
+    write: values['no-write'] ? false : (values.write ?? !(quick || values['cpu-prof'])),
     users: Math.floor(positive('users', values.users, quick ? 200 : 2_000)),
     connections: Math.floor(positive('connections', values.connections, 50)),
     warmupSec: positive('warmup', values.warmup, quick ? 1 : 3),
     durationSec: positive('duration', values.duration, quick ? 2 : 10),
     repeat: Math.floor(positive('repeat', values.repeat, 1)),
+    ...(values['cpu-prof'] ? { cpuProfileDir: resolve(values['cpu-prof']) } : {}),
   };
 }
 
@@ -125,40 +132,16 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function newestModification(paths: string[]): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) {
-        if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
-      }
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const path of paths) visit(path);
-  return newest;
-}
-
-/** Builds the server bundle unless it is newer than every source it is made from. */
-function buildServerIfStale(): void {
-  const sources = [
-    join(REPO_ROOT, 'apps', 'server'),
-    join(REPO_ROOT, 'packages'),
-    join(REPO_ROOT, 'package-lock.json'),
-  ];
-  if (existsSync(SERVER_ENTRY) && statSync(SERVER_ENTRY).mtimeMs >= newestModification(sources)) {
-    log('bench: server bundle is up to date');
-    return;
-  }
+/** Always rebuilds: esbuild takes well under a second, and a stale bundle would measure old code. */
+function buildServer(): void {
   log('bench: building the server (npm run build -w @habit-tracker/server)');
   const result = spawnSync('npm', ['run', 'build', '-w', '@habit-tracker/server'], {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // stdout carries only the results table.
+    stdio: ['ignore', 2, 2],
   });
   if (result.status !== 0) throw new Error(`the server build failed (exit ${result.status})`);
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`the build did not produce ${SERVER_ENTRY}`);
 }
 
 function postgresVersion(): string {
@@ -219,8 +202,11 @@ async function prepareBackend(backend: Backend): Promise<PreparedBackend> {
 }
 
 /** Starts a server and registers its stop with the cleanup stack. */
-async function startTrackedServer(env: Record<string, string>, timeoutMs?: number) {
-  const server = await startServer({ env, ...(timeoutMs ? { timeoutMs } : {}) });
+async function startTrackedServer(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+) {
+  const server = await startServer({ env, ...options });
   const stop = () => server.stop();
   cleanups.push(stop);
   return {
@@ -244,6 +230,7 @@ async function measureScenario(
   await preflight(server.origin, requests);
   const load = { origin: server.origin, requests, connections: options.connections };
   await runLoad({ ...load, durationSec: options.warmupSec });
+  await server.waitUntilIdle();
 
   const runs: RunMetrics[] = [];
   for (let repetition = 0; repetition < options.repeat; repetition++) {
@@ -253,11 +240,14 @@ async function measureScenario(
       ? readProcessTreeCpuMs(prepared.databasePid())
       : 0;
     const result = await runLoad({ ...load, durationSec: options.durationSec });
+    await server.waitUntilIdle();
     const serverCpuMs = server.readCpuMs() - cpuBefore;
     const databaseCpuMs = prepared.databasePid
       ? readProcessTreeCpuMs(prepared.databasePid()) - databaseCpuBefore
       : undefined;
-    const completed = Math.max(1, result.responses);
+    // CPU is counted until the server is idle again, so it covers every request sent, including
+    // the ones still in flight when the run ended.
+    const served = Math.max(result.sent, result.responses);
     const run: RunMetrics = {
       requestsPerSec: result.requestsPerSec,
       responses: result.responses,
@@ -269,10 +259,8 @@ async function measureScenario(
       errors: result.errors,
       statusCounts: result.statusCounts,
       peakRssMib: server.readMemory().peakKib / MIB,
-      serverCpuMsPerRequest: serverCpuMs / completed,
-      ...(databaseCpuMs === undefined
-        ? {}
-        : { databaseCpuMsPerRequest: databaseCpuMs / completed }),
+      serverCpuMsPerRequest: serverCpuMs / served,
+      ...(databaseCpuMs === undefined ? {} : { databaseCpuMsPerRequest: databaseCpuMs / served }),
     };
     runs.push(run);
     log(
@@ -290,7 +278,7 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
   const prepared = await prepareBackend(backend);
 
   // The first start migrates the empty database, exactly as a fresh install does.
-  const migrating = await startTrackedServer(prepared.env, 180_000);
+  const migrating = await startTrackedServer(prepared.env, { timeoutMs: 180_000 });
   log(
     `bench: ${backend} migrated by the server's first start (${migrating.server.startupMs.toFixed(0)} ms)`,
   );
@@ -309,13 +297,19 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
   }
   log(`bench: cold start ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
-  const { server, stop } = await startTrackedServer(prepared.env);
+  const { server, stop } = await startTrackedServer(prepared.env, {
+    ...(options.cpuProfileDir
+      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] }
+      : {}),
+  });
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const idleRssMib = server.readMemory().rssKib / MIB;
   const peakIsPerScenario = server.resetPeakMemory();
   const loadAverageBefore = loadavg()[0]!;
   if (loadAverageBefore > 0.5) {
-    log(`bench: warning: load average ${loadAverageBefore.toFixed(2)}, something else is using the CPU`);
+    log(
+      `bench: warning: load average ${loadAverageBefore.toFixed(2)}, something else is using the CPU`,
+    );
   }
   const data = benchData(options.users);
   const scenarios: ScenarioReport[] = [];
@@ -347,7 +341,7 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  buildServerIfStale();
+  buildServer();
   const report: BenchReport = {
     date: new Date().toISOString().slice(0, 10),
     commit: describeCommit(),
@@ -372,7 +366,9 @@ async function main(): Promise<void> {
     writeJson(report);
     log(`\nbench: wrote ${DOC_PATH} and ${JSON_PATH}`);
   } else {
-    log('\nbench: --quick leaves docs/benchmarks.md alone (pass --write to update it)');
+    log(
+      '\nbench: docs/benchmarks.md left alone (--quick or --cpu-prof; pass --write to update it)',
+    );
   }
 }
 
@@ -391,7 +387,8 @@ try {
   await main();
 } catch (error) {
   process.exitCode = 1;
-  console.error(`bench: ${(error as Error).stack ?? error}`);
+  // After Ctrl-C the run fails on purpose (load stopped, database gone): say nothing more.
+  if (!interrupted) console.error(`bench: ${(error as Error).stack ?? error}`);
 } finally {
   await cleanUp();
 }

@@ -149,6 +149,8 @@ export function seededRandom(seed: number): () => number {
 export interface LoadResult {
   durationSec: number;
   responses: number;
+  /** Requests sent, answered or not: the server serves the unanswered ones after the run. */
+  sent: number;
   requestsPerSec: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   non2xx: number;
@@ -197,6 +199,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         resolve({
           durationSec,
           responses: latencies.length,
+          sent: result.requests.sent,
           requestsPerSec: latencies.length / durationSec,
           latencyMs: {
             p50: percentile(latencies, 50),

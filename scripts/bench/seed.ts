@@ -148,7 +148,7 @@ function habitsSql(group: UserGroup): string {
  * hash, the same on every platform): done below 70 (50 for the weekly habit), skipped at 97+.
  * Ids and time-zone arithmetic are computed once per habit (the materialised CTE), not per day.
  */
-export function checkinsSql(group: UserGroup, first: number, last: number): string {
+function checkinsSql(group: UserGroup, first: number, last: number): string {
   const key = `${SEED}::bigint * 1000000000000 + i::bigint * 1000000 + h * 10000 + d`;
   return `with habit_days as materialized (
       select i, h, h % ${SLOTS.length} as slot,

@@ -13,7 +13,7 @@ export const SERVER_ENTRY = join(REPO_ROOT, 'apps', 'server', 'dist', 'main.js')
 /** Linux reports CPU time in clock ticks; 100 per second on every mainstream kernel config. */
 const CLOCK_TICKS_PER_SECOND = 100;
 const HEALTH_POLL_MS = 10;
-const OUTPUT_TAIL_CHARS = 8_000;
+const OUTPUT_TAIL_CHARS = 4_000;
 
 export interface ServerProcess {
   pid: number;
@@ -27,6 +27,11 @@ export interface ServerProcess {
   resetPeakMemory(): boolean;
   /** User + system CPU the server has used so far, in milliseconds. */
   readCpuMs(): number;
+  /**
+   * Waits until the server has used under 10% of a core for a quarter of a second: requests a
+   * finished load run abandoned are still being served, and must not count against the next.
+   */
+  waitUntilIdle(timeoutMs?: number): Promise<void>;
   /** The last few KB the server printed, to explain a failure. */
   output(): string;
   /** SIGTERM, then SIGKILL after a grace period. Safe to call twice. */
@@ -38,6 +43,8 @@ export interface StartServerOptions {
   env: Record<string, string>;
   /** How long to wait for the first healthy answer (the first start also migrates). */
   timeoutMs?: number;
+  /** Extra node flags, e.g. `--cpu-prof` to see where a scenario's time goes. */
+  nodeArgs?: string[];
 }
 
 /** Children still alive, killed synchronously if the harness exits without stopping them. */
@@ -57,7 +64,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, options.env);
 
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,6 +119,15 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
       }
     },
     readCpuMs: () => readCpuMs(pid),
+    async waitUntilIdle(timeoutMs = 60_000) {
+      const deadline = performance.now() + timeoutMs;
+      const windowMs = 250;
+      while (performance.now() < deadline) {
+        const before = readCpuMs(pid);
+        await new Promise((resolve) => setTimeout(resolve, windowMs));
+        if (readCpuMs(pid) - before < windowMs * 0.1) return;
+      }
+    },
     output: () => output,
     stop,
   };

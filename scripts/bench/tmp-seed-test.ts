@@ -8,7 +8,15 @@ import { seedDatabase } from './seed';
 const users = Number(process.argv[2] ?? 200);
 const which = process.argv[3] ?? 'postgres';
 if (which === 'postgres') {
-  const pg = await startPostgres({ label: 'bench-try', settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on', shared_buffers: '256MB' } });
+  const pg = await startPostgres({
+    label: 'bench-try',
+    settings: {
+      fsync: 'on',
+      synchronous_commit: 'on',
+      full_page_writes: 'on',
+      shared_buffers: '256MB',
+    },
+  });
   try {
     const db = await openDatabase({ url: pg.url });
     await db.close();

@@ -2,11 +2,9 @@
  * The app factory: main.ts and every test build the app here, so tests exercise exactly the
  * middleware that production runs.
  */
-import { randomUUID } from 'node:crypto';
 import type { Database } from '@habit-tracker/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
 import { sessionCookieName } from './auth/cookies';
@@ -17,6 +15,7 @@ import { AppError } from './errors';
 import type { Logger } from './logger';
 import { csrfProtection } from './middleware/csrf';
 import { notFound, onError } from './middleware/error-handler';
+import { requestId } from './middleware/request-id';
 import { requestLog } from './middleware/request-log';
 import { validationHook } from './middleware/validation';
 import { authRouter } from './routes/auth';
@@ -38,8 +37,6 @@ export interface CreateAppOptions {
   webRoot?: string;
 }
 
-const REQUEST_ID_PATTERN = /^[\w\-=]{1,200}$/;
-
 export function createApp(options: CreateAppOptions) {
   const { env } = options;
   const deps: Deps = {
@@ -55,15 +52,7 @@ export function createApp(options: CreateAppOptions) {
   // Order matters. The request id comes first so every later log line (and error) carries it;
   // logging wraps everything after it so it sees the final status, errors included; the body
   // limit and origin check run before any route reads a body or touches the database.
-  app.use(
-    requestId({
-      // Fly's proxy already names each request; reusing its id lets logs be matched across hops.
-      generator: (c) => {
-        const flyId = c.req.header('fly-request-id');
-        return flyId && REQUEST_ID_PATTERN.test(flyId) ? flyId : randomUUID();
-      },
-    }),
-  );
+  app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();

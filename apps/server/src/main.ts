@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
   });
 
-  const app = createApp({ env, database, logger, webRoot: bundledFolder('web') });
+  const app = createApp({ env, database, logger, webRoot: bundledFolder('web', 'index.html') });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const { port } = info as AddressInfo;
     logger.info({ port, host: env.HOST, database: database.kind }, 'listening');
@@ -69,9 +69,11 @@ async function main(): Promise<void> {
  * The bundle (dist/main.js) ships its migrations and the web build beside it (see build.mjs);
  * running from source, the data layer finds its own migrations and there is no web build.
  */
-function bundledFolder(name: string): string | undefined {
+function bundledFolder(name: string, mustHold?: string): string | undefined {
   const folder = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  return existsSync(folder) ? folder : undefined;
+  // From source, src/web/ is the static middleware's own code, not a web build: ask for a
+  // file only a build has.
+  return existsSync(mustHold ? `${folder}/${mustHold}` : folder) ? folder : undefined;
 }
 
 main().catch((error: unknown) => {

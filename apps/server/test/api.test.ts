@@ -1,19 +1,20 @@
 /**
  * Every route's happy path, through the real app, on PostgreSQL and on PGlite.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, NOW, PASSWORD, type TestApp, TODAY } from './support/app';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/databases';
+import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 
-describe.each(DATABASE_KINDS)('API on %s', (kind) => {
+const databases = useTestDatabases('server-api');
+
+describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
   let db: TestDatabase;
   let t: TestApp;
 
   beforeAll(async () => {
-    db = await openTestDatabase(kind, 'server-api');
+    db = databases.get(kind);
     t = createTestApp(db.database);
   });
-  afterAll(() => db?.close());
 
   it('done when: sign up → create a daily habit → check in today → today shows streak 1', async () => {
     const ada = t.client();
@@ -83,6 +84,9 @@ describe.each(DATABASE_KINDS)('API on %s', (kind) => {
     const again = await c.patch('/api/v1/settings', { dayStartHour: 4 });
     expect(again.body).toEqual({ timeZone: 'America/New_York', dayStartHour: 4, weekStart: 7 });
     expect((await other.get('/api/v1/me')).body.settings).toEqual(again.body);
+    // Time zones are accepted in any case and stored canonically.
+    const lower = await c.patch('/api/v1/settings', { timeZone: 'asia/kolkata' });
+    expect(lower.body.timeZone).toBe('Asia/Kolkata');
   });
 
   it('sign up honours timeZone, dayStartHour and weekStart', async () => {

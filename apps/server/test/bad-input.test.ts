@@ -1,11 +1,13 @@
 /**
  * Hostile and broken input: never a 500, always the documented error shape and status.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp, type TestClient, TODAY } from './support/app';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/databases';
+import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 
-describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
+const databases = useTestDatabases('server-input');
+
+describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   let db: TestDatabase;
   let t: TestApp;
   let c: TestClient;
@@ -13,7 +15,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   let numeric: { id: string };
 
   beforeAll(async () => {
-    db = await openTestDatabase(kind, 'server-input');
+    db = databases.get(kind);
     t = createTestApp(db.database, { BODY_LIMIT_BYTES: '4096' });
     c = t.client();
     await c.signUp();
@@ -23,7 +25,6 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       measure: { kind: 'numeric', unit: 'glasses', target: 8, direction: 'at_least' },
     });
   });
-  afterAll(() => db?.close());
 
   it('malformed JSON is 400 malformed_json', async () => {
     for (const body of ['{"name":', '{name: "x"}', "{'a':1}", 'nope', '']) {

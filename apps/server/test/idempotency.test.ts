@@ -1,11 +1,13 @@
 /**
  * Idempotency-Key on check-in writes (docs/api.md, "Idempotency"), on PostgreSQL and PGlite.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp, type TestClient, TODAY } from './support/app';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './support/databases';
+import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 
-describe.each(DATABASE_KINDS)('idempotency on %s', (kind) => {
+const databases = useTestDatabases('server-idempotency');
+
+describe.concurrent.each(DATABASE_KINDS)('idempotency on %s', (kind) => {
   let db: TestDatabase;
   let t: TestApp;
   let c: TestClient;
@@ -18,13 +20,12 @@ describe.each(DATABASE_KINDS)('idempotency on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    db = await openTestDatabase(kind, 'server-idempotency');
+    db = databases.get(kind);
     t = createTestApp(db.database);
     c = t.client();
     await c.signUp();
     habitId = (await c.createHabit()).id;
   });
-  afterAll(() => db?.close());
 
   it('a resend with the same key gets the stored response and writes nothing', async () => {
     const first = await c.put(url('2026-03-01'), { state: 'done', note: 'first' }, key('k-resend'));

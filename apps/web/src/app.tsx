@@ -41,7 +41,7 @@ export function App() {
         <div className="app-header-inner">
           <Link to="/" className="brand" aria-label="Habit Tracker, today">
             <img src="/favicon.svg" width="28" height="28" alt="" />
-            <span className="brand-name">Habits</span>
+            <span className="brand-name">Habit Tracker</span>
           </Link>
           {isPublic ? null : (
             <>
@@ -90,7 +90,7 @@ function Screen({ route }: { route: Route }) {
       return <TodayScreen />;
     case 'sign-in':
     case 'sign-up':
-      return <AuthScreen mode={route.name} />;
+      return <AuthScreen key={route.name} mode={route.name} />;
     case 'habits':
       return <HabitsScreen />;
     case 'new-habit':

@@ -6,8 +6,16 @@ export {
   migrate,
   type OpenDatabaseOptions,
   openDatabase,
+  type Replication,
+  type ReplicationStatus,
 } from './client';
-export { EmailTakenError } from './errors';
+export {
+  EmailTakenError,
+  isConnectionFailure,
+  isReadOnlyTransactionError,
+  READ_ONLY_SQL_TRANSACTION,
+} from './errors';
+export { formatLsn, type Lsn, laterLsn, lsnDiff, lsnReached, parseLsn } from './lsn';
 export * from './queries/checkins';
 export * from './queries/habits';
 export * from './queries/idempotency';

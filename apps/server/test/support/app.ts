@@ -3,10 +3,10 @@
  * that keeps a cookie jar like a browser would.
  */
 import type { Database } from '@habit-tracker/db';
+import pino from 'pino';
 import { expect } from 'vitest';
 import { type App, createApp } from '../../src/app';
 import { loadEnv } from '../../src/env';
-import { createLogger } from '../../src/logger';
 
 /** Tests live on 2026-03-15 at noon UTC, a Sunday. */
 export const NOW = new Date('2026-03-15T12:00:00Z');
@@ -29,7 +29,12 @@ export function createTestApp(
     TRUST_PROXY: 'true',
     ...envOverrides,
   });
-  const app = createApp({ env, database, logger: createLogger(env), clock: () => clock.now });
+  // Warnings and errors (a 503's cause, a 500's stack) reach the test output; the rest is noise.
+  const logger = pino(
+    { level: 'warn' },
+    { write: (line: string) => console.error(line.trimEnd()) },
+  );
+  const app = createApp({ env, database, logger, clock: () => clock.now });
   return { app, clock, client: (options) => new TestClient(app, options) };
 }
 

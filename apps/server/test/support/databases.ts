@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '@habit-tracker/db';
 import { startPostgres } from '@habit-tracker/db/testing';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const DATABASE_KINDS = ['postgres', 'pglite'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -20,10 +20,30 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+const POOL_SIZE = 5;
+
+/**
+ * Opens every pooled connection before the tests run. On a loaded machine a fresh server can take
+ * longer than the pool's connect timeout to accept the first few connections, which the app
+ * (correctly) reports as 503; that must not fail a test about something else.
+ */
+async function warmUp(database: Database): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await Promise.all(Array.from({ length: POOL_SIZE }, () => database.ping()));
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 export async function openTestDatabase(kind: DatabaseKind, label: string): Promise<TestDatabase> {
   if (kind === 'postgres') {
     const server = await startPostgres({ label });
-    const database = await openDatabase({ url: server.url, poolSize: 5 });
+    const database = await openDatabase({ url: server.url, poolSize: POOL_SIZE });
+    await warmUp(database);
     return {
       kind,
       database,
@@ -46,6 +66,33 @@ export async function openTestDatabase(kind: DatabaseKind, label: string): Promi
     async close() {
       await database.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens both databases for a test file, in parallel (PostgreSQL boots in its own process while
+ * PGlite initialises in ours), before any suite runs; closes them after the file.
+ */
+export function useTestDatabases(label: string) {
+  const opened = new Map<DatabaseKind, TestDatabase>();
+  beforeAll(async () => {
+    const all = await Promise.allSettled(
+      DATABASE_KINDS.map((kind) => openTestDatabase(kind, label)),
+    );
+    for (const result of all)
+      if (result.status === 'fulfilled') opened.set(result.value.kind, result.value);
+    const failed = all.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  afterAll(async () => {
+    await Promise.all([...opened.values()].map((db) => db.close()));
+  });
+  return {
+    get(kind: DatabaseKind): TestDatabase {
+      const db = opened.get(kind);
+      if (!db) throw new Error(`${kind} database is not open`);
+      return db;
     },
   };
 }

@@ -28,7 +28,8 @@ export default function HabitDetailScreen({ id }: { id: string }) {
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
-  const [monthsShown, setMonthsShown] = useState(6);
+  // Phones start with a season, wider screens with half a year (both grow on request).
+  const [monthsShown, setMonthsShown] = useState(() => (window.innerWidth < 640 ? 3 : 6));
   const [picked, setPicked] = useState<string | null>(null);
   const [focusDate, setFocusDate] = useState<string | null>(null);
   const { pending } = useStore(syncStore);

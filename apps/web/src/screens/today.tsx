@@ -255,15 +255,17 @@ function TodayRow({
           <span className="sr-only">Strength: </span>
           {formatPercent(score)}
         </span>
+        {periodSchedule ? (
+          <span className="period-bar" aria-hidden="true">
+            <span
+              className="period-fill"
+              style={{
+                width: `${Math.min(100, (period.done / Math.max(1, period.target)) * 100)}%`,
+              }}
+            />
+          </span>
+        ) : null}
       </span>
-      {periodSchedule ? (
-        <span className="period-bar" aria-hidden="true">
-          <span
-            className="period-fill"
-            style={{ width: `${Math.min(100, (period.done / Math.max(1, period.target)) * 100)}%` }}
-          />
-        </span>
-      ) : null}
       <button
         type="button"
         className="icon-button more-button"

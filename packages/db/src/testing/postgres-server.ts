@@ -23,6 +23,10 @@ export interface PostgresServer {
   logFile: string;
   /** Stops the server (fast shutdown) and removes its temp folder. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown) but keeps its data, like an outage; see `restart`. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port with the same data. */
+  restart(): Promise<void>;
 }
 
 export interface StartPostgresOptions {
@@ -34,6 +38,19 @@ export interface StartPostgresOptions {
    * `port`, `listen_addresses` and `unix_socket_directories` belong to the harness.
    */
   settings?: Record<string, string>;
+}
+
+export interface StartReplicaOptions {
+  /** Shows up in the temp folder's name. */
+  label?: string;
+  /** postgresql.conf settings for the replica, as for `startPostgres`. */
+  settings?: Record<string, string>;
+  /**
+   * Where the replica takes its base backup from and streams WAL from; by default the primary's
+   * own address. The multi-region lab points this at a TCP proxy that delays bytes like a WAN
+   * link, so the replica lags as a far-away one would.
+   */
+  upstream?: { host: string; port: number };
 }
 
 export interface CreateDatabaseOptions {
@@ -83,7 +100,6 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const label = (options.label ?? 'test').replace(/[^a-zA-Z0-9_-]/g, '-');
   const rootDir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${label}-`));
   const dataDir = join(rootDir, 'data');
-  const logFile = join(rootDir, 'postgres.log');
   const server: RunningServer = { rootDir, dataDir };
 
   try {
@@ -101,52 +117,154 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     ]);
     const initdbConf = await readFile(join(dataDir, 'postgresql.conf'), 'utf8');
 
-    let port = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await findFreePort();
-      await writeFile(
-        join(dataDir, 'postgresql.conf'),
-        initdbConf +
-          renderSettings({ ...settings, port: String(port), unix_socket_directories: rootDir }),
-      );
-      running.add(server);
-      const start = await run(runAs, rootDir, join(binDir, 'pg_ctl'), [
-        `--pgdata=${dataDir}`,
-        `--log=${logFile}`,
-        '--wait',
-        `--timeout=${START_TIMEOUT_SECONDS}`,
-        'start',
-      ]);
-      if (start.code === 0) break;
-      running.delete(server);
-      const log = await tail(logFile);
-      // Another process can grab the port between our probe and the postmaster's bind.
-      if (attempt < PORT_ATTEMPTS && /could not bind|address already in use/i.test(log)) continue;
-      throw new Error(
-        `pg_ctl start failed (exit ${start.code}) for ${dataDir}:\n${start.output}\n--- ${logFile} (tail) ---\n${log}`,
-      );
-    }
+    const port = await launch(server, initdbConf, settings, binDir, runAs);
 
     const adminUrl = serverUrl(port, 'postgres');
     await withClient(adminUrl, (client) =>
       client.query(`CREATE DATABASE ${pg.escapeIdentifier(DEFAULT_DATABASE)} TEMPLATE template0`),
     );
-
-    let stopping: Promise<void> | undefined;
-    return {
-      url: serverUrl(port, DEFAULT_DATABASE),
-      port,
-      dataDir,
-      logFile,
-      stop() {
-        stopping ??= stopServer(server, binDir, runAs);
-        return stopping;
-      },
-    };
+    return handleFor(server, port, binDir, runAs);
   } catch (error) {
     stopServerSync(server, binDir, runAs);
     throw error;
   }
+}
+
+/**
+ * Starts a streaming replica of `primary`: a base backup taken with `pg_basebackup -R` (which
+ * writes standby.signal and primary_conninfo), through `upstream` when given, with a replication
+ * slot so the primary keeps the WAL a halted or slow replica still needs. It serves read-only
+ * queries (hot standby) at its own `url`, and lags the primary by whatever delays `upstream`.
+ */
+export async function startReplica(
+  primary: Pick<PostgresServer, 'url' | 'port'>,
+  options: StartReplicaOptions = {},
+): Promise<PostgresServer> {
+  const binDir = findPostgresBinDir();
+  const runAs = postgresRunner();
+  const settings = mergeSettings(options.settings);
+  installExitHooksOnce(binDir, runAs);
+  stopOrphanedServersOnce(binDir, runAs);
+
+  const label = (options.label ?? 'replica').replace(/[^a-zA-Z0-9_-]/g, '-');
+  const rootDir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${label}-`));
+  const dataDir = join(rootDir, 'data');
+  const server: RunningServer = { rootDir, dataDir };
+  const upstream = options.upstream ?? { host: '127.0.0.1', port: primary.port };
+  const slot = `replica_${label.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${process.pid}_${Date.now()}`;
+
+  try {
+    await writeFile(join(rootDir, OWNER_FILE), String(process.pid));
+    if (runAs.owner) await chown(rootDir, runAs.owner.uid, runAs.owner.gid);
+    await runOrThrow(runAs, rootDir, join(binDir, 'pg_basebackup'), [
+      `--pgdata=${dataDir}`,
+      `--host=${upstream.host}`,
+      `--port=${upstream.port}`,
+      `--username=${SUPERUSER}`,
+      '--write-recovery-conf',
+      '--wal-method=stream',
+      '--checkpoint=fast',
+      '--create-slot',
+      `--slot=${slot}`,
+      '--no-sync',
+      '--no-password',
+    ]);
+    // The copy carries the primary's postgresql.conf (its port among it): ours goes last and wins.
+    const copiedConf = await readFile(join(dataDir, 'postgresql.conf'), 'utf8');
+    const port = await launch(
+      server,
+      copiedConf,
+      { hot_standby: 'on', ...settings },
+      binDir,
+      runAs,
+    );
+    return handleFor(server, port, binDir, runAs);
+  } catch (error) {
+    stopServerSync(server, binDir, runAs);
+    throw error;
+  }
+}
+
+/** Writes postgresql.conf with a free port and starts the server; returns the port. */
+async function launch(
+  server: RunningServer,
+  baseConf: string,
+  settings: Record<string, string>,
+  binDir: string,
+  runAs: Runner,
+): Promise<number> {
+  const { rootDir, dataDir } = server;
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort();
+    await writeFile(
+      join(dataDir, 'postgresql.conf'),
+      baseConf +
+        renderSettings({ ...settings, port: String(port), unix_socket_directories: rootDir }),
+    );
+    running.add(server);
+    const start = await startCluster(server, binDir, runAs);
+    if (start.code === 0) return port;
+    running.delete(server);
+    const log = await tail(logFileOf(server));
+    // Another process can grab the port between our probe and the postmaster's bind.
+    if (attempt < PORT_ATTEMPTS && /could not bind|address already in use/i.test(log)) continue;
+    throw new Error(
+      `pg_ctl start failed (exit ${start.code}) for ${dataDir}:\n${start.output}\n--- ${logFileOf(server)} (tail) ---\n${log}`,
+    );
+  }
+}
+
+function startCluster(server: RunningServer, binDir: string, runAs: Runner) {
+  return run(runAs, server.rootDir, join(binDir, 'pg_ctl'), [
+    `--pgdata=${server.dataDir}`,
+    `--log=${logFileOf(server)}`,
+    '--wait',
+    `--timeout=${START_TIMEOUT_SECONDS}`,
+    'start',
+  ]);
+}
+
+function logFileOf(server: RunningServer): string {
+  return join(server.rootDir, 'postgres.log');
+}
+
+function handleFor(
+  server: RunningServer,
+  port: number,
+  binDir: string,
+  runAs: Runner,
+): PostgresServer {
+  let stopping: Promise<void> | undefined;
+  const pgCtl = join(binDir, 'pg_ctl');
+  return {
+    url: serverUrl(port, DEFAULT_DATABASE),
+    port,
+    dataDir: server.dataDir,
+    logFile: logFileOf(server),
+    stop() {
+      stopping ??= stopServer(server, binDir, runAs);
+      return stopping;
+    },
+    async halt() {
+      if (stopping) throw new Error('halt(): the server was stopped for good');
+      const result = await run(runAs, server.rootDir, pgCtl, [
+        `--pgdata=${server.dataDir}`,
+        '--mode=fast',
+        '--wait',
+        'stop',
+      ]);
+      if (result.code !== 0) throw new Error(`pg_ctl stop failed:\n${result.output}`);
+    },
+    async restart() {
+      if (stopping) throw new Error('restart(): the server was stopped for good');
+      const result = await startCluster(server, binDir, runAs);
+      if (result.code !== 0) {
+        throw new Error(
+          `pg_ctl start failed:\n${result.output}\n--- log (tail) ---\n${await tail(logFileOf(server))}`,
+        );
+      }
+    },
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import type { AppEnv, AuthedEnv } from '../../context';
 import { AppError, validationFailed } from '../../errors';
 import { toMe } from '../../lib/dto';
+import { canonicalTimeZone } from '../../lib/time-zone';
 import type * as routes from './auth.routes';
 
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
@@ -37,7 +38,7 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
       const result = await createUser(tx, {
         email,
         passwordHash,
-        settings: { timeZone, dayStartHour, weekStart },
+        settings: { timeZone: timeZone && canonicalTimeZone(timeZone), dayStartHour, weekStart },
       });
       await createSession(tx, {
         id: sessionIdFromToken(token),
