@@ -8,6 +8,8 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'e2e/vitest.config.{ts,mts}',
+      'deploy/vitest.config.ts',
+      'lab/vitest.config.ts',
     ],
   },
 });

@@ -1,5 +1,6 @@
 /**
- * Bundles the server into dist/main.js for production (`npm start`, the Docker image).
+ * Bundles the server into dist/main.js, and its release command into dist/release.js, for
+ * production (`npm start`, the Docker image).
  *
  * Workspace packages (@habit-tracker/*) are TypeScript source, so they are bundled; everything
  * from node_modules stays external and is loaded at runtime (native addons such as argon2 and
@@ -32,8 +33,9 @@ const externalNodeModules = {
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(here, 'src/main.ts')],
-  outfile: join(outdir, 'main.js'),
+  // The server, and the deploy's release command (migrations only; fly.toml [deploy]).
+  entryPoints: { main: join(here, 'src/main.ts'), release: join(here, 'src/release.ts') },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -56,6 +56,11 @@ interface UserResult {
   stale: number;
   errors: number;
 }
+/** Today measured at the serving region's API server itself: no WAN, no edge — the floor. */
+interface ServerTime {
+  region: Region;
+  today: Percentiles;
+}
 interface StaleResult {
   pairs: number;
   stale: number;
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
 
   const results: Record<Topology, UserResult[]> = {} as Record<Topology, UserResult[]>;
   let stale: StaleResult | undefined;
+  let serverTime: ServerTime | undefined;
   for (const topology of TOPOLOGIES) {
     console.log(`\n${TOPOLOGY_TITLES[topology]}`);
     deployment = await startDeployment(cluster, topology, { webRoot: WEB_ROOT });
@@ -112,12 +118,15 @@ async function main(): Promise<void> {
       USERS.map((user) => measureUser(current, user, measured[user])),
     );
     for (const r of results[topology]) console.log(`  ${formatRow(r)}`);
-    if (topology === 'replicas') stale = await measureStaleReads(cluster, current, workers);
+    if (topology === 'replicas') {
+      serverTime = await measureServerTime(current, 'sin', measured.singapore);
+      stale = await measureStaleReads(cluster, current, workers);
+    }
     await deployment.stop();
     deployment = undefined;
   }
   const seconds = (performance.now() - started) / 1000;
-  const markdown = renderMarkdown(results, stale!, loadBefore, seconds);
+  const markdown = renderMarkdown(results, stale!, serverTime!, loadBefore, seconds);
   console.log(`\n${markdown}`);
   if (!args['no-write']) {
     writeSection(markdown);
@@ -201,6 +210,26 @@ async function measureUser(
   }
 }
 
+async function measureServerTime(
+  deployment: Deployment,
+  region: Region,
+  seeded: SeededUser,
+): Promise<ServerTime> {
+  const server = deployment.regions[region]!.server;
+  const client = new LabUser(server);
+  client.cookies.set(SESSION_COOKIE, seeded.sessionToken);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < WARMUP + SAMPLES; i++) {
+      const res = await client.get('/api/v1/today');
+      if (i >= WARMUP) samples.push(res.ms);
+    }
+    return { region, today: percentiles(samples) };
+  } finally {
+    client.close();
+  }
+}
+
 /**
  * A returning, signed-in user opening the app in a fresh browser (no connections, no HTTP cache,
  * no service worker yet): index.html, then everything it names — scripts, module preloads,
@@ -272,7 +301,8 @@ async function measureStaleReads(
 
   const started = performance.now();
   const deadline = started + MAX_PAIR_SECONDS * 1000;
-  let next = 0;
+  // Each user makes the same number of pairs, so the far regions get their full share.
+  const quota = Math.ceil(PAIRS / workers.length);
   let stale = 0;
   let errors = 0;
   let done = 0;
@@ -283,9 +313,8 @@ async function measureStaleReads(
       const client = signedIn(deployment, user, seeded);
       const path = `/api/v1/habits/${seeded.habitId}/checkins/${utcToday()}`;
       try {
-        while (next < PAIRS && performance.now() < deadline) {
-          const n = next++;
-          const note = `pair-${n}`;
+        for (let n = 0; n < quota && performance.now() < deadline; n++) {
+          const note = `pair-${index}-${n}`;
           const write = await client.put(path, { state: 'done', note });
           if (write.status !== 200) {
             errors++;
@@ -346,6 +375,7 @@ function formatRow(r: UserResult): string {
 function renderMarkdown(
   results: Record<Topology, UserResult[]>,
   stale: StaleResult,
+  serverTime: ServerTime,
   loadBefore: number,
   seconds: number,
 ): string {
@@ -374,26 +404,26 @@ function renderMarkdown(
     'Topologies: **1** single region — API and database in iad, every user goes there; **2** seed design — an API server in every region, the database only in iad (writes and reads cross the ocean, query by query); **3** ours — a replica in every region, reads local with read-your-writes, writes replayed to iad by the edge (`fly-replay`).',
     `"First page load" is a returning signed-in user in a fresh browser: index.html, then its scripts, styles, icons, manifest and the preloaded \`/api/v1/today\` in parallel over ≤ 6 keep-alive connections (no HTTP cache, no service worker). Failed requests in all runs: ${errors}; stale reads in the check-in-then-Today runs: ${pairStale}.`,
     '',
-    `**Stale reads of own writes** (topology 3, lag injected: in 1.5 s turns, normal / fra and sin replay paused / their replication links +250 ms): **${stale.stale} stale in ${stale.pairs.toLocaleString('en-US')} write→read pairs** (${CONCURRENCY} users at once, ${Math.round(stale.seconds)} s, ${stale.errors} errors). Where the reads were served:`,
+    `**Stale reads of own writes** (topology 3, lag injected: in 1.5 s turns, normal / fra and sin replay paused / their replication links +250 ms): **${stale.stale} stale in ${stale.pairs.toLocaleString('en-US')} write→read pairs** (${CONCURRENCY} users at once spread over the three places, each writing a check-in then reading Today; ${Math.round(stale.seconds)} s, ${stale.errors} errors). Where the reads were served ("replica in iad" = replayed to the primary region after the wait):`,
     '',
     ...Object.entries(stale.paths)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([path, n]) => `- ${path}: ${n}`),
     '',
-    ...goals(results.replicas, stale),
+    ...goals(results.replicas, stale, serverTime),
   );
   return lines.join('\n');
 }
 
-function goals(ours: UserResult[], stale: StaleResult): string[] {
+function goals(ours: UserResult[], stale: StaleResult, serverTime: ServerTime): string[] {
   const sin = ours.find((r) => r.user === 'singapore')!;
   const todayGoal = sin.rttMs + 10;
-  const checkinGoal = sin.rttMs + regionRtt('sin', PRIMARY_REGION) + 15;
+  const checkinGoal = todayGoal + regionRtt('sin', PRIMARY_REGION) + 15;
   const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**');
   return [
     'Goals for topology 3:',
-    `- Singapore Today P95 ≤ RTT to sin + 10 ms = ${todayGoal} ms: measured ${ms(sin.today.p95)} ms — ${verdict(sin.today.p95 <= todayGoal)}.`,
-    `- Singapore check-in P95 ≤ RTT to sin + one sin↔iad round trip + 15 ms = ${checkinGoal} ms: measured ${ms(sin.checkin.p95)} ms — ${verdict(sin.checkin.p95 <= checkinGoal)}.`,
+    `- Singapore Today P95 ≤ RTT to sin + 10 ms = ${todayGoal} ms: measured ${ms(sin.today.p95)} ms — ${verdict(sin.today.p95 <= todayGoal)}. The same request made at the sin server itself (no network, no edge) takes ${pair(serverTime.today)} ms (P50 / P95): that is the Today view's own cost here (5 habits × a year of history, streaks and scores computed on read, on 2 shared cores), and it alone exceeds the 10 ms budget; what the network adds is the user's ${sin.rttMs} ms RTT plus the lab's proxies.`,
+    `- Singapore check-in P95 ≤ that goal + one sin↔iad round trip + 15 ms = ${checkinGoal} ms: measured ${ms(sin.checkin.p95)} ms (P50 ${ms(sin.checkin.p50)}) — ${verdict(sin.checkin.p95 <= checkinGoal)}.`,
     `- 0 stale reads: ${stale.stale} in ${stale.pairs.toLocaleString('en-US')} — ${verdict(stale.stale === 0 && stale.pairs > 0)}.`,
   ];
 }

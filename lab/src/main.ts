@@ -4,6 +4,9 @@
  * region, and an entry point per simulated user. Prints where everything listens; Ctrl-C stops
  * it all (every process it started, every temp folder).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './app-server';
 import { startCluster } from './cluster';
 import { startDeployment, TOPOLOGY_TITLES, type Topology } from './deployment';
 import { PRIMARY_REGION, REGIONS, regionRtt, USERS } from './rtt';
@@ -41,7 +44,13 @@ try {
   const cluster = await startCluster();
   teardown.push(() => cluster.stop());
   console.log(`lab: starting ${TOPOLOGY_TITLES[topology]}…`);
-  const deployment = await startDeployment(cluster, topology);
+  // With a web build the lab serves the app too: open a user's address in a browser.
+  const webRoot = join(REPO_ROOT, 'apps', 'web', 'dist');
+  const deployment = await startDeployment(
+    cluster,
+    topology,
+    existsSync(join(webRoot, 'index.html')) ? { webRoot } : {},
+  );
   teardown.push(() => deployment.stop());
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

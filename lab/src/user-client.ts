@@ -3,6 +3,7 @@
  * front of their nearest edge), with a cookie jar, timing every request.
  */
 import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Address } from './edge';
 
 /** Response bodies in the lab are checked by assertions, not by the compiler. */
@@ -86,12 +87,10 @@ export class LabUser {
           res.once('end', () => {
             const ms = performance.now() - started;
             this.storeCookies(res.headers['set-cookie']);
-            const raw = Buffer.concat(chunks);
-            const text =
-              /json|text|javascript/.test(res.headers['content-type'] ?? '') &&
-              !res.headers['content-encoding']
-                ? raw.toString('utf8')
-                : '';
+            const raw = decode(Buffer.concat(chunks), res.headers['content-encoding']);
+            const text = /json|text|javascript/.test(res.headers['content-type'] ?? '')
+              ? raw.toString('utf8')
+              : '';
             let parsed: unknown = null;
             if (text && res.headers['content-type']?.includes('json')) parsed = JSON.parse(text);
             resolve({
@@ -135,4 +134,11 @@ export class LabUser {
       else this.cookies.set(name, value);
     }
   }
+}
+
+/** Undoes the content encoding a browser asked for (`accept-encoding: br, gzip`). */
+function decode(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
 }

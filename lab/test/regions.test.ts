@@ -127,7 +127,7 @@ describe('read-your-writes', () => {
     }
     // Caught up again, reads are local once more.
     let read: LabResponse | undefined;
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 50; i++) {
       read = await users.singapore.get('/api/v1/today');
       if (read.headers['x-region'] === 'sin') break;
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -13,10 +13,13 @@ import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
 import { AppError } from './errors';
 import type { Logger } from './logger';
+import { observeDatabasePools, recordRequestMetrics } from './metrics';
 import { csrfProtection } from './middleware/csrf';
 import { notFound, onError } from './middleware/error-handler';
+import { regionRouting } from './middleware/region-routing';
 import { requestId } from './middleware/request-id';
 import { requestLog } from './middleware/request-log';
+import { retryReadsAfterConnectionLoss } from './middleware/retry-reads';
 import { validationHook } from './middleware/validation';
 import { authRouter } from './routes/auth';
 import { checkinsRouter } from './routes/checkins';
@@ -48,6 +51,8 @@ export function createApp(options: CreateAppOptions) {
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const region = env.FLY_REGION ?? 'local';
+  observeDatabasePools(options.database, region);
 
   // Order matters. The request id comes first so every later log line (and error) carries it;
   // logging wraps everything after it so it sees the final status, errors included; the body
@@ -57,6 +62,10 @@ export function createApp(options: CreateAppOptions) {
     c.set('deps', deps);
     await next();
   });
+  // A read that lost its database connection (dead pooled connections after a suspend) is
+  // dispatched once more through the whole app; outside the log and metrics, so both passes show.
+  app.use(retryReadsAfterConnectionLoss((request) => app.fetch(request), region));
+  app.use(recordRequestMetrics(region));
   app.use(requestLog(env.FLY_REGION ?? 'local'));
   app.use(
     secureHeaders({
@@ -89,6 +98,11 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use(csrfProtection(env.APP_ORIGIN));
+  // Region routing comes last, right before the routes: a write bound for the primary region is
+  // answered (fly-replay) before any handler work, after the checks that would refuse it anyway
+  // (an oversized body is 413 here, never replayed); a read gets its database (replica or
+  // primary) before any route queries one. See docs/decisions/0006-multi-region-data-routing.md.
+  app.use(regionRouting());
 
   const routes = app
     .route('/', healthRouter)

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/** Fly's proxy cannot replay a request whose body is larger (fly.io/docs/networking/dynamic-request-routing). */
+export const REPLAY_BODY_LIMIT_BYTES = 1_000_000;
+
+const postgresUrl = z
+  .url()
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), 'Expected a postgres:// URL');
+
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -12,16 +19,19 @@ const booleanString = z
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Prometheus metrics (/metrics) on this port, apart from the public one; unset: not served. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     HOST: z.string().min(1).default('0.0.0.0'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .url()
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'Expected a postgres:// URL')
-      .optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    /** This region's read replica (a streaming standby of DATABASE_URL). */
+    DATABASE_READ_URL: postgresUrl.optional(),
+    /** Giving up on connecting to the primary; database calls are bounded by this and the statement timeout. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
     APP_ORIGIN: z
       .string()
@@ -43,13 +53,45 @@ const EnvSchema = z
     TRUST_PROXY: booleanString.optional(),
     FLY_REGION: z.string().min(1).optional(),
     FLY_MACHINE_ID: z.string().min(1).optional(),
+    FLY_APP_NAME: z.string().min(1).optional(),
+    /** Where the primary database is; other regions replay writes there. Unset: one region. */
+    PRIMARY_REGION: z.string().min(1).optional(),
+    /**
+     * How a write outside PRIMARY_REGION reaches the primary: `replay` answers fly-replay (Fly's
+     * proxy re-sends the request there), `direct` writes over this machine's own connection.
+     */
+    WRITE_ROUTING: z.enum(['replay', 'direct']).optional(),
+    /** How long a read waits for a lagging replica to show the client's own last write. */
+    READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(300),
+    /** A web build to serve (apps/web/dist); by default the one bundled beside dist/main.js. */
+    WEB_ROOT: z.string().min(1).optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   })
-  // Behind Fly's proxy the socket address is the proxy's; only there is Fly-Client-IP trustworthy.
-  .transform(({ TRUST_PROXY, ...env }) => ({
-    ...env,
-    TRUST_PROXY: TRUST_PROXY ?? env.FLY_REGION !== undefined,
-  }));
+  .transform(({ TRUST_PROXY, WRITE_ROUTING, ...env }, ctx) => {
+    const onFly = env.FLY_REGION !== undefined || env.FLY_APP_NAME !== undefined;
+    // Replaying needs a proxy that honours fly-replay: only Fly's is known to exist.
+    const writeRouting = WRITE_ROUTING ?? (onFly ? 'replay' : 'direct');
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_READ_URL'],
+        message: 'A read replica needs DATABASE_URL (the primary) too',
+      });
+    }
+    if (writeRouting === 'replay' && env.BODY_LIMIT_BYTES > REPLAY_BODY_LIMIT_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BODY_LIMIT_BYTES'],
+        message: `Writes may be replayed (WRITE_ROUTING=replay), and Fly replays bodies up to ${REPLAY_BODY_LIMIT_BYTES} bytes`,
+      });
+    }
+    return {
+      ...env,
+      WRITE_ROUTING: writeRouting,
+      // Behind Fly's proxy the socket address is the proxy's; only there is Fly-Client-IP trustworthy.
+      TRUST_PROXY: TRUST_PROXY ?? env.FLY_REGION !== undefined,
+    };
+  });
 
 export type Env = z.output<typeof EnvSchema>;
 export type EnvInput = z.input<typeof EnvSchema>;

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   email_taken: 409,
   idempotency_key_reused: 409,
+  /** Served in another region (with fly-replay); Fly's proxy never shows it to clients. */
+  wrong_region: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

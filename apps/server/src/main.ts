@@ -2,16 +2,19 @@
  * The process: configuration, database, HTTP server, graceful shutdown.
  */
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@habit-tracker/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
+import { metricsResponse } from './metrics';
 
 /** In-flight requests get this long to finish after SIGTERM before we close anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** After SIGTERM, keep-alive connections that stay silent this long are closed. */
+const SILENT_CONNECTION_CLOSE_MS = 1_000;
 
 async function main(): Promise<void> {
   let env: ReturnType<typeof loadEnv>;
@@ -32,16 +35,43 @@ async function main(): Promise<void> {
     poolSize: env.DATABASE_POOL_SIZE,
     migrationsFolder: bundledFolder('migrations'),
     onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
+    readUrl: env.DATABASE_READ_URL,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    onReplicaUnavailable: (err) =>
+      logger.warn({ err }, 'read replica unreachable; reading from the primary for now'),
   });
 
-  const app = createApp({ env, database, logger, webRoot: bundledFolder('web', 'index.html') });
+  const webRoot = env.WEB_ROOT ?? bundledFolder('web', 'index.html');
+  const app = createApp({ env, database, logger, webRoot });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const { port } = info as AddressInfo;
-    logger.info({ port, host: env.HOST, database: database.kind }, 'listening');
+    logger.info(
+      {
+        port,
+        host: env.HOST,
+        database: database.kind,
+        replica: database.hasReplica,
+        region: env.FLY_REGION,
+        primaryRegion: env.PRIMARY_REGION,
+        writeRouting: env.WRITE_ROUTING,
+      },
+      'listening',
+    );
     console.log(`habit-tracker listening on http://localhost:${port}`);
   });
 
+  // Prometheus scrapes (fly.toml [metrics]) on a port of their own, off the public service.
+  const metricsServer =
+    env.METRICS_PORT === undefined
+      ? undefined
+      : serve({ fetch: metricsResponse, hostname: env.HOST, port: env.METRICS_PORT });
+
   let shuttingDown = false;
+  // Once shutting down, every response closes its connection: a keep-alive client (Fly's proxy)
+  // gets the answer to the request it sent and opens its next connection elsewhere.
+  server.on('request', (_request, response) => {
+    if (shuttingDown) response.shouldKeepAlive = false;
+  });
   const shutdown = async (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -51,12 +81,18 @@ async function main(): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     forced.unref();
-    // Stop accepting; idle keep-alive sockets are closed now, busy ones after their response.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+    // Stop accepting. net.Server's close, not http.Server's: that one also cuts every idle
+    // keep-alive connection at once, resetting a request a client is sending on one just then.
+    // Busy connections close after their response (above); silent ones a moment later.
+    const silent = setTimeout(() => {
       if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, SILENT_CONNECTION_CLOSE_MS);
+    await new Promise<void>((resolve) => {
+      NetServer.prototype.close.call(server, () => resolve());
     });
+    clearTimeout(silent);
     clearTimeout(forced);
+    metricsServer?.close();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -14,6 +14,9 @@ describe('loadEnv', () => {
       BODY_LIMIT_BYTES: 102_400,
       TRUST_PROXY: false,
       SESSION_TTL_DAYS: 30,
+      DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+      WRITE_ROUTING: 'direct',
+      READ_YOUR_WRITES_WAIT_MS: 300,
     });
   });
 

@@ -296,6 +296,23 @@ export const HealthSchema = z
       reachable: z.boolean(),
       kind: z.enum(['pglite', 'postgres']),
       rttMs: z.number().nullable(),
+      /** Which database answered this health query: this region's replica, or the primary. */
+      servedBy: z.enum(['primary', 'replica']).nullable(),
+    }),
+    /** Multi-region state (docs/decisions/0006-multi-region-data-routing.md). */
+    replication: z.object({
+      role: z.enum(['primary-region', 'replica-region']),
+      primaryRegion: z.string().nullable(),
+      writeRouting: z.enum(['replay', 'direct']),
+      primaryReachable: z.boolean(),
+      /** Null without a read replica (DATABASE_READ_URL). */
+      replica: z
+        .object({
+          reachable: z.boolean(),
+          lagBytes: z.number().nullable(),
+          lagSeconds: z.number().nullable(),
+        })
+        .nullable(),
     }),
   })
   .openapi('Health');

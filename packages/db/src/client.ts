@@ -150,6 +150,8 @@ const DEFAULT_REPLICA_RETRY_MS = 2_000;
 /** Polling a lagging replica: first after 2 ms, doubling to at most every 16 ms. */
 const REPLAY_POLL_FIRST_MS = 2;
 const REPLAY_POLL_MAX_MS = 16;
+/** A replica check may overrun the read-your-writes wait by this much before we stop waiting. */
+const REPLICA_CHECK_GRACE_MS = 50;
 /** Closes a connection left idle inside a transaction (a bug) so it cannot hold locks forever. */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 /** Any number, the same in every process: serialises migrations when several machines boot at once. */
@@ -382,10 +384,14 @@ function postgresReplication(
       const deadline = performance.now() + timeoutMs;
       let pause = REPLAY_POLL_FIRST_MS;
       for (;;) {
-        if (await replicaHasReplayed(target)) return true;
-        const left = deadline - performance.now();
-        if (left <= 0) return false;
-        await sleep(Math.min(pause, left));
+        // A replica that hangs (rather than refusing) must not hold the caller past its deadline.
+        const left = Math.max(0, deadline - performance.now()) + REPLICA_CHECK_GRACE_MS;
+        const reached = await withDeadline(replicaHasReplayed(target), left);
+        if (reached === true) return true;
+        if (reached === TIMED_OUT) return false;
+        const remaining = deadline - performance.now();
+        if (remaining <= 0) return false;
+        await sleep(Math.min(pause, remaining));
         pause = Math.min(pause * 2, REPLAY_POLL_MAX_MS);
       }
     },
@@ -450,6 +456,18 @@ function postgresReplication(
       };
     },
   };
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** `promise`'s outcome, or TIMED_OUT after `ms`; a failure after that is ignored. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  promise.catch(() => {}); // nobody is waiting for it any more
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -517,6 +535,19 @@ async function openPglite(
     migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder }),
   );
   return database;
+}
+
+/**
+ * One timed query on `db` (any handle: primary, replica, or a request's read handle) that also
+ * says whether the server answering it is a standby — the health check's "who served this".
+ */
+export async function probeServer(db: Db): Promise<{ rttMs: number; inRecovery: boolean }> {
+  const started = performance.now();
+  // Db is typed for both drivers; both return `rows` for a raw query.
+  const result = (await db.execute(sql`select pg_is_in_recovery() as in_recovery`)) as unknown as {
+    rows: { in_recovery: boolean }[];
+  };
+  return { rttMs: performance.now() - started, inRecovery: result.rows[0]?.in_recovery === true };
 }
 
 async function timeSelectOne(db: Db): Promise<number> {

@@ -6,6 +6,7 @@ export {
   migrate,
   type OpenDatabaseOptions,
   openDatabase,
+  probeServer,
   type Replication,
   type ReplicationStatus,
 } from './client';

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CheckinRow,
   createHabit,
   createSession,
   createUser,
@@ -26,6 +27,7 @@ import {
   getHabit,
   getSettings,
   getUserById,
+  listCheckinMarks,
   listCheckins,
   listHabits,
   migrate,
@@ -549,6 +551,62 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         expect((await listCheckins(db, user.id, [h1.id], { from: '2026-11-02' })).length).toBe(2);
         expect((await listCheckins(db, user.id, [h1.id], { to: '2026-01-01' })).length).toBe(1);
         expect(await listCheckins(db, user.id, [])).toEqual([]);
+      });
+
+      it('lists lean marks per habit, with one full row, agreeing with listCheckins', async () => {
+        const user = await newUser();
+        const other = await newUser();
+        const h1 = await createHabit(db, user.id, readHabit);
+        const h2 = await createHabit(db, user.id, runHabit);
+        const h3 = await createHabit(db, user.id, readHabit);
+        const values = [null, 0, 3.5, 0.1 + 0.2, 1e-7, 123456789.125, -2];
+        const dates = ['2026-11-03', '2026-11-01', '2026-11-02', '2025-12-31', '1999-02-28'];
+        for (const [i, date] of dates.entries()) {
+          await upsertCheckin(db, user.id, h1.id, date, {
+            state: i % 2 ? 'skipped' : 'done',
+            value: null,
+            note: null,
+          });
+          await upsertCheckin(db, user.id, h2.id, date, {
+            state: i === 3 ? 'skipped' : 'done',
+            value: values[i]!,
+            note: i === 0 ? 'with, a comma' : null,
+          });
+        }
+        await upsertCheckin(db, user.id, h2.id, '2026-11-04', {
+          state: 'done',
+          value: values[6]!,
+          note: null,
+        });
+        const lean = (rows: CheckinRow[]) =>
+          rows.map(({ date, state, value }) => ({ date, state, value }));
+        const marks = await listCheckinMarks(db, user.id, [h2.id, h1.id, h3.id], {
+          rowFor: '2026-11-03',
+        });
+        expect(marks.map((m) => m.habitId).sort()).toEqual([h1.id, h2.id].sort());
+        for (const habit of [h1, h2]) {
+          const entry = marks.find((m) => m.habitId === habit.id)!;
+          const full = await listCheckins(db, user.id, [habit.id]);
+          expect(entry.marks).toEqual(lean(full));
+          expect(entry.row).toEqual(full.find((c) => c.date === '2026-11-03'));
+        }
+        const ranged = await listCheckinMarks(db, user.id, [h2.id], {
+          from: '2026-11-01',
+          to: '2026-11-02',
+        });
+        expect(ranged).toEqual([
+          {
+            habitId: h2.id,
+            marks: lean(
+              await listCheckins(db, user.id, [h2.id], { from: '2026-11-01', to: '2026-11-02' }),
+            ),
+            row: null,
+          },
+        ]);
+        const noRow = await listCheckinMarks(db, user.id, [h1.id], { rowFor: '2026-11-20' });
+        expect(noRow[0]!.row).toBeNull();
+        expect(await listCheckinMarks(db, user.id, [])).toEqual([]);
+        expect(await listCheckinMarks(db, other.id, [h1.id, h2.id])).toEqual([]);
       });
 
       it('deletes a check-in', async () => {

@@ -3,6 +3,7 @@
  * (pg_basebackup -R), reads that fall back to the primary when the replica is gone, and the WAL
  * positions read-your-writes is built on.
  */
+import { createServer, type Server, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +137,40 @@ describe('without a replica', () => {
     } finally {
       await database.close();
       await server.stop();
+    }
+  });
+});
+
+describe('a replica that hangs', () => {
+  let silent: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    // Accepts connections and never answers: a replica behind a dead network path.
+    silent = createServer((socket) => {
+      sockets.add(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('does not hold a read-your-writes wait past its deadline', async () => {
+    const address = silent.address() as { port: number };
+    const database = await openDatabase({
+      url: 'postgres://postgres@127.0.0.1:9/none',
+      readUrl: `postgres://postgres@127.0.0.1:${address.port}/none`,
+      migrate: false,
+      onPoolError: () => {},
+    });
+    try {
+      const started = performance.now();
+      expect(await database.replication!.waitForReplica('0/1', 100)).toBe(false);
+      expect(performance.now() - started).toBeLessThan(500);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -20,25 +20,18 @@ export function roundScore(score: number): number {
   return Math.round(score * 10_000) / 10_000;
 }
 
-export function groupByHabit(checkins: readonly CheckinRow[]): Map<string, CheckinRow[]> {
-  const groups = new Map<string, CheckinRow[]>();
-  for (const checkin of checkins) {
-    const group = groups.get(checkin.habitId);
-    if (group) group.push(checkin);
-    else groups.set(checkin.habitId, [checkin]);
-  }
-  return groups;
-}
-
+/**
+ * One habit's Today entry. `history` is its whole history in the lean form (listCheckinMarks);
+ * `todays` is today's full check-in row, if any.
+ */
 export function todayEntry(
   habit: HabitRow,
-  checkins: readonly CheckinRow[],
+  history: readonly Checkin[],
+  todays: CheckinRow | null,
   today: LocalDate,
   weekStart: Weekday,
 ): TodayHabit {
   const { schedule, measure } = habit;
-  const history: readonly Checkin[] = checkins;
-  const todays = checkins.find((checkin) => checkin.date === today);
   return {
     habit: toHabit(habit),
     due: isDue(schedule, today, { checkins: history, measure, weekStart }),

@@ -3,6 +3,7 @@
  * built-in validators) map to their coded JSON; a database outage maps to 503 so clients retry;
  * anything else is a bug: logged in full with the request id, answered without internals.
  */
+import { isReadOnlyTransactionError } from '@habit-tracker/db';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
@@ -29,6 +30,14 @@ export function respondWithError(err: unknown, c: Context<AppEnv>): Response {
     if (known) return c.json(errorBody(known[0], known[1]), ERROR_STATUS[known[0]]);
   }
   const log = c.var.deps?.logger;
+  // A write reached a read-only database (a replica, or a primary being demoted): nothing was
+  // committed. Region routing replays such requests to the primary region when it can; when it
+  // cannot, the database is not writable right now — a client should retry.
+  if (isReadOnlyTransactionError(err)) {
+    log?.warn({ id: c.var.requestId, err }, 'write refused by a read-only database');
+    c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
+    return c.json(errorBody('unavailable', 'The service is temporarily unavailable'), 503);
+  }
   if (isDatabaseUnavailable(err)) {
     log?.warn({ id: c.var.requestId, err }, 'database unavailable');
     c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));

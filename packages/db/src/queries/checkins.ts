@@ -1,7 +1,8 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Checkin } from '@habit-tracker/core';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { checkins, habits } from '../schema';
-import { type CheckinRow, uuidArray } from './rows';
+import { type CheckinRow, type HabitRow, toHabitRow, uuidArray } from './rows';
 
 /* Every query here filters by user_id: another user's check-ins are indistinguishable from none. */
 
@@ -102,4 +103,173 @@ export async function listCheckins(
       ),
     )
     .orderBy(asc(checkins.habitId), asc(checkins.date));
+}
+
+/** One habit's history in the lean form the core computes on, and optionally one full row. */
+export interface CheckinMarks {
+  habitId: string;
+  /** Every check-in of the habit (within the range asked for), by date. */
+  marks: Checkin[];
+  /** The full check-in of `rowFor`, when asked for and there is one. */
+  row: CheckinRow | null;
+}
+
+/**
+ * The user's check-ins of these habits in the lean form streaks, scores and schedules need
+ * (date, state, value), optionally within `from..to` (inclusive), plus the full row of one date
+ * (`rowFor`, e.g. today) — one query, one result row per habit that has any check-ins.
+ *
+ * The hot path of the Today view: `listCheckins` maps every row through drizzle and parses two
+ * timestamps each (~1,300 rows for a year of five habits); here PostgreSQL packs each habit's
+ * history into one string (`YYYY-MM-DD` + `d`|`s` + value, comma-separated) that is split once.
+ */
+export async function listCheckinMarks(
+  db: Db,
+  userId: string,
+  habitIds: string[],
+  range: { from?: string; to?: string; rowFor?: string } = {},
+): Promise<CheckinMarks[]> {
+  if (habitIds.length === 0) return [];
+  const conditions = [
+    sql`user_id = ${userId}`,
+    habitIds.length === 1
+      ? sql`habit_id = ${habitIds[0]!}`
+      : sql`habit_id = any(${uuidArray(habitIds)})`,
+  ];
+  if (range.from !== undefined) conditions.push(sql`date >= ${range.from}::date`);
+  if (range.to !== undefined) conditions.push(sql`date <= ${range.to}::date`);
+  const rowFor = range.rowFor ?? null;
+  // date::text is ISO (YYYY-MM-DD) under the default DateStyle, as drizzle's date columns assume;
+  // a double's text form round-trips through Number() (extra_float_digits ≥ 1, the default).
+  const result = (await db.execute(sql`
+    select habit_id as "habitId",
+      string_agg(date::text || case state when 'done' then 'd' else 's' end
+        || coalesce(value::text, ''), ',' order by date) as marks,
+      bool_or(date = ${rowFor}::date) as "hasRow",
+      max(note) filter (where date = ${rowFor}::date) as note,
+      max(created_at) filter (where date = ${rowFor}::date) as "createdAt",
+      max(updated_at) filter (where date = ${rowFor}::date) as "updatedAt"
+    from ${checkins}
+    where ${sql.join(conditions, sql` and `)}
+    group by habit_id`)) as unknown as { rows: MarksResultRow[] };
+  return result.rows.map((r) => {
+    const marks = parseMarks(r.marks);
+    let row: CheckinRow | null = null;
+    if (r.hasRow === true && rowFor !== null) {
+      // By date, so the row's date (usually today) is nearest the end.
+      let at = marks.length - 1;
+      while (at >= 0 && marks[at]!.date !== rowFor) at--;
+      const mark = marks[at];
+      if (mark) {
+        row = {
+          habitId: r.habitId,
+          date: rowFor,
+          state: mark.state,
+          value: mark.value,
+          note: r.note,
+          createdAt: toInstant(r.createdAt),
+          updatedAt: toInstant(r.updatedAt),
+        };
+      }
+    }
+    return { habitId: r.habitId, marks, row };
+  });
+}
+
+/** A habit with its whole history in the lean form, and the full check-in of one date. */
+export interface HabitWithMarks {
+  habit: HabitRow;
+  marks: Checkin[];
+  row: CheckinRow | null;
+}
+
+/**
+ * The user's active habits (in `listHabits` order), each with its whole history as
+ * `listCheckinMarks` gives it and its full check-in of `rowFor` (e.g. today): the Today view in
+ * one round trip. Per habit, PostgreSQL packs the history with one index range scan and looks up
+ * the `rowFor` row by primary key.
+ */
+export async function listActiveHabitsWithMarks(
+  db: Db,
+  userId: string,
+  rowFor: string,
+): Promise<HabitWithMarks[]> {
+  const rows = await db
+    .select({
+      habit: habits,
+      marks: sql<string | null>`(
+        select string_agg(c.date::text || case c.state when 'done' then 'd' else 's' end
+          || coalesce(c.value::text, ''), ',' order by c.date)
+        from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id})`,
+      row: sql<RowFields | null>`(
+        select json_build_object('note', c.note, 'createdAt', c.created_at, 'updatedAt', c.updated_at)
+        from ${checkins} c
+        where c.user_id = ${userId} and c.habit_id = ${habits.id} and c.date = ${rowFor}::date)`,
+    })
+    .from(habits)
+    .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
+    .orderBy(asc(habits.position), asc(habits.createdAt), asc(habits.id));
+  return rows.map((r) => {
+    const habit = toHabitRow(r.habit);
+    const marks = r.marks === null ? [] : parseMarks(r.marks);
+    let row: CheckinRow | null = null;
+    const fields = typeof r.row === 'string' ? (JSON.parse(r.row) as RowFields) : r.row;
+    if (fields) {
+      let at = marks.length - 1;
+      while (at >= 0 && marks[at]!.date !== rowFor) at--;
+      const mark = marks[at];
+      if (mark) {
+        row = {
+          habitId: habit.id,
+          date: rowFor,
+          state: mark.state,
+          value: mark.value,
+          note: fields.note,
+          createdAt: new Date(fields.createdAt),
+          updatedAt: new Date(fields.updatedAt),
+        };
+      }
+    }
+    return { habit, marks, row };
+  });
+}
+
+interface RowFields {
+  note: string | null;
+  /** ISO 8601 with offset, as json_build_object writes a timestamptz. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface MarksResultRow {
+  habitId: string;
+  marks: string;
+  hasRow: boolean | null;
+  note: string | null;
+  /** Raw timestamptz text (both drivers leave timestamps unparsed for drizzle), or a Date. */
+  createdAt: string | Date;
+  updatedAt: string | Date;
+}
+
+function toInstant(value: string | Date): Date {
+  // As drizzle maps a timestamptz column.
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** `2026-11-20d3.5,2026-11-21s` → check-ins. One scan, no intermediate array of pieces. */
+export function parseMarks(packed: string): Checkin[] {
+  const marks: Checkin[] = [];
+  const length = packed.length;
+  let start = 0;
+  while (start < length) {
+    let end = packed.indexOf(',', start);
+    if (end < 0) end = length;
+    marks.push({
+      date: packed.slice(start, start + 10),
+      state: packed.charCodeAt(start + 10) === 100 /* d */ ? 'done' : 'skipped',
+      value: end > start + 11 ? Number(packed.slice(start + 11, end)) : null,
+    });
+    start = end + 1;
+  }
+  return marks;
 }

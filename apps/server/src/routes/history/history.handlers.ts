@@ -7,7 +7,7 @@ import {
   localDateOf,
   weekdayCounts,
 } from '@habit-tracker/core';
-import { getHabit, listCheckins } from '@habit-tracker/db';
+import { getHabit, listCheckinMarks, listCheckins } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
@@ -37,8 +37,10 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
 
   const habit = await getHabit(database.db, user.id, id);
   if (!habit) throw notFound('Habit not found');
-  // Streaks and the current score need the whole history, not just the range shown.
-  const checkins = await listCheckins(database.db, user.id, [habit.id]);
+  // Streaks and the current score need the whole history (lean), the response only the range.
+  const [lean] = await listCheckinMarks(database.db, user.id, [habit.id]);
+  const checkins = lean?.marks ?? [];
+  const rows = await listCheckins(database.db, user.id, [habit.id], { from, to });
   const { schedule, measure } = habit;
   const scores = computeScores({ schedule, measure, checkins, startDate: habit.startDate, today });
 
@@ -48,7 +50,7 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
       from,
       to,
       today,
-      checkins: checkins.filter((ch) => ch.date >= from && ch.date <= to).map(toCheckin),
+      checkins: rows.map(toCheckin),
       streak: computeStreaks({ schedule, measure, checkins, today, weekStart: settings.weekStart }),
       score: roundScore(scores.current),
       scores: scores.series(from, to).map((p) => ({ date: p.date, score: roundScore(p.score) })),

@@ -1,0 +1,237 @@
+/**
+ * Real processes for the deploy tests: the production server bundle (apps/server/dist/main.js,
+ * as the image runs it) and Debian's nginx with the front's template. Everything listens on
+ * 127.0.0.1 at free ports and is stopped by the test that started it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+export const SERVER_BUNDLE = join(ROOT, 'apps', 'server', 'dist', 'main.js');
+export const WEB_BUILD = join(ROOT, 'apps', 'web', 'dist');
+export const NGINX_DIR = join(ROOT, 'deploy', 'nginx');
+export const NGINX_BIN = '/usr/sbin/nginx';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export function requireBuild(): void {
+  if (!existsSync(SERVER_BUNDLE)) {
+    throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
+  }
+}
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed so far (its JSON log lines). */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts dist/main.js with `env` (plus a free PORT on 127.0.0.1) and waits for /api/health. */
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<ServerProcess> {
+  requireBuild();
+  const port = await freePort();
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal }));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (graceMs = 10_000) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited (${child.exitCode}) before answering:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop(1_000);
+      throw new Error(`the server did not answer /api/health within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, port, child, output: () => output, exited, stop };
+}
+
+/** Resident memory of a process in MiB (VmRSS), and its high-water mark (VmHWM). */
+export async function memoryOf(pid: number): Promise<{ rssMiB: number; peakMiB: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
+  return { rssMiB: field('VmRSS'), peakMiB: field('VmHWM') };
+}
+
+export interface FrontValues {
+  API_UPSTREAM: string;
+  API_PRIMARY_UPSTREAM: string;
+  API_PRIMARY_REGION: string;
+  BODY_LIMIT: string;
+  FRONT_REGION: string;
+  WEB_ROOT: string;
+}
+
+export interface NginxProcess {
+  url: string;
+  /** The rendered template, for failure messages. */
+  config: string;
+  errorLog(): Promise<string>;
+  accessLog(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Renders deploy/nginx/default.conf.template as the nginx image's entrypoint would (envsubst of
+ * exactly these names) and runs Debian's nginx with it, in the foreground, under a temp prefix.
+ */
+export async function startNginx(values: FrontValues): Promise<NginxProcess> {
+  if (!existsSync(NGINX_BIN)) {
+    throw new Error(`${NGINX_BIN} is missing: apt-get install nginx (.ci/run installs it)`);
+  }
+  const port = await freePort();
+  const prefix = await mkdtemp(join(tmpdir(), 'ht-front-'));
+  // nginx's workers run as nobody when the master is root: they must read this folder.
+  await chmod(prefix, 0o755);
+  const substitutions: Record<string, string> = {
+    ...values,
+    LISTEN: `127.0.0.1:${port}`,
+    RESOLVER: '127.0.0.1',
+  };
+  const template = await readFile(join(NGINX_DIR, 'default.conf.template'), 'utf8');
+  const config = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => {
+    return substitutions[name] ?? whole;
+  });
+  const unresolved = /\$\{[A-Z_]+\}/.exec(config);
+  if (unresolved) throw new Error(`template variable ${unresolved[0]} has no test value`);
+  for (const snippet of ['front-proxy.conf', 'front-headers.conf']) {
+    await copyFile(join(NGINX_DIR, snippet), join(prefix, snippet));
+  }
+  await mkdir(join(prefix, 'logs'));
+  // The template writes its access log to stdout (the container's log); here, to a file.
+  const main = `
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  sendfile on;
+  client_body_temp_path ${prefix}/client_body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  include ${prefix}/default.conf;
+}
+`;
+  await writeFile(join(prefix, 'nginx.conf'), main);
+  await writeFile(
+    join(prefix, 'default.conf'),
+    config.replace(
+      'access_log /dev/stdout front_json;',
+      `access_log ${prefix}/logs/access.log front_json;`,
+    ),
+  );
+
+  const child = spawn(
+    NGINX_BIN,
+    [
+      '-p',
+      prefix,
+      '-c',
+      join(prefix, 'nginx.conf'),
+      '-e',
+      join(prefix, 'logs', 'error.log'),
+      '-g',
+      'daemon off;',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = `http://127.0.0.1:${port}`;
+  const errorLog = () => readFile(join(prefix, 'logs', 'error.log'), 'utf8').catch(() => '');
+  const accessLog = () => readFile(join(prefix, 'logs', 'access.log'), 'utf8').catch(() => '');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGQUIT'); // nginx's graceful stop
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(prefix, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`nginx exited: ${output}\n${await errorLog()}\n--- config ---\n${config}`);
+    }
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) break;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`nginx did not start: ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, config, errorLog, accessLog, stop };
+}
