@@ -27,6 +27,7 @@ import {
   getHabit,
   getSettings,
   getUserById,
+  listActiveHabitsWithMarks,
   listCheckinMarks,
   listCheckins,
   listHabits,
@@ -607,6 +608,20 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         expect(noRow[0]!.row).toBeNull();
         expect(await listCheckinMarks(db, user.id, [])).toEqual([]);
         expect(await listCheckinMarks(db, other.id, [h1.id, h2.id])).toEqual([]);
+
+        // The Today view's one query: active habits in order, each with the same marks and row.
+        await setHabitArchived(db, user.id, h3.id, true, new Date());
+        const h4 = await createHabit(db, user.id, readHabit);
+        const withMarks = await listActiveHabitsWithMarks(db, user.id, '2026-11-03');
+        expect(withMarks.map((h) => h.habit)).toEqual(await listHabits(db, user.id, 'active'));
+        expect(withMarks.map((h) => h.habit.id)).toEqual([h1.id, h2.id, h4.id]);
+        for (const entry of withMarks) {
+          const full = await listCheckins(db, user.id, [entry.habit.id]);
+          expect(entry.marks).toEqual(lean(full));
+          expect(entry.row).toEqual(full.find((c) => c.date === '2026-11-03') ?? null);
+        }
+        expect(withMarks[1]!.row).toMatchObject({ note: 'with, a comma', value: null });
+        expect(await listActiveHabitsWithMarks(db, other.id, '2026-11-03')).toEqual([]);
       });
 
       it('deletes a check-in', async () => {
