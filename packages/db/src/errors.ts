@@ -40,9 +40,10 @@ const NETWORK_CODES = new Set([
 // 08xxx connection exceptions, 57P01–57P03 shutdown / crash / starting up, 53300 too many
 // connections.
 const UNREACHABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
-// node-postgres reports a dropped or hung connection by message only.
+// node-postgres reports a dropped or hung connection by message only; so does a closed PGlite
+// (during shutdown) and the server's bounded health ping.
 const UNREACHABLE_MESSAGE =
-  /connection terminated|timeout exceeded when trying to connect|query read timeout|connection error|Client has encountered a connection error/i;
+  /connection terminated|timeout exceeded when trying to connect|query read timeout|connection error|Client has encountered a connection error|PGlite is closed|database is closed|database ping timed out/i;
 
 /**
  * True when `error` says the server could not be reached or dropped the connection (as opposed

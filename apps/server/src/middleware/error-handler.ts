@@ -3,12 +3,11 @@
  * built-in validators) map to their coded JSON; a database outage maps to 503 so clients retry;
  * anything else is a bug: logged in full with the request id, answered without internals.
  */
-import { isReadOnlyTransactionError } from '@habit-tracker/db';
+import { isConnectionFailure, isReadOnlyTransactionError } from '@habit-tracker/db';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
 import { AppError, ERROR_STATUS, type ErrorCode, errorBody } from '../errors';
-import { isDatabaseUnavailable } from '../lib/database-errors';
 
 /** Statuses Hono's own middleware throws (media-type gate, JSON parsing), in our vocabulary. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, [ErrorCode, string]>> = {
@@ -38,7 +37,7 @@ export function respondWithError(err: unknown, c: Context<AppEnv>): Response {
     c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
     return c.json(errorBody('unavailable', 'The service is temporarily unavailable'), 503);
   }
-  if (isDatabaseUnavailable(err)) {
+  if (isConnectionFailure(err)) {
     log?.warn({ id: c.var.requestId, err }, 'database unavailable');
     c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
     return c.json(errorBody('unavailable', 'The service is temporarily unavailable'), 503);
