@@ -8,9 +8,9 @@
  * bytes sent on one are answered with a reset), while new connections work.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type ServerProcess, startServer } from './support/processes';
+import { type ServerProcess, startServer } from './support/processes';
 
 interface Relay {
   port: number;
@@ -47,7 +47,7 @@ async function startRelay(target: { host: string; port: number }): Promise<Relay
     client.on('error', () => {});
     upstream.on('error', () => {});
   });
-  const port = await freePort();
+  const port = await findFreePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port,
@@ -72,7 +72,7 @@ beforeAll(async () => {
   const url = new URL(postgres.url);
   relay = await startRelay({ host: url.hostname, port: Number(url.port) });
   url.port = String(relay.port);
-  metricsPort = await freePort();
+  metricsPort = await findFreePort();
   api = await startServer({ DATABASE_URL: url.toString(), METRICS_PORT: String(metricsPort) });
 });
 

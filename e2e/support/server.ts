@@ -9,9 +9,9 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findFreePort } from '@habit-tracker/db/testing';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const WEB = join(ROOT, 'apps', 'web');
@@ -21,18 +21,6 @@ export interface RunningServer {
   url: string;
   mode: 'dist' | 'source';
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => res(port));
-    });
-  });
 }
 
 function newestMtime(dir: string): number {
@@ -81,7 +69,7 @@ async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
 
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ht-e2e-'));
-  const port = await freePort();
+  const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const env = {
     PORT: String(port),

@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { findFreePort } from '@habit-tracker/db/testing';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const SERVER_ENTRY = join(REPO_ROOT, 'apps', 'server', 'dist', 'main.js');
@@ -199,17 +199,4 @@ export function readProcessTreeCpuMs(rootPid: number): number {
     }
   }
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('could not pick a free port'))));
-    });
-  });
 }

@@ -6,27 +6,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findFreePort } from '@habit-tracker/db/testing';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const SERVER_BUNDLE = join(ROOT, 'apps', 'server', 'dist', 'main.js');
 export const WEB_BUILD = join(ROOT, 'apps', 'web', 'dist');
 export const NGINX_DIR = join(ROOT, 'deploy', 'nginx');
 export const NGINX_BIN = '/usr/sbin/nginx';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 export function requireBuild(): void {
   if (!existsSync(SERVER_BUNDLE)) {
@@ -52,7 +40,7 @@ export async function startServer(
   timeoutMs = 90_000,
 ): Promise<ServerProcess> {
   requireBuild();
-  const port = await freePort();
+  const port = await findFreePort();
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
@@ -137,7 +125,7 @@ export async function startNginx(values: FrontValues): Promise<NginxProcess> {
   if (!existsSync(NGINX_BIN)) {
     throw new Error(`${NGINX_BIN} is missing: apt-get install nginx (.ci/run installs it)`);
   }
-  const port = await freePort();
+  const port = await findFreePort();
   const prefix = await mkdtemp(join(tmpdir(), 'ht-front-'));
   // nginx's workers run as nobody when the master is root: they must read this folder.
   await chmod(prefix, 0o755);
