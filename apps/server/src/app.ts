@@ -66,7 +66,7 @@ export function createApp(options: CreateAppOptions) {
   // dispatched once more through the whole app; outside the log and metrics, so both passes show.
   app.use(retryReadsAfterConnectionLoss((request) => app.fetch(request), region));
   app.use(recordRequestMetrics(region));
-  app.use(requestLog(env.FLY_REGION ?? 'local'));
+  app.use(requestLog());
   app.use(
     secureHeaders({
       // A same-origin single-page app: everything from here, nothing framing it.

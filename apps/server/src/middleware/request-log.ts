@@ -3,9 +3,10 @@ import type { AppEnv } from '../context';
 
 /**
  * One JSON line per request, written after the response is decided (errors included: Hono
- * turns a thrown error into a response before control returns here).
+ * turns a thrown error into a response before control returns here). Region and machine are
+ * on every line already (the logger's base fields, see logger.ts).
  */
-export function requestLog(region: string): MiddlewareHandler<AppEnv> {
+export function requestLog(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -17,7 +18,6 @@ export function requestLog(region: string): MiddlewareHandler<AppEnv> {
         path: c.req.path,
         status: c.res.status,
         ms,
-        region,
       },
       'request',
     );
