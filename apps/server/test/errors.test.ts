@@ -3,15 +3,19 @@
  * is 500 without internals (logged with the request id). No real database needed.
  */
 import { type Database, openDatabase } from '@habit-tracker/db';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadEnv } from '../src/env';
+import { createLogger } from '../src/logger';
 import { expectError, TestClient } from './support/app';
 
+/** The production logger (region and machine on every line), writing into an array. */
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const logger = createLogger(
+    { ...env, LOG_LEVEL: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line)) },
+  );
   return { logger, lines };
 }
 
