@@ -154,24 +154,14 @@ export async function listCheckinMarks(
     group by habit_id`)) as unknown as { rows: MarksResultRow[] };
   return result.rows.map((r) => {
     const marks = parseMarks(r.marks);
-    let row: CheckinRow | null = null;
-    if (r.hasRow === true && rowFor !== null) {
-      // By date, so the row's date (usually today) is nearest the end.
-      let at = marks.length - 1;
-      while (at >= 0 && marks[at]!.date !== rowFor) at--;
-      const mark = marks[at];
-      if (mark) {
-        row = {
-          habitId: r.habitId,
-          date: rowFor,
-          state: mark.state,
-          value: mark.value,
-          note: r.note,
-          createdAt: toInstant(r.createdAt),
-          updatedAt: toInstant(r.updatedAt),
-        };
-      }
-    }
+    const row =
+      r.hasRow === true && rowFor !== null
+        ? fullRowOf(marks, r.habitId, rowFor, {
+            note: r.note,
+            createdAt: toInstant(r.createdAt),
+            updatedAt: toInstant(r.updatedAt),
+          })
+        : null;
     return { habitId: r.habitId, marks, row };
   });
 }
@@ -212,26 +202,32 @@ export async function listActiveHabitsWithMarks(
   return rows.map((r) => {
     const habit = toHabitRow(r.habit);
     const marks = r.marks === null ? [] : parseMarks(r.marks);
-    let row: CheckinRow | null = null;
     const fields = typeof r.row === 'string' ? (JSON.parse(r.row) as RowFields) : r.row;
-    if (fields) {
-      let at = marks.length - 1;
-      while (at >= 0 && marks[at]!.date !== rowFor) at--;
-      const mark = marks[at];
-      if (mark) {
-        row = {
-          habitId: habit.id,
-          date: rowFor,
-          state: mark.state,
-          value: mark.value,
+    const row = fields
+      ? fullRowOf(marks, habit.id, rowFor, {
           note: fields.note,
           createdAt: new Date(fields.createdAt),
           updatedAt: new Date(fields.updatedAt),
-        };
-      }
-    }
+        })
+      : null;
     return { habit, marks, row };
   });
+}
+
+/**
+ * The full check-in of `date`: its state and value from the packed marks (searched from the end,
+ * where `date` — usually today — sits), the rest from the columns fetched beside them.
+ */
+function fullRowOf(
+  marks: readonly Checkin[],
+  habitId: string,
+  date: string,
+  rest: Pick<CheckinRow, 'note' | 'createdAt' | 'updatedAt'>,
+): CheckinRow | null {
+  let at = marks.length - 1;
+  while (at >= 0 && marks[at]!.date !== date) at--;
+  const mark = marks[at];
+  return mark ? { habitId, date, state: mark.state, value: mark.value, ...rest } : null;
 }
 
 interface RowFields {
