@@ -11,6 +11,8 @@
  *   --quick          smoke run: 200 users, 1 s warm-up, 2 s per scenario; prints the table but
  *                    leaves the docs alone unless --write is given
  *   --write / --no-write   force writing the docs and JSON on or off
+ *   --scenario NAME  only this scenario (repeatable), e.g. --scenario today --scenario live;
+ *                    like --quick it leaves the docs alone unless --write is given
  *   --cpu-prof DIR   run the measured server with `node --cpu-prof` and write its profile to DIR
  *                    (one .cpuprofile per backend, for Chrome DevTools or speedscope); like
  *                    --quick it leaves the docs alone unless --write is given
@@ -68,6 +70,8 @@ interface Options {
   durationSec: number;
   repeat: number;
   cpuProfileDir?: string;
+  /** Names of the scenarios to run; all when empty. */
+  scenarios: string[];
 }
 
 function parseOptions(): Options {
@@ -83,6 +87,7 @@ function parseOptions(): Options {
       write: { type: 'boolean' },
       'no-write': { type: 'boolean' },
       'cpu-prof': { type: 'string' },
+      scenario: { type: 'string', multiple: true },
     },
     allowPositionals: false,
   });
@@ -100,11 +105,21 @@ function parseOptions(): Options {
   const chosen = backends[values.backend];
   if (!chosen) throw new Error('--backend must be postgres, pglite or both');
   const quick = values.quick;
+  const scenarios = values.scenario ?? [];
+  const unknown = scenarios.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown --scenario ${unknown.join(', ')}; one of ${SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
+  }
   return {
     backends: chosen,
     quick,
     // Smoke runs and profiled runs (slowed by the profiler) leave the published figures alone.
-    write: values['no-write'] ? false : (values.write ?? !(quick || values['cpu-prof'])),
+    write: values['no-write']
+      ? false
+      : (values.write ?? !(quick || values['cpu-prof'] || scenarios.length > 0)),
+    scenarios,
     users: Math.floor(positive('users', values.users, quick ? 200 : 2_000)),
     connections: Math.floor(positive('connections', values.connections, 50)),
     warmupSec: positive('warmup', values.warmup, quick ? 1 : 3),
@@ -313,7 +328,10 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
   }
   const data = benchData(options.users);
   const scenarios: ScenarioReport[] = [];
-  for (const scenario of SCENARIOS) {
+  const chosen = SCENARIOS.filter(
+    (s) => options.scenarios.length === 0 || options.scenarios.includes(s.name),
+  );
+  for (const scenario of chosen) {
     try {
       scenarios.push(await measureScenario(server, prepared, options, scenario, data));
     } catch (error) {

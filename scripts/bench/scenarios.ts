@@ -29,6 +29,12 @@ export interface Scenario {
 
 export const SCENARIOS: Scenario[] = [
   {
+    // The framework ceiling: every middleware, no route work, no database.
+    name: 'live',
+    description: 'GET /api/live — a constant JSON answer through the whole middleware stack',
+    requests: () => [{ method: 'GET', path: '/api/live' }],
+  },
+  {
     name: 'health',
     description: 'GET /api/health',
     requests: () => [{ method: 'GET', path: '/api/health' }],

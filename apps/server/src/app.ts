@@ -4,16 +4,15 @@
  */
 import type { Database } from '@habit-tracker/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
 import { sessionCookieName } from './auth/cookies';
 import { createAuthRateLimits } from './auth/rate-limits';
 import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
-import { AppError } from './errors';
 import type { Logger } from './logger';
 import { observeDatabasePools, recordRequestMetrics } from './metrics';
+import { limitBodySize } from './middleware/body-limit';
 import { csrfProtection } from './middleware/csrf';
 import { notFound, onError } from './middleware/error-handler';
 import { regionRouting } from './middleware/region-routing';
@@ -86,17 +85,7 @@ export function createApp(options: CreateAppOptions) {
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: env.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The request body is larger than ${env.BODY_LIMIT_BYTES} bytes`,
-        );
-      },
-    }),
-  );
+  app.use(limitBodySize(env.BODY_LIMIT_BYTES));
   app.use(csrfProtection(env.APP_ORIGIN));
   // Region routing comes last, right before the routes: a write bound for the primary region is
   // answered (fly-replay) before any handler work, after the checks that would refuse it anyway

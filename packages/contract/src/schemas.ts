@@ -286,6 +286,9 @@ export const HistorySchema = z
   })
   .openapi('History');
 
+export const LiveSchema = z.object({ status: z.literal('ok') }).openapi('Live');
+export type Live = z.infer<typeof LiveSchema>;
+
 export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'degraded']),

@@ -7,7 +7,8 @@
  */
 import { type Lsn, laterLsn, parseLsn } from '@habit-tracker/db';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie } from 'hono/cookie';
+import { setFinalHeader } from './response-headers';
 import type { Env } from '../env';
 
 export const LSN_HEADER = 'X-Primary-Lsn';
@@ -31,13 +32,15 @@ export function readLsnToken(c: Context, env: Pick<Env, 'NODE_ENV'>): Lsn | unde
   return laterLsn(valid(fromCookie), valid(fromHeader));
 }
 
+/** Called after the write's handler has answered: headers go onto its response in place. */
 export function writeLsnToken(c: Context, env: Pick<Env, 'NODE_ENV'>, lsn: Lsn): void {
-  c.header(LSN_HEADER, lsn);
-  setCookie(c, lsnCookieName(env), lsn, {
+  setFinalHeader(c, LSN_HEADER, lsn);
+  const cookie = generateCookie(lsnCookieName(env), lsn, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
     secure: env.NODE_ENV === 'production',
     maxAge: TOKEN_MAX_AGE_SECONDS,
   });
+  setFinalHeader(c, 'Set-Cookie', cookie, { append: true });
 }

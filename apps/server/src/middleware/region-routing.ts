@@ -30,6 +30,7 @@ import type { AppEnv, Deps } from '../context';
 import { type Env, REPLAY_BODY_LIMIT_BYTES } from '../env';
 import { AppError, errorBody } from '../errors';
 import { readLsnToken, writeLsnToken } from '../lib/read-your-writes';
+import { setFinalHeader } from '../lib/response-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -156,7 +157,7 @@ export function regionRouting(): MiddlewareHandler<AppEnv> {
     }
     await next();
     if (replayIfReadOnly(c, env, alreadyReplayed)) return;
-    c.header(READ_SOURCE_HEADER, describeRead(plan, database));
+    setFinalHeader(c, READ_SOURCE_HEADER, describeRead(plan, database));
   };
 }
 

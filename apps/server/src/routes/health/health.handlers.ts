@@ -83,3 +83,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
     clearTimeout(timer);
   }
 }
+
+const LIVE = { status: 'ok' } as const;
+
+export const getLive: RouteHandler<typeof routes.getLive, AppEnv> = (c) => {
+  c.header('Cache-Control', 'no-store');
+  return c.json(LIVE, 200);
+};
