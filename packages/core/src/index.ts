@@ -8,5 +8,6 @@ export * from './measure';
 export * from './schedule';
 export * from './score';
 export * from './streaks';
+export * from './summary';
 export type * from './types';
 export * from './weekday-counts';

@@ -30,6 +30,17 @@ export interface ScoreInput {
   /** The habit's start date; an earlier check-in moves the start back to it. */
   startDate: LocalDate;
   today: LocalDate;
+  /**
+   * Start from a stored score instead of the first day (see summary.ts): `through` is before
+   * `today`, `score` is the score at the end of it, and `checkins` need only reach back over the
+   * window (summaryWindowDays) before the day after `through`.
+   */
+  resume?: ScoreResume;
+}
+
+export interface ScoreResume {
+  through: LocalDate;
+  score: number;
 }
 
 export interface Scores {
@@ -51,6 +62,8 @@ interface Prepared {
   today: number;
   /** The slot of the first scored day; −1 when the habit starts after today. */
   back: number;
+  /** The score before slot `back`: 0 at the start, the stored score when resumed. */
+  initialScore: number;
   fractions: Float64Array;
   states: Uint8Array;
   multiplier: number;
@@ -61,9 +74,16 @@ interface Prepared {
 function prepare(input: ScoreInput): Prepared {
   const { checkins, measure, schedule } = input;
   const today = toDayNumber(input.today);
+  const resume = input.resume;
+  if (resume && toDayNumber(resume.through) >= today) {
+    throw new RangeError(`a score resumed from ${resume.through} needs a later today`);
+  }
 
-  // One pass: the arrays grow when a check-in lies further back than they reach.
-  let back = today - toDayNumber(input.startDate);
+  // One pass: the arrays grow when a check-in lies further back than they reach. Resumed, the
+  // walk starts the day after `through`; earlier check-ins only fill the first windows.
+  let back = resume
+    ? today - toDayNumber(resume.through) - 1
+    : today - toDayNumber(input.startDate);
   let size = Math.max(64, checkins.length * 2, back + 1);
   let fractions = new Float64Array(size);
   let states = new Uint8Array(size);
@@ -80,7 +100,7 @@ function prepare(input: ScoreInput): Prepared {
       moreStates.set(states);
       states = moreStates;
     }
-    if (slot > back) back = slot;
+    if (slot > back && !resume) back = slot;
     states[slot] = checkin.state === 'skipped' ? SKIPPED : DONE;
     fractions[slot] = completionFraction(measure, checkin);
   }
@@ -94,6 +114,7 @@ function prepare(input: ScoreInput): Prepared {
   return {
     today,
     back: Math.max(back, -1),
+    initialScore: resume?.score ?? 0,
     fractions,
     states,
     multiplier: 0.5 ** (Math.sqrt(checksPerDay) / 13),
@@ -113,12 +134,18 @@ function run(
   emit?: (slot: number, score: number) => void,
 ): number {
   const { back, fractions, states, multiplier, numerator, denominator } = p;
-  let score = 0;
+  const size = fractions.length;
+  let score = p.initialScore;
+  // The window of the first day reaches before it: empty from the start, filled when resumed.
   let windowSum = 0;
+  for (let slot = back + 1; slot < back + denominator && slot < size; slot++) {
+    windowSum += fractions[slot]!;
+  }
   for (let slot = back; slot >= until; slot--) {
     const fraction = fractions[slot]!;
     windowSum += fraction;
-    if (slot + denominator <= back) windowSum -= fractions[slot + denominator]!;
+    // The day leaving the window was added, by the walk or by the prefill above.
+    if (slot < back && slot + denominator < size) windowSum -= fractions[slot + denominator]!;
     const state = states[slot];
     if (state !== SKIPPED && !(slot === 0 && state === NONE)) {
       // A one-day window is the day itself; skipping the running sum avoids float drift.
@@ -131,12 +158,32 @@ function run(
   return score;
 }
 
+/**
+ * The score at the end of `through`, as a past day: what a later computation resumes from.
+ * `input.today` is ignored.
+ */
+export function scoreThrough(
+  input: Omit<ScoreInput, 'today' | 'resume'>,
+  through: LocalDate,
+): number {
+  const p = prepare({ ...input, today: fromDayNumber(toDayNumber(through) + 1) });
+  return run(p, 1);
+}
+
+/** The window, in days, whose check-ins a score resumed after `through` reads before it. */
+export function scoreWindowDays(schedule: Schedule, measure: Measure): number {
+  const { numerator, denominator } = frequency(schedule);
+  return measure.kind === 'boolean' && numerator < denominator ? denominator * 2 : denominator;
+}
+
 export function computeScores(input: ScoreInput): Scores {
   const p = prepare(input);
   const current = run(p, 0);
   return {
     current,
     series(from, to) {
+      // A resumed computation does not know the days before it; the history view has them all.
+      if (input.resume) throw new Error('a resumed score has no series before its start');
       const { today, back } = p;
       const start = today - back;
       const fromDay = toDayNumber(from);

@@ -24,6 +24,7 @@
  */
 import {
   daysInMonth,
+  fromDayNumber,
   monthIndexOf,
   toDayNumber,
   weekdayOfDayNumber,
@@ -40,23 +41,59 @@ export interface StreakInput {
   checkins: readonly Checkin[];
   today: LocalDate;
   weekStart: Weekday;
+  /**
+   * Start from stored runs instead of the first check-in (see summary.ts): `through` is before
+   * `today`; `checkins` need only reach back over the window before the day after it.
+   */
+  resume?: StreakResume;
+}
+
+/**
+ * The runs at the end of `through`, as a past day. Period schedules count whole periods only:
+ * the runs stop at the last period that ends on or before `through`.
+ */
+export interface StreakResume {
+  through: LocalDate;
+  run: number;
+  best: number;
 }
 
 export function computeStreaks(input: StreakInput): Streaks {
-  const { schedule } = input;
-  if (schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month') {
-    return periodStreaks(input, schedule);
+  const { schedule, resume } = input;
+  if (resume && toDayNumber(resume.through) >= toDayNumber(input.today)) {
+    throw new RangeError(`streaks resumed from ${resume.through} need a later today`);
   }
-  return dayStreaks(input, schedule);
+  if (schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month') {
+    return periodStreaks(input, schedule, false);
+  }
+  return dayStreaks(input, schedule, false);
+}
+
+/** What a later `computeStreaks` resumes from: the runs at the end of `through`. */
+export function streaksThrough(
+  input: Omit<StreakInput, 'today' | 'resume'>,
+  through: LocalDate,
+): StreakResume {
+  // Computed as of the next day with that day (or its period) left out: `through` is then a
+  // past day, judged in full.
+  const next = { ...input, today: fromDayNumber(toDayNumber(through) + 1) };
+  const { schedule } = input;
+  const streaks =
+    schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month'
+      ? periodStreaks(next, schedule, true)
+      : dayStreaks(next, schedule, true);
+  return { through, run: streaks.current, best: streaks.best };
 }
 
 const NONE = 0;
 const MET = 1;
 const SKIPPED = 2;
 
-function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
-  const { checkins, measure } = input;
+/** `withoutToday`: stop before today (the summary of the day before). */
+function dayStreaks(input: StreakInput, schedule: DaySchedule, withoutToday: boolean): Streaks {
+  const { checkins, measure, resume } = input;
   const today = toDayNumber(input.today);
+  const last = withoutToday ? today - 1 : today;
 
   // One slot per day, counted back from today (slot 0): O(1) lookups, no hashing, one pass.
   // The buffer grows when a check-in lies further back than it reaches.
@@ -73,6 +110,15 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
     }
     if (slot > back) back = slot;
     states[slot] = checkin.state === 'skipped' ? SKIPPED : isMet(measure, checkin) ? MET : NONE;
+  }
+  // Resumed, the walk starts the day after `through` whatever lies before it.
+  if (resume) {
+    back = today - toDayNumber(resume.through) - 1;
+    if (back >= states.length) {
+      const grown = new Uint8Array(back + 1);
+      grown.set(states);
+      states = grown;
+    }
   }
   if (back < 0) return { current: 0, best: 0, unit: 'days' };
   const first = today - back;
@@ -91,9 +137,9 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
     from = first <= start ? start - first : (step - ((first - start) % step)) % step;
   }
 
-  let run = 0;
-  let best = 0;
-  for (let day = first + from; day <= today; day += step) {
+  let run = resume?.run ?? 0;
+  let best = resume?.best ?? 0;
+  for (let day = first + from; day <= last; day += step) {
     if (!everyDay && (weekdayMask & (1 << weekdayOfDayNumber(day))) === 0) continue;
     const state = states[today - day];
     if (state === MET) {
@@ -106,8 +152,13 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule): Streaks {
   return { current: run, best, unit: 'days' };
 }
 
-function periodStreaks(input: StreakInput, schedule: PeriodSchedule): Streaks {
-  const { checkins, measure, weekStart } = input;
+/** `withoutToday`: stop before the current period (the summary of the day before). */
+function periodStreaks(
+  input: StreakInput,
+  schedule: PeriodSchedule,
+  withoutToday: boolean,
+): Streaks {
+  const { checkins, measure, weekStart, resume } = input;
   const monthly = schedule.kind === 'times_per_month';
   const unit = monthly ? 'months' : 'weeks';
   const today = toDayNumber(input.today);
@@ -132,9 +183,26 @@ function periodStreaks(input: StreakInput, schedule: PeriodSchedule): Streaks {
     else if (isMet(measure, checkin)) met[slot]!++;
   }
 
+  // Resumed, the walk starts with the first period that ends after `through`; earlier
+  // check-ins were counted into the stored runs.
   let run = 0;
   let best = 0;
-  for (let slot = back; slot >= 0; slot--) {
+  if (resume) {
+    // The first period not folded in is the one holding the day after `through`: `through`'s
+    // own when it did not end it.
+    const next = toDayNumber(resume.through) + 1;
+    back =
+      current -
+      (monthly ? monthIndexOf(fromDayNumber(next)) : weekIndexOfDayNumber(next, weekStart));
+    if (back >= met.length) {
+      met = grown(met, back);
+      skipped = grown(skipped, back);
+    }
+    run = resume.run;
+    best = resume.best;
+  }
+  const lastSlot = withoutToday ? 1 : 0;
+  for (let slot = back; slot >= lastSlot; slot--) {
     const index = current - slot;
     const target = monthly
       ? Math.min(schedule.times, daysInMonth(Math.floor(index / 12), (index % 12) + 1))
