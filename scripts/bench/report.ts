@@ -44,7 +44,10 @@ export interface SeedReport {
   users: number;
   habits: number;
   checkins: number;
+  /** Everything, stored habit summaries included. */
   seconds: number;
+  /** Of which building the habits' stored summaries (the release command's backfill). */
+  summariesSeconds: number;
 }
 
 export interface BackendReport {
@@ -215,7 +218,8 @@ export function renderMarkdown(report: BenchReport): string {
       `${backend.setup}`,
       '',
       `- Seeding ${backend.seed.users.toLocaleString('en-US')} users, ${backend.seed.habits.toLocaleString('en-US')} habits, ` +
-        `${backend.seed.checkins.toLocaleString('en-US')} check-ins: **${format(backend.seed.seconds)} s**.`,
+        `${backend.seed.checkins.toLocaleString('en-US')} check-ins: **${format(backend.seed.seconds)} s** ` +
+        `(of which ${format(backend.seed.summariesSeconds)} s building the habits' stored summaries).`,
       `- Cold start (spawn → first 200 from /api/health, seeded database): **${format(cold.median, 0)} ms** median of ${cold.samples.length} ` +
         `(${format(cold.min, 0)}–${format(cold.max, 0)}).`,
       `- Idle RSS after start: ${format(backend.idleRssMib, 0)} MiB. Load average (1 min) before the load: ${format(backend.loadAverageBefore, 2)}.` +

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { openDatabase } from '@habit-tracker/db';
+import { backfillHabitSummaries } from '@habit-tracker/server';
 import { sql } from 'drizzle-orm';
 import { createProgress } from './progress';
 import type { SeedReport } from './report';
@@ -249,7 +250,7 @@ export async function seedDatabase(target: SeedTarget, users: number): Promise<S
       });
     const progress = createProgress(
       `seed ${isPostgres ? 'postgres' : 'pglite'}`,
-      setupStatements.length + checkinStatements.length + 2,
+      setupStatements.length + checkinStatements.length + 1,
     );
     for (const statement of setupStatements) {
       await runBulk(statement);
@@ -273,11 +274,24 @@ export async function seedDatabase(target: SeedTarget, users: number): Promise<S
     await Promise.all(Array.from({ length: lanes }, lane));
     for (const index of deferredIndexes) await run(index.definition);
     progress.advance();
+    progress.finish();
+    // What the release command does after a migration: every habit gets its stored summary, as
+    // it would have from its users' check-ins.
+    const summariesStarted = performance.now();
+    const habitCount = rowsOf<{ n: number }>(
+      await run('select count(*)::int as n from habits where summary_through is null'),
+    )[0]!.n;
+    const summaries = createProgress('habit summaries', habitCount);
+    let reported = 0;
+    await backfillHabitSummaries(database, new Date(), (built) => {
+      for (; reported < built; reported++) summaries.advance();
+    });
+    summaries.finish();
+    const summariesSeconds = (performance.now() - summariesStarted) / 1000;
     // Fresh statistics and visibility map, so the benchmark does not race autovacuum; and a
     // checkpoint, so it does not pay for flushing the load either.
     await run('vacuum analyze');
     await run('checkpoint').catch(() => undefined);
-    progress.finish();
     const count = async (table: string) =>
       rowsOf<{ n: number }>(await run(`select count(*)::int as n from ${table}`))[0]?.n ?? 0;
     return {
@@ -285,6 +299,7 @@ export async function seedDatabase(target: SeedTarget, users: number): Promise<S
       habits: await count('habits'),
       checkins: await count('checkins'),
       seconds: (performance.now() - startedAt) / 1000,
+      summariesSeconds,
     };
   } finally {
     await database.close();

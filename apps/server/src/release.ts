@@ -1,6 +1,7 @@
 /**
  * The deploy's release command (fly.toml [deploy] release_command = "node dist/release.js"):
- * applies pending migrations to the primary database and exits. Fly runs it once per deploy, in
+ * applies pending migrations to the primary database, gives habits without a stored summary one
+ * (lib/habit-summary.ts), and exits. Fly runs it once per deploy, in
  * a temporary machine of the primary region, before any machine gets the new code.
  *
  * Only DATABASE_URL (the primary) is used, never a replica's DATABASE_READ_URL: a replica is
@@ -11,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@habit-tracker/db';
 import { EnvError, loadEnv } from './env';
+import { backfillHabitSummaries } from './lib/habit-summary';
 
 async function release(): Promise<void> {
   const env = loadEnv();
@@ -24,11 +26,19 @@ async function release(): Promise<void> {
     // Bundled (dist/release.js), the migrations sit beside it; from source, the data layer's own.
     migrationsFolder: existsSync(migrationsFolder) ? migrationsFolder : undefined,
   });
+  const migrated = performance.now();
+  // Habits from before summaries existed get one now, so no Today view walks a whole history.
+  const built = await backfillHabitSummaries(database, new Date(), (count) =>
+    console.log(`release: habit summaries built: ${count}`),
+  );
   await database.close();
   const target = env.DATABASE_URL
     ? `PostgreSQL ${new URL(env.DATABASE_URL).host}`
     : `PGlite in ${env.DATA_DIR}`;
-  console.log(`migrations applied to ${target} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `migrations applied to ${target} in ${Math.round(migrated - started)} ms; ` +
+      `${built} habit summaries built in ${Math.round(performance.now() - migrated)} ms`,
+  );
 }
 
 release().catch((error: unknown) => {

@@ -285,6 +285,7 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
     expect(operations.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/live',
         'POST /api/v1/auth/sign-up',
         'POST /api/v1/auth/sign-in',
         'POST /api/v1/auth/sign-out',

@@ -20,7 +20,14 @@ export { formatLsn, type Lsn, laterLsn, lsnDiff, lsnReached, parseLsn } from './
 export * from './queries/checkins';
 export * from './queries/habits';
 export * from './queries/idempotency';
-export type { CheckinRow, HabitRow, SessionRow, SettingsRow, UserRow } from './queries/rows';
+export type {
+  CheckinRow,
+  HabitRow,
+  SessionRow,
+  SettingsRow,
+  StoredSummary,
+  UserRow,
+} from './queries/rows';
 export * from './queries/sessions';
 export * from './queries/settings';
 export * from './queries/users';

@@ -88,8 +88,27 @@ export const habits = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /*
+     * The history folded into a few numbers (core's HabitSummary), kept up to date by every
+     * check-in write in its transaction and dropped when the schedule or measure changes, so
+     * the Today view reads only check-ins from summary_reads_from on. All null, or all set.
+     */
+    summaryThrough: date('summary_through', { mode: 'string' }),
+    summaryWeekStart: smallint('summary_week_start'),
+    summaryScore: doublePrecision('summary_score'),
+    summaryRun: integer('summary_run'),
+    summaryBest: integer('summary_best'),
+    summaryReadsFrom: date('summary_reads_from', { mode: 'string' }),
   },
   (t) => [
+    check(
+      'habits_summary_check',
+      sql`(${t.summaryThrough} is null and ${t.summaryWeekStart} is null and ${t.summaryScore} is null
+          and ${t.summaryRun} is null and ${t.summaryBest} is null and ${t.summaryReadsFrom} is null)
+        or (${t.summaryThrough} is not null and ${t.summaryWeekStart} is not null
+          and ${t.summaryScore} is not null and ${t.summaryRun} is not null
+          and ${t.summaryBest} is not null and ${t.summaryReadsFrom} is not null)`,
+    ),
     check('habits_kind_check', sql`${t.kind} in ('boolean', 'numeric')`),
     check(
       'habits_target_direction_check',

@@ -25,6 +25,7 @@ import {
   findSessionWithUser,
   findUserByEmail,
   getHabit,
+  getHabitForUpdate,
   getSettings,
   getUserById,
   listActiveHabitsWithMarks,
@@ -37,6 +38,7 @@ import {
   saveIdempotencyRecord,
   schema,
   setHabitArchived,
+  setHabitSummary,
   updateHabit,
   updatePasswordHash,
   updateSettings,
@@ -612,16 +614,65 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         // The Today view's one query: active habits in order, each with the same marks and row.
         await setHabitArchived(db, user.id, h3.id, true, new Date());
         const h4 = await createHabit(db, user.id, readHabit);
-        const withMarks = await listActiveHabitsWithMarks(db, user.id, '2026-11-03');
+        const withMarks = await listActiveHabitsWithMarks(db, user.id, '2026-11-03', 1);
         expect(withMarks.map((h) => h.habit)).toEqual(await listHabits(db, user.id, 'active'));
         expect(withMarks.map((h) => h.habit.id)).toEqual([h1.id, h2.id, h4.id]);
         for (const entry of withMarks) {
           const full = await listCheckins(db, user.id, [entry.habit.id]);
           expect(entry.marks).toEqual(lean(full));
           expect(entry.row).toEqual(full.find((c) => c.date === '2026-11-03') ?? null);
+          expect(entry.summary).toBeNull();
         }
         expect(withMarks[1]!.row).toMatchObject({ note: 'with, a comma', value: null });
-        expect(await listActiveHabitsWithMarks(db, other.id, '2026-11-03')).toEqual([]);
+        expect(await listActiveHabitsWithMarks(db, other.id, '2026-11-03', 1)).toEqual([]);
+      });
+
+      it('stores a summary, and the Today query reads only what it does not cover', async () => {
+        const user = await newUser();
+        const habit = await createHabit(db, user.id, readHabit);
+        const dates = ['2026-08-01', '2026-10-01', '2026-10-20', '2026-11-02', '2026-11-03'];
+        for (const date of dates) {
+          await upsertCheckin(db, user.id, habit.id, date, {
+            state: 'done',
+            value: null,
+            note: null,
+          });
+        }
+        const stored = {
+          summary: { through: '2026-11-01', weekStart: 1 as const, score: 0.25, run: 2, best: 5 },
+          readsFrom: '2026-10-02',
+        };
+        await setHabitSummary(db, user.id, habit.id, stored);
+        expect(await getHabitForUpdate(db, user.id, habit.id)).toEqual({
+          habit: await getHabit(db, user.id, habit.id),
+          summary: stored,
+        });
+        expect(await getHabitForUpdate(db, (await newUser()).id, habit.id)).toBeNull();
+
+        const [resumed] = await listActiveHabitsWithMarks(db, user.id, '2026-11-03', 1);
+        expect(resumed!.summary).toEqual(stored);
+        expect(resumed!.marks.map((m) => m.date)).toEqual(dates.slice(2));
+        expect(resumed!.row).toMatchObject({ date: '2026-11-03', state: 'done' });
+        // Another week start, or a today the summary reaches: the whole history, no summary.
+        for (const [today, weekStart] of [
+          ['2026-11-03', 7],
+          ['2026-11-01', 1],
+        ] as const) {
+          const [entry] = await listActiveHabitsWithMarks(db, user.id, today, weekStart);
+          expect(entry!.summary).toBeNull();
+          expect(entry!.marks.map((m) => m.date)).toEqual(dates);
+        }
+        // A new schedule or measure drops it; a new name keeps it.
+        await updateHabit(db, user.id, habit.id, { name: 'Renamed' });
+        expect((await getHabitForUpdate(db, user.id, habit.id))!.summary).toEqual(stored);
+        await updateHabit(db, user.id, habit.id, {
+          schedule: { kind: 'times_per_week', times: 3 },
+        });
+        expect((await getHabitForUpdate(db, user.id, habit.id))!.summary).toBeNull();
+        // All or nothing, enforced by the database too.
+        await expect(
+          db.execute(sql`update habits set summary_score = 0.5 where id = ${habit.id}`),
+        ).rejects.toThrow();
       });
 
       it('deletes a check-in', async () => {

@@ -7,6 +7,7 @@ import {
   type Checkin,
   computeScores,
   computeStreaks,
+  type HabitSummary,
   isDue,
   type LocalDate,
   periodProgress,
@@ -21,8 +22,9 @@ export function roundScore(score: number): number {
 }
 
 /**
- * One habit's Today entry. `history` is its whole history in the lean form (listCheckinMarks);
- * `todays` is today's full check-in row, if any.
+ * One habit's Today entry. `history` is its whole history in the lean form (listCheckinMarks),
+ * or with a `summary` to resume from, its check-ins since `summaryReadsFrom`; `todays` is today's
+ * full check-in row, if any.
  */
 export function todayEntry(
   habit: HabitRow,
@@ -30,17 +32,25 @@ export function todayEntry(
   todays: CheckinRow | null,
   today: LocalDate,
   weekStart: Weekday,
+  summary: HabitSummary | null = null,
 ): TodayHabit {
   const { schedule, measure } = habit;
+  const input = { schedule, measure, checkins: history, today, weekStart };
+  const { through, run, best, score } = summary ?? {};
   return {
     habit: toHabit(habit),
-    due: isDue(schedule, today, { checkins: history, measure, weekStart }),
+    due: isDue(schedule, today, input),
     checkin: todays ? toCheckin(todays) : null,
-    streak: computeStreaks({ schedule, measure, checkins: history, today, weekStart }),
-    score: roundScore(
-      computeScores({ schedule, measure, checkins: history, startDate: habit.startDate, today })
-        .current,
+    streak: computeStreaks(
+      through === undefined ? input : { ...input, resume: { through, run: run!, best: best! } },
     ),
-    period: periodProgress(schedule, today, { checkins: history, measure, weekStart }),
+    score: roundScore(
+      computeScores({
+        ...input,
+        startDate: habit.startDate,
+        ...(through !== undefined && { resume: { through, score: score! } }),
+      }).current,
+    ),
+    period: periodProgress(schedule, today, input),
   };
 }

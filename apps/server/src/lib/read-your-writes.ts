@@ -8,8 +8,8 @@
 import { type Lsn, laterLsn, parseLsn } from '@habit-tracker/db';
 import type { Context } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
-import { setFinalHeader } from './response-headers';
 import type { Env } from '../env';
+import { setFinalHeader } from './response-headers';
 
 export const LSN_HEADER = 'X-Primary-Lsn';
 

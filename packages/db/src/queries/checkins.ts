@@ -1,8 +1,16 @@
-import type { Checkin } from '@habit-tracker/core';
+import type { Checkin, Weekday } from '@habit-tracker/core';
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { checkins, habits } from '../schema';
-import { type CheckinRow, type HabitRow, toHabitRow, uuidArray } from './rows';
+import { preparedOn } from './prepared';
+import {
+  type CheckinRow,
+  type HabitRow,
+  type StoredSummary,
+  summaryFromColumns,
+  toHabitRow,
+  uuidArray,
+} from './rows';
 
 /* Every query here filters by user_id: another user's check-ins are indistinguishable from none. */
 
@@ -166,52 +174,78 @@ export async function listCheckinMarks(
   });
 }
 
-/** A habit with its whole history in the lean form, and the full check-in of one date. */
+/** A habit with its history in the lean form, and the full check-in of one date. */
 export interface HabitWithMarks {
   habit: HabitRow;
+  /**
+   * The habit's check-ins: from `summary.readsFrom` on when there is a summary to resume from,
+   * else its whole history.
+   */
   marks: Checkin[];
   row: CheckinRow | null;
+  /** The stored summary, when it may be resumed from on `today` (see core's canResume). */
+  summary: StoredSummary | null;
 }
 
 /**
- * The user's active habits (in `listHabits` order), each with its whole history as
- * `listCheckinMarks` gives it and its full check-in of `rowFor` (e.g. today): the Today view in
- * one round trip. Per habit, PostgreSQL packs the history with one index range scan and looks up
- * the `rowFor` row by primary key.
+ * The user's active habits (in `listHabits` order), each with its check-ins as
+ * `listCheckinMarks` packs them and its full check-in of `today`: the Today view in one round
+ * trip. A habit whose stored summary is usable today (folded before today, same week start)
+ * brings only the check-ins its summary does not cover — a month or two — else its whole
+ * history. Per habit, PostgreSQL packs them with one index range scan and looks up today's row by
+ * primary key.
  */
 export async function listActiveHabitsWithMarks(
   db: Db,
   userId: string,
-  rowFor: string,
+  today: string,
+  weekStart: Weekday,
 ): Promise<HabitWithMarks[]> {
-  const rows = await db
-    .select({
-      habit: habits,
-      marks: sql<string | null>`(
-        select string_agg(c.date::text || case c.state when 'done' then 'd' else 's' end
-          || coalesce(c.value::text, ''), ',' order by c.date)
-        from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id})`,
-      row: sql<RowFields | null>`(
-        select json_build_object('note', c.note, 'createdAt', c.created_at, 'updatedAt', c.updated_at)
-        from ${checkins} c
-        where c.user_id = ${userId} and c.habit_id = ${habits.id} and c.date = ${rowFor}::date)`,
-    })
-    .from(habits)
-    .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
-    .orderBy(asc(habits.position), asc(habits.createdAt), asc(habits.id));
+  const rows = await preparedOn(db, 'list_active_habits_with_marks', buildTodayQuery).execute({
+    userId,
+    today,
+    weekStart,
+  });
   return rows.map((r) => {
     const habit = toHabitRow(r.habit);
     const marks = r.marks === null ? [] : parseMarks(r.marks);
     const fields = typeof r.row === 'string' ? (JSON.parse(r.row) as RowFields) : r.row;
     const row = fields
-      ? fullRowOf(marks, habit.id, rowFor, {
+      ? fullRowOf(marks, habit.id, today, {
           note: fields.note,
           createdAt: new Date(fields.createdAt),
           updatedAt: new Date(fields.updatedAt),
         })
       : null;
-    return { habit, marks, row };
+    const summary = r.resumable === true ? summaryFromColumns(r.habit) : null;
+    return { habit, marks, row, summary };
   });
+}
+
+/** The Today view's query, prepared once per handle (see prepared.ts). */
+function buildTodayQuery(db: Db) {
+  const userId = sql.placeholder('userId');
+  const today = sql`${sql.placeholder('today')}::date`;
+  // Mirrors core's canResume; the summary columns are all set or all null.
+  const resumable = sql`(${habits.summaryThrough} < ${today} and ${habits.summaryWeekStart} = ${sql.placeholder('weekStart')}::smallint)`;
+  return db
+    .select({
+      habit: habits,
+      resumable: sql<boolean | null>`${resumable}`,
+      marks: sql<string | null>`(
+        select string_agg(c.date::text || case c.state when 'done' then 'd' else 's' end
+          || coalesce(c.value::text, ''), ',' order by c.date)
+        from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id}
+          and (${resumable} is not true or c.date >= ${habits.summaryReadsFrom}))`,
+      row: sql<RowFields | null>`(
+        select json_build_object('note', c.note, 'createdAt', c.created_at, 'updatedAt', c.updated_at)
+        from ${checkins} c
+        where c.user_id = ${userId} and c.habit_id = ${habits.id} and c.date = ${today})`,
+    })
+    .from(habits)
+    .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
+    .orderBy(asc(habits.position), asc(habits.createdAt), asc(habits.id))
+    .prepare('list_active_habits_with_marks');
 }
 
 /**

@@ -1,8 +1,18 @@
 import type { Measure, Schedule } from '@habit-tracker/core';
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { habits } from '../schema';
-import { type HabitRow, measureToColumns, toHabitRow, uuidArray } from './rows';
+import { habits, userSettings } from '../schema';
+import {
+  type HabitRow,
+  measureToColumns,
+  type SettingsRow,
+  type StoredSummary,
+  summaryFromColumns,
+  summaryToColumns,
+  toHabitRow,
+  toSettingsRow,
+  uuidArray,
+} from './rows';
 
 /* Every query here filters by user_id: another user's habit is indistinguishable from none. */
 
@@ -47,6 +57,64 @@ export async function getHabit(db: Db, userId: string, id: string): Promise<Habi
   return row ? toHabitRow(row) : null;
 }
 
+/**
+ * The habit and its stored summary, locked until the transaction ends: check-in writes to one
+ * habit take turns, so each refreshes the summary from a history that includes the others.
+ */
+export async function getHabitForUpdate(
+  tx: Db,
+  userId: string,
+  id: string,
+): Promise<{ habit: HabitRow; summary: StoredSummary | null } | null> {
+  const [row] = await tx
+    .select()
+    .from(habits)
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .for('update');
+  return row ? { habit: toHabitRow(row), summary: summaryFromColumns(row) } : null;
+}
+
+/**
+ * Up to `limit` habits that have no summary yet, with their owner's calendar: for the backfill
+ * after the migration that introduced summaries (and after schedule changes). Any user's.
+ */
+export async function listHabitsWithoutSummary(
+  db: Db,
+  limit: number,
+): Promise<{ userId: string; habitId: string; settings: SettingsRow }[]> {
+  const rows = await db
+    .select({
+      userId: habits.userId,
+      habitId: habits.id,
+      timeZone: userSettings.timeZone,
+      dayStartHour: userSettings.dayStartHour,
+      weekStart: userSettings.weekStart,
+    })
+    .from(habits)
+    .innerJoin(userSettings, eq(userSettings.userId, habits.userId))
+    .where(isNull(habits.summaryThrough))
+    .orderBy(asc(habits.id))
+    .limit(limit);
+  return rows.map(({ userId, habitId, ...settings }) => ({
+    userId,
+    habitId,
+    settings: toSettingsRow(settings),
+  }));
+}
+
+/** Stores (or with null, drops) a habit's summary. */
+export async function setHabitSummary(
+  tx: Db,
+  userId: string,
+  id: string,
+  stored: StoredSummary | null,
+): Promise<void> {
+  await tx
+    .update(habits)
+    .set(summaryToColumns(stored))
+    .where(and(eq(habits.userId, userId), eq(habits.id, id)));
+}
+
 /** The next position after the user's last habit (0 for the first), computed in the INSERT itself. */
 const nextPosition = (userId: string) =>
   sql<number>`(select coalesce(max(${habits.position}), -1) + 1 from ${habits} where ${habits.userId} = ${userId})`;
@@ -86,6 +154,8 @@ export async function updateHabit(
       ...(patch.icon !== undefined && { icon: patch.icon }),
       ...(patch.measure !== undefined && measureToColumns(patch.measure)),
       ...(patch.schedule !== undefined && { schedule: patch.schedule }),
+      // The summary was folded under the old rules: drop it (the next check-in rebuilds it).
+      ...((patch.measure !== undefined || patch.schedule !== undefined) && summaryToColumns(null)),
       updatedAt: sql`now()`,
     })
     .where(and(eq(habits.userId, userId), eq(habits.id, id)))

@@ -1,5 +1,5 @@
 /** Row shapes returned by the queries (camelCase, dates as `YYYY-MM-DD` strings). */
-import type { Measure, Schedule, Weekday } from '@habit-tracker/core';
+import type { HabitSummary, Measure, Schedule, Weekday } from '@habit-tracker/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { habits } from '../schema';
 
@@ -70,8 +70,63 @@ export function measureToColumns(measure: Measure): MeasureColumns {
 }
 
 export function toHabitRow(record: HabitRecord): HabitRow {
-  const { kind, unit, target, targetDirection, ...rest } = record;
+  const {
+    kind,
+    unit,
+    target,
+    targetDirection,
+    summaryThrough,
+    summaryWeekStart,
+    summaryScore,
+    summaryRun,
+    summaryBest,
+    summaryReadsFrom,
+    ...rest
+  } = record;
   return { ...rest, measure: measureFromColumns({ kind, unit, target, targetDirection }) };
+}
+
+/** A habit's stored summary and the first date a read resuming from it needs. */
+export interface StoredSummary {
+  summary: HabitSummary;
+  readsFrom: string;
+}
+
+type SummaryColumns = Pick<
+  HabitRecord,
+  | 'summaryThrough'
+  | 'summaryWeekStart'
+  | 'summaryScore'
+  | 'summaryRun'
+  | 'summaryBest'
+  | 'summaryReadsFrom'
+>;
+
+/** habits_summary_check makes the columns all null or all set. */
+export function summaryFromColumns(row: SummaryColumns): StoredSummary | null {
+  if (row.summaryThrough === null) return null;
+  return {
+    summary: {
+      through: row.summaryThrough,
+      weekStart: row.summaryWeekStart as Weekday,
+      score: row.summaryScore!,
+      run: row.summaryRun!,
+      best: row.summaryBest!,
+    },
+    readsFrom: row.summaryReadsFrom!,
+  };
+}
+
+export function summaryToColumns(stored: StoredSummary | null): SummaryColumns {
+  const s = stored?.summary;
+  return {
+    summaryThrough: s?.through ?? null,
+    summaryWeekStart: s?.weekStart ?? null,
+    summaryScore: s?.score ?? null,
+    summaryRun: s?.run ?? null,
+    summaryBest: s?.best ?? null,
+    summaryReadsFrom: stored?.readsFrom ?? null,
+  };
 }
 
 /** Rows affected by an INSERT/UPDATE/DELETE without RETURNING (node-postgres and PGlite differ). */

@@ -1,6 +1,7 @@
-import { and, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { sessions, userSettings, users } from '../schema';
+import { preparedOn } from './prepared';
 import {
   affectedRows,
   type SessionRow,
@@ -27,7 +28,17 @@ export async function findSessionWithUser(
   id: string,
   now: Date,
 ): Promise<{ session: SessionRow; user: UserRow; settings: SettingsRow } | null> {
-  const [row] = await db
+  const [row] = await preparedOn(db, 'find_session_with_user', buildFindSession).execute({
+    id,
+    now,
+  });
+  if (!row) return null;
+  return { session: row.session, user: row.user, settings: toSettingsRow(row.settings) };
+}
+
+/** Every request with a session asks this first: prepared once per handle. */
+const buildFindSession = (db: Db) =>
+  db
     .select({
       session: {
         id: sessions.id,
@@ -50,10 +61,10 @@ export async function findSessionWithUser(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(userSettings, eq(userSettings.userId, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  if (!row) return null;
-  return { session: row.session, user: row.user, settings: toSettingsRow(row.settings) };
-}
+    .where(
+      and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
+    )
+    .prepare('find_session_with_user');
 
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
   const rows = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { toCheckin } from '../../lib/dto';
+import { refreshHabitSummary } from '../../lib/habit-summary';
 import { idempotentWrite, type StoredResponse } from '../../lib/idempotency';
 import type * as routes from './checkins.routes';
 
@@ -14,18 +15,27 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
   const input = c.req.valid('json');
   const { user, settings } = c.var;
   const result = await writeIdempotently(c, input, async (tx) => {
-    const habit = await db.getHabit(tx, user.id, id);
-    if (!habit) throw notFound('Habit not found');
-    if (date > localDateOf(c.var.deps.clock(), settings)) {
+    const found = await db.getHabitForUpdate(tx, user.id, id);
+    if (!found) throw notFound('Habit not found');
+    const today = localDateOf(c.var.deps.clock(), settings);
+    if (date > today) {
       throw new AppError('date_in_future', 'Check-ins cannot be recorded for days after today');
     }
-    assertValueFits(habit.measure, input);
+    assertValueFits(found.habit.measure, input);
     const row = await db.upsertCheckin(tx, user.id, id, date, {
       state: input.state,
       value: input.value ?? null,
       note: input.note ?? null,
     });
     if (!row) throw notFound('Habit not found');
+    await refreshHabitSummary(tx, {
+      userId: user.id,
+      habit: found.habit,
+      stored: found.summary,
+      written: date,
+      today,
+      weekStart: settings.weekStart,
+    });
     return { status: 200, body: toCheckin(row) };
   });
   return c.json(result.body as CheckinDto, 200);
@@ -33,10 +43,20 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
 
 export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
-  const userId = c.var.user.id;
+  const { user, settings } = c.var;
   await writeIdempotently(c, undefined, async (tx) => {
-    if (!(await db.getHabit(tx, userId, id))) throw notFound('Habit not found');
-    await db.deleteCheckin(tx, userId, id, date);
+    const found = await db.getHabitForUpdate(tx, user.id, id);
+    if (!found) throw notFound('Habit not found');
+    if (await db.deleteCheckin(tx, user.id, id, date)) {
+      await refreshHabitSummary(tx, {
+        userId: user.id,
+        habit: found.habit,
+        stored: found.summary,
+        written: date,
+        today: localDateOf(c.var.deps.clock(), settings),
+        weekStart: settings.weekStart,
+      });
+    }
     return { status: 204, body: null };
   });
   return c.body(null, 204);

@@ -8,20 +8,20 @@ import type * as routes from './today.routes';
 
 /**
  * The app's home screen, so its cost is fixed: one query for the active habits, each with its
- * whole history in the lean form (streaks and scores need all of it) and today's full check-in,
- * then pure computation per habit.
+ * stored summary and the check-ins since (a month or two; the whole history when there is no
+ * usable summary) and today's full check-in, then pure computation per habit.
  */
 export const getToday: RouteHandler<typeof routes.getToday, AuthedEnv> = async (c) => {
   const { database, clock } = c.var.deps;
   const { user, settings } = c.var;
   const today = localDateOf(clock(), settings);
-  const habits = await listActiveHabitsWithMarks(database.db, user.id, today);
+  const habits = await listActiveHabitsWithMarks(database.db, user.id, today, settings.weekStart);
   return c.json(
     {
       date: today,
       settings: toSettings(settings),
-      habits: habits.map(({ habit, marks, row }) =>
-        todayEntry(habit, marks, row, today, settings.weekStart),
+      habits: habits.map(({ habit, marks, row, summary }) =>
+        todayEntry(habit, marks, row, today, settings.weekStart, summary?.summary ?? null),
       ),
     },
     200,
