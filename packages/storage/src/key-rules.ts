@@ -27,7 +27,11 @@ export function assertValidObjectKey(key: string): void {
 }
 
 export function assertValidPrefix(prefix: string): void {
-  if (typeof prefix !== 'string' || prefix.length > MAX_KEY_LENGTH || !PREFIX_PATTERN.test(prefix)) {
+  if (
+    typeof prefix !== 'string' ||
+    prefix.length > MAX_KEY_LENGTH ||
+    !PREFIX_PATTERN.test(prefix)
+  ) {
     throw new InvalidObjectKeyError(`invalid object key prefix ${JSON.stringify(prefix)}`);
   }
 }

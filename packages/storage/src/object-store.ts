@@ -42,7 +42,10 @@ export interface ObjectStore {
   readonly presignedUploads: boolean;
   /** Replaces any object under `key`; readers see the old object or the new one, never a part. */
   put(key: string, body: ObjectBody, options: { contentType: string }): Promise<void>;
-  /** null when missing */
+  /**
+   * null when missing. Read the body to its end or destroy it: until then it holds a file
+   * handle (local) or a connection (S3).
+   */
   get(key: string): Promise<StoredObject | null>;
   /** The first `length` bytes (fewer when the object is shorter), e.g. to check an upload's magic bytes; null when missing. */
   readStart(key: string, length: number): Promise<Uint8Array | null>;
@@ -62,7 +65,10 @@ export interface ObjectStore {
     options: { contentType: string; contentLength: number; expiresInSeconds: number },
   ): Promise<PresignedUpload>;
   /** S3 only (throws on local): a short-lived GET, as an attachment named `downloadName` when given. */
-  presignGet(key: string, options: { expiresInSeconds: number; downloadName?: string }): Promise<string>;
+  presignGet(
+    key: string,
+    options: { expiresInSeconds: number; downloadName?: string },
+  ): Promise<string>;
   /** For /api/health: can we reach the store (and is the bucket there)? Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

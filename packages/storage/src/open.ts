@@ -1,0 +1,15 @@
+import { openLocalStore } from './local-store';
+import type { ObjectStore, StorageConfig } from './object-store';
+import { openS3Store } from './s3-store';
+
+/** The store the configuration names; the S3 one is checked (bucket, credentials) before use. */
+export function openObjectStore(config: StorageConfig): Promise<ObjectStore> {
+  switch (config.kind) {
+    case 'local':
+      return openLocalStore(config.root);
+    case 's3':
+      return openS3Store(config);
+    default:
+      throw new Error(`unknown storage kind ${JSON.stringify((config as { kind: unknown }).kind)}`);
+  }
+}
