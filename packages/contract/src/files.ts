@@ -1,0 +1,141 @@
+/**
+ * The shapes of the file features: photos on check-ins, exports and imports (docs/api.md,
+ * "Photos", "Export", "Import"). Bytes never pass through these: they go to object storage with
+ * an upload instruction, and come back from the image and download routes.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PHOTOS_PER_CHECKIN = 10;
+
+export const UploadInstructionSchema = z
+  .object({
+    method: z.literal('PUT'),
+    /** A presigned S3 URL, or this API's own upload path in local mode. */
+    url: z.string(),
+    /** Send exactly these headers with the bytes (the signature binds them). */
+    headers: z.record(z.string(), z.string()),
+  })
+  .openapi('UploadInstruction');
+
+export const PhotoCreateSchema = z
+  .object({
+    contentType: z.enum(PHOTO_TYPES),
+    size: z.number().int().min(1),
+  })
+  .strict()
+  .openapi('PhotoCreate');
+
+export const PhotoSchema = z
+  .object({
+    id: z.uuid(),
+    habitId: z.uuid(),
+    date: z.string(),
+    contentType: z.enum(PHOTO_TYPES),
+    size: z.number().int(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    status: z.enum(['pending', 'ready']),
+    createdAt: z.string(),
+    imageUrl: z.string(),
+    thumbnailUrl: z.string(),
+  })
+  .openapi('Photo');
+
+export const PhotoUploadSchema = z
+  .object({ photo: PhotoSchema, upload: UploadInstructionSchema })
+  .openapi('PhotoUpload');
+
+export const PhotoListSchema = z.object({ photos: z.array(PhotoSchema) }).openapi('PhotoList');
+
+export const PhotoParamsSchema = z.object({
+  photoId: z.uuid().openapi({ param: { name: 'photoId', in: 'path' } }),
+});
+
+export const ExportSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['running', 'ready', 'failed']),
+    progress: z.number().min(0).max(1),
+    size: z.number().int().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    error: z.string().nullable(),
+    downloadUrl: z.string().nullable(),
+  })
+  .openapi('Export');
+
+export const ExportListSchema = z.object({ exports: z.array(ExportSchema) }).openapi('ExportList');
+
+export const ExportParamsSchema = z.object({
+  exportId: z.uuid().openapi({ param: { name: 'exportId', in: 'path' } }),
+});
+
+export const ImportCreateSchema = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    size: z.number().int().min(1),
+  })
+  .strict()
+  .openapi('ImportCreate');
+
+const ImportCountsSchema = z.object({
+  habits: z.number().int(),
+  checkins: z.number().int(),
+  photos: z.number().int(),
+});
+
+export const ImportPreviewSchema = z
+  .object({
+    source: z.enum(['loop-csv', 'loop-sqlite', 'habit-tracker']),
+    habits: z.array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['boolean', 'numeric']),
+        schedule: z.string(),
+        checkins: z.number().int(),
+        firstDate: z.string().nullable(),
+        lastDate: z.string().nullable(),
+      }),
+    ),
+    totals: ImportCountsSchema,
+    warnings: z.array(z.string()),
+  })
+  .openapi('ImportPreview');
+
+export const ImportSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    status: z.enum(['uploading', 'previewed', 'done', 'failed']),
+    createdAt: z.string(),
+    preview: ImportPreviewSchema.nullable(),
+    result: ImportCountsSchema.nullable(),
+  })
+  .openapi('Import');
+
+export const ImportUploadSchema = z
+  .object({ import: ImportSchema, upload: UploadInstructionSchema })
+  .openapi('ImportUpload');
+
+export const ImportParamsSchema = z.object({
+  importId: z.uuid().openapi({ param: { name: 'importId', in: 'path' } }),
+});
+
+/** `details` of a 422 import_invalid: where the file is wrong. */
+export const ImportProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int().optional(),
+  message: z.string(),
+});
+
+export type UploadInstruction = z.infer<typeof UploadInstructionSchema>;
+export type PhotoCreate = z.infer<typeof PhotoCreateSchema>;
+export type Photo = z.infer<typeof PhotoSchema>;
+export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
+export type ExportDto = z.infer<typeof ExportSchema>;
+export type ImportCreate = z.infer<typeof ImportCreateSchema>;
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+export type ImportDto = z.infer<typeof ImportSchema>;
+export type ImportUpload = z.infer<typeof ImportUploadSchema>;
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
