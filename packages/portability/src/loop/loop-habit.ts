@@ -1,0 +1,29 @@
+/** Loop's habit and entry, as read from either its CSV export or its database backup. */
+import type { LocalDate } from '@habit-tracker/core';
+import type { Where } from '../finish-import';
+import type { LoopValue } from './values';
+
+export interface LoopHabit {
+  sourceId: string;
+  /** Loop's own order (CSV Position, database position). */
+  order: number;
+  name: string;
+  question: string;
+  description: string;
+  color: string;
+  type: 'yes_no' | 'numerical';
+  numerator: number;
+  denominator: number;
+  unit: string;
+  targetType: 'at_least' | 'at_most';
+  targetValue: number;
+  archived: boolean;
+  at: Where;
+}
+
+export interface LoopEntry {
+  date: LocalDate;
+  value: LoopValue;
+  note: string;
+  at: Where;
+}
