@@ -3,6 +3,7 @@
  * middleware that production runs.
  */
 import type { Database } from '@habit-tracker/db';
+import type { ObjectStore } from '@habit-tracker/storage';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import { sessionCookieName } from './auth/cookies';
 import { createAuthRateLimits } from './auth/rate-limits';
 import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
+import { createObjectCleanup } from './lib/object-cleanup';
 import type { Logger } from './logger';
 import { observeDatabasePools, recordRequestMetrics } from './metrics';
 import { limitBodySize } from './middleware/body-limit';
@@ -25,6 +27,7 @@ import { checkinsRouter } from './routes/checkins';
 import { habitsRouter } from './routes/habits';
 import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
+import { photosRouter } from './routes/photos';
 import { settingsRouter } from './routes/settings';
 import { todayRouter } from './routes/today';
 import { serveWebApp } from './web/static';
@@ -37,16 +40,28 @@ export interface CreateAppOptions {
   clock?: () => Date;
   /** The web app's build folder (apps/web/dist). Without it the server is API-only. */
   webRoot?: string;
+  /** Object storage for photos, exports and import files. */
+  storage: ObjectStore;
 }
+
+const PHOTO_UPLOAD = /^\/api\/v1\/photos\/[^/]+\/upload$/;
+const IMPORT_UPLOAD = /^\/api\/v1\/imports\/[^/]+\/upload$/;
 
 export function createApp(options: CreateAppOptions) {
   const { env } = options;
+  const storageOrigins = env.AWS_ENDPOINT_URL_S3 ? [new URL(env.AWS_ENDPOINT_URL_S3).origin] : [];
   const deps: Deps = {
     env,
     database: options.database,
     logger: options.logger,
     clock: options.clock ?? (() => new Date()),
     rateLimits: createAuthRateLimits(),
+    storage: options.storage,
+    objectCleanup: createObjectCleanup({
+      database: options.database,
+      storage: options.storage,
+      logger: options.logger,
+    }),
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -71,7 +86,9 @@ export function createApp(options: CreateAppOptions) {
       // A same-origin single-page app: everything from here, nothing framing it.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // With S3 storage, photos and uploads go to and from the bucket's own origin.
+        imgSrc: ["'self'", 'data:', 'blob:', ...storageOrigins],
+        connectSrc: ["'self'", ...storageOrigins],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -85,13 +102,26 @@ export function createApp(options: CreateAppOptions) {
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
-  app.use(limitBodySize(env.BODY_LIMIT_BYTES));
+  // Uploads through the server (local storage only) take files; everything else is small JSON.
+  app.use(
+    limitBodySize((path) => {
+      if (PHOTO_UPLOAD.test(path)) return env.PHOTO_MAX_BYTES;
+      if (IMPORT_UPLOAD.test(path)) return env.IMPORT_MAX_BYTES;
+      return env.BODY_LIMIT_BYTES;
+    }),
+  );
   app.use(csrfProtection(env.APP_ORIGIN));
   // Region routing comes last, right before the routes: a write bound for the primary region is
   // answered (fly-replay) before any handler work, after the checks that would refuse it anyway
   // (an oversized body is 413 here, never replayed); a read gets its database (replica or
   // primary) before any route queries one. See docs/decisions/0006-multi-region-data-routing.md.
   app.use(regionRouting());
+  // A deletion that succeeded may have queued stored objects (photos of a check-in, a habit, an
+  // account): delete them from storage now rather than at the next sweep.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method === 'DELETE' && c.res.status < 300) deps.objectCleanup.drainSoon();
+  });
 
   const routes = app
     .route('/', healthRouter)
@@ -100,7 +130,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', habitsRouter)
     .route('/api/v1', checkinsRouter)
     .route('/api/v1', historyRouter)
-    .route('/api/v1', todayRouter);
+    .route('/api/v1', todayRouter)
+    .route('/api/v1', photosRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -123,7 +154,8 @@ export function createApp(options: CreateAppOptions) {
 
   app.notFound(notFound);
   app.onError(onError);
-  return routes;
+  // The process starts and stops the storage sweep (main.ts); tests drain it by hand.
+  return Object.assign(routes, { objectCleanup: deps.objectCleanup });
 }
 
 export type App = ReturnType<typeof createApp>;

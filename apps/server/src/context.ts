@@ -3,8 +3,10 @@
  * createApp) and, behind `requireAuth`, the signed-in user.
  */
 import type { Database, SettingsRow, UserRow } from '@habit-tracker/db';
+import type { ObjectStore } from '@habit-tracker/storage';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
+import type { ObjectCleanup } from './lib/object-cleanup';
 import type { Logger } from './logger';
 
 export interface Deps {
@@ -14,6 +16,10 @@ export interface Deps {
   /** The current instant; tests pin it to make "today" deterministic. */
   clock: () => Date;
   rateLimits: AuthRateLimits;
+  /** Photos, exports and import files (packages/storage). */
+  storage: ObjectStore;
+  /** Deletes from storage the objects whose rows are gone (lib/object-cleanup.ts). */
+  objectCleanup: ObjectCleanup;
 }
 
 export type AppEnv = {

@@ -66,6 +66,27 @@ const EnvSchema = z
     /** A web build to serve (apps/web/dist); by default the one bundled beside dist/main.js. */
     WEB_ROOT: z.string().min(1).optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+    /*
+     * Object storage (photos, exports, import files). Unset BUCKET_NAME: a folder in DATA_DIR.
+     * The names are the ones Fly's Tigris integration sets (`fly storage create`).
+     */
+    BUCKET_NAME: z.string().min(1).optional(),
+    AWS_ENDPOINT_URL_S3: z.url().optional(),
+    AWS_REGION: z.string().min(1).default('auto'),
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** The largest photo accepted (bytes). */
+    PHOTO_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    /** The largest import file accepted (bytes). */
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(50 * 1024 * 1024),
   })
   .transform(({ TRUST_PROXY, WRITE_ROUTING, ...env }, ctx) => {
     const onFly = env.FLY_REGION !== undefined || env.FLY_APP_NAME !== undefined;
@@ -83,6 +104,13 @@ const EnvSchema = z
         code: 'custom',
         path: ['BODY_LIMIT_BYTES'],
         message: `Writes may be replayed (WRITE_ROUTING=replay), and Fly replays bodies up to ${REPLAY_BODY_LIMIT_BYTES} bytes`,
+      });
+    }
+    if (env.BUCKET_NAME === undefined && (env.AWS_ENDPOINT_URL_S3 || env.AWS_ACCESS_KEY_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BUCKET_NAME'],
+        message: 'S3 credentials or an endpoint are set, but no BUCKET_NAME to use them with',
       });
     }
     return {

@@ -19,6 +19,10 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   date_in_future: 422,
+  /** A completed upload whose stored bytes are not what was declared (size, image type). */
+  upload_invalid: 422,
+  /** An import file that cannot be read; `details` lists `{ file, line?, message }`. */
+  import_invalid: 422,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

@@ -1,16 +1,21 @@
 /**
- * The process: configuration, database, HTTP server, graceful shutdown.
+ * The process: configuration, database, object storage, HTTP server, graceful shutdown.
  */
 import { existsSync } from 'node:fs';
 import { type AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@habit-tracker/db';
+import { openObjectStore } from '@habit-tracker/storage';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { EnvError, loadEnv } from './env';
+import { storageConfig } from './lib/storage-config';
 import { createLogger } from './logger';
 import { metricsResponse } from './metrics';
+import { inPrimaryRegion } from './middleware/region-routing';
 
+/** How often the primary region deletes abandoned uploads, expired exports and queued objects. */
+const STORAGE_SWEEP_MS = 10 * 60 * 1000;
 /** In-flight requests get this long to finish after SIGTERM before we close anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 /** After SIGTERM, keep-alive connections that stay silent this long are closed. */
@@ -41,8 +46,18 @@ async function main(): Promise<void> {
       logger.warn({ err }, 'read replica unreachable; reading from the primary for now'),
   });
 
+  const storage = await openObjectStore(storageConfig(env));
+  if (storage.kind === 'local' && env.PRIMARY_REGION) {
+    logger.warn(
+      'photos and exports are kept in a local folder, which other regions cannot see: set BUCKET_NAME',
+    );
+  }
+
   const webRoot = env.WEB_ROOT ?? bundledFolder('web', 'index.html');
-  const app = createApp({ env, database, logger, webRoot });
+  const app = createApp({ env, database, logger, webRoot, storage });
+  // Storage cleanup writes to the primary: only machines in its region sweep.
+  const objectCleanup = app.objectCleanup;
+  if (inPrimaryRegion(env)) objectCleanup.start(STORAGE_SWEEP_MS, () => new Date());
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const { port } = info as AddressInfo;
     logger.info(
@@ -93,6 +108,8 @@ async function main(): Promise<void> {
     clearTimeout(silent);
     clearTimeout(forced);
     metricsServer?.close();
+    await objectCleanup.stop();
+    await storage.close();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
-import { expectError, TestClient } from './support/app';
+import { expectError, TestClient, testStorage } from './support/app';
 
 /** The production logger (region and machine on every line), writing into an array. */
 function capturingLogger() {
@@ -28,7 +28,12 @@ describe('database unreachable', () => {
   beforeAll(async () => {
     // Nothing listens on port 9 (discard): connections are refused at once.
     database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:9/none', migrate: false });
-    const app = createApp({ env, database, logger: capturingLogger().logger });
+    const app = createApp({
+      storage: testStorage(),
+      env,
+      database,
+      logger: capturingLogger().logger,
+    });
     client = new TestClient(app);
   });
   afterAll(() => database?.close());
@@ -77,7 +82,9 @@ describe('unexpected errors', () => {
 
   it('are 500 internal_error, logged with the request id, without internals in the response', async () => {
     const { logger, lines } = capturingLogger();
-    const client = new TestClient(createApp({ env, database: broken, logger }));
+    const client = new TestClient(
+      createApp({ storage: testStorage(), env, database: broken, logger }),
+    );
     client.cookie = `ht_session=${'D'.repeat(43)}`;
     const res = await client.get('/api/v1/today', { headers: { 'fly-request-id': 'req-123' } });
     expectError(res, 500, 'internal_error');
@@ -89,7 +96,9 @@ describe('unexpected errors', () => {
 
   it('every request is logged as one JSON line', async () => {
     const { logger, lines } = capturingLogger();
-    const client = new TestClient(createApp({ env, database: broken, logger }));
+    const client = new TestClient(
+      createApp({ storage: testStorage(), env, database: broken, logger }),
+    );
     await client.get('/api/health', { headers: { 'fly-request-id': 'req-456' } });
     const requestLines = lines.filter((l) => l.msg === 'request');
     expect(requestLines).toHaveLength(1);

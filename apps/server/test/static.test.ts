@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
+import { testStorage } from './support/app';
 
 const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const database = { kind: 'pglite', ping: async () => 1 } as unknown as Database;
@@ -29,7 +30,13 @@ describe('static web app', () => {
     await writeFile(join(root, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
     await writeFile(join(root, 'manifest.webmanifest'), '{"name":"Habits"}');
     await writeFile(join(root, 'secret.txt'), 'not outside');
-    app = createApp({ env, database, logger: createLogger(env), webRoot: join(root) });
+    app = createApp({
+      storage: testStorage(),
+      env,
+      database,
+      logger: createLogger(env),
+      webRoot: join(root),
+    });
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -18,8 +18,12 @@ export {
 } from './errors';
 export { formatLsn, type Lsn, laterLsn, lsnDiff, lsnReached, parseLsn } from './lsn';
 export * from './queries/checkins';
+export * from './queries/data-exports';
+export * from './queries/data-imports';
 export * from './queries/habits';
 export * from './queries/idempotency';
+export * from './queries/object-deletions';
+export * from './queries/photos';
 export type {
   CheckinRow,
   HabitRow,

@@ -176,3 +176,104 @@ export const idempotencyKeys = pgTable(
     index('idempotency_keys_created_at_idx').on(t.createdAt),
   ],
 );
+
+/*
+ * Files. The bytes live in object storage (packages/storage); these rows say what exists and
+ * whose it is. Deleting a row — directly or by cascade from its check-in, habit or user — queues
+ * its objects in object_deletions (a trigger, migrations/0003), in the same transaction, and a
+ * worker deletes them from storage after commit. So no object outlives its row for long, and a
+ * crash between the commit and the storage call loses nothing.
+ */
+
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    habitId: uuid('habit_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    contentType: text('content_type').notNull(),
+    /** Declared at creation; checked against the stored object when the upload completes. */
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** pending: uploading (the client has an upload URL); ready: checked, thumbnail made. */
+    status: text('status', { enum: ['pending', 'ready'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A photo belongs to a check-in, and goes with it.
+    foreignKey({
+      name: 'photos_checkin_fk',
+      columns: [t.habitId, t.date],
+      foreignColumns: [checkins.habitId, checkins.date],
+    }).onDelete('cascade'),
+    // …whose owner is the photo's owner.
+    foreignKey({
+      name: 'photos_habit_owner_fk',
+      columns: [t.habitId, t.userId],
+      foreignColumns: [habits.id, habits.userId],
+    }).onDelete('cascade'),
+    check('photos_status_check', sql`${t.status} in ('pending', 'ready')`),
+    index('photos_checkin_idx').on(t.habitId, t.date),
+    index('photos_user_id_idx').on(t.userId),
+    // The sweeper's search for abandoned uploads.
+    index('photos_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const dataExports = pgTable(
+  'exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['running', 'ready', 'failed'] }).notNull(),
+    progress: doublePrecision('progress').notNull().default(0),
+    size: integer('size'),
+    error: text('error'),
+    createdAt: createdAt(),
+    /** Set when ready: the zip is downloadable until then, and deleted after. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('exports_status_check', sql`${t.status} in ('running', 'ready', 'failed')`),
+    index('exports_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export const dataImports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    status: text('status', { enum: ['uploading', 'previewed', 'done', 'failed'] }).notNull(),
+    preview: jsonb('preview'),
+    result: jsonb('result'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('imports_status_check', sql`${t.status} in ('uploading', 'previewed', 'done', 'failed')`),
+    index('imports_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** Objects to delete from storage: filled by triggers when file rows go, drained after commit. */
+export const objectDeletions = pgTable(
+  'object_deletions',
+  {
+    /** The storage module's object kind: photo (with its thumbnail), export, importUpload. */
+    kind: text('kind', { enum: ['photo', 'export', 'importUpload'] }).notNull(),
+    userId: uuid('user_id').notNull(),
+    objectId: uuid('object_id').notNull(),
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'object_deletions_pkey', columns: [t.kind, t.objectId] })],
+);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, mkdirSync } from 'node:fs';
 import {
   access,
   type FileHandle,
@@ -37,6 +37,13 @@ const TEMP_PREFIX = '.tmp-';
 export async function openLocalStore(root: string): Promise<ObjectStore> {
   const absoluteRoot = resolve(root);
   await mkdir(absoluteRoot, { recursive: true });
+  return new LocalObjectStore(absoluteRoot);
+}
+
+/** The same, synchronously (an app factory that cannot wait, e.g. in tests). */
+export function createLocalStore(root: string): ObjectStore {
+  const absoluteRoot = resolve(root);
+  mkdirSync(absoluteRoot, { recursive: true });
   return new LocalObjectStore(absoluteRoot);
 }
 

@@ -33,7 +33,7 @@ const ERROR_DESCRIPTIONS = {
   409: 'Conflict (`email_taken`, `idempotency_key_reused`)',
   413: 'Body too large (`payload_too_large`)',
   415: 'Body is not JSON (`unsupported_media_type`)',
-  422: 'Schema violation (`validation_failed`, details `[{ path, message }]`) or `date_in_future`',
+  422: 'Schema violation (`validation_failed`, details `[{ path, message }]`), `date_in_future`, `upload_invalid` or `import_invalid`',
   429: 'Too many attempts (`rate_limited`); see Retry-After',
   503: 'Database unreachable (`unavailable`); see Retry-After',
 } as const;

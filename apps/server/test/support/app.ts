@@ -2,7 +2,11 @@
  * Builds the real app (createApp, all middleware) for a test, with a pinned clock and a client
  * that keeps a cookie jar like a browser would.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@habit-tracker/db';
+import { createLocalStore, type ObjectStore } from '@habit-tracker/storage';
 import pino from 'pino';
 import { expect } from 'vitest';
 import { type App, createApp } from '../../src/app';
@@ -18,10 +22,16 @@ export interface TestApp {
   client(options?: ClientOptions): TestClient;
 }
 
+/** A local-folder object store in a fresh temp folder (the default storage of one machine). */
+export function testStorage(): ObjectStore {
+  return createLocalStore(mkdtempSync(join(tmpdir(), 'ht-server-objects-')));
+}
+
 export function createTestApp(
   database: Database,
   envOverrides: Record<string, string> = {},
   clock = { now: new Date(NOW) },
+  storage: ObjectStore = testStorage(),
 ): TestApp {
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -34,7 +44,7 @@ export function createTestApp(
     { level: 'warn' },
     { write: (line: string) => console.error(line.trimEnd()) },
   );
-  const app = createApp({ env, database, logger, clock: () => clock.now });
+  const app = createApp({ env, database, logger, clock: () => clock.now, storage });
   return { app, clock, client: (options) => new TestClient(app, options) };
 }
 
@@ -48,7 +58,7 @@ export interface ClientOptions {
 export interface RequestOptions {
   json?: unknown;
   /** A raw body, sent as is (with `contentType` if given). */
-  body?: string;
+  body?: string | Uint8Array;
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -58,6 +68,8 @@ export interface TestResponse<T = Json> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body's bytes (images, zips). */
+  bytes: Uint8Array;
 }
 
 /** Response bodies in tests are checked by assertions, not by the compiler. */
@@ -91,7 +103,7 @@ export class TestClient {
       ...options.headers,
     };
     if (this.cookie) headers.cookie = this.cookie;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] = options.contentType ?? 'application/json';
@@ -101,10 +113,11 @@ export class TestClient {
     }
     const res = await this.app.request(path, { method, headers, body });
     this.storeCookie(res.headers.get('set-cookie'));
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = null;
     if (text && res.headers.get('content-type')?.includes('json')) parsed = JSON.parse(text);
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
+    return { status: res.status, headers: res.headers, body: parsed as T, text, bytes };
   }
 
   get<T = Json>(path: string, options?: RequestOptions) {

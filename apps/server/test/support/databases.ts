@@ -74,12 +74,10 @@ export async function openTestDatabase(kind: DatabaseKind, label: string): Promi
  * Opens both databases for a test file, in parallel (PostgreSQL boots in its own process while
  * PGlite initialises in ours), before any suite runs; closes them after the file.
  */
-export function useTestDatabases(label: string) {
+export function useTestDatabases(label: string, kinds: readonly DatabaseKind[] = DATABASE_KINDS) {
   const opened = new Map<DatabaseKind, TestDatabase>();
   beforeAll(async () => {
-    const all = await Promise.allSettled(
-      DATABASE_KINDS.map((kind) => openTestDatabase(kind, label)),
-    );
+    const all = await Promise.allSettled(kinds.map((kind) => openTestDatabase(kind, label)));
     for (const result of all)
       if (result.status === 'fulfilled') opened.set(result.value.kind, result.value);
     const failed = all.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -13,16 +13,26 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MIGRATIONS_FOLDER, openDatabase } from '@habit-tracker/db';
+import { type RadosgwConnection, startRadosgw } from '@habit-tracker/storage/testing';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplateDir: string;
+    /** A real S3 (Ceph radosgw) for the storage-backed routes; each file makes its own bucket. */
+    radosgw: RadosgwConnection;
   }
 }
 
 export default async function setup(project: TestProject) {
-  project.provide('pgliteTemplateDir', await pgliteTemplate());
+  const [template, radosgw] = await Promise.all([
+    pgliteTemplate(),
+    startRadosgw({ label: 'server' }),
+  ]);
+  project.provide('pgliteTemplateDir', template);
+  const { endpoint, region, accessKeyId, secretAccessKey } = radosgw;
+  project.provide('radosgw', { endpoint, region, accessKeyId, secretAccessKey });
+  return () => radosgw.stop();
 }
 
 async function pgliteTemplate(): Promise<string> {

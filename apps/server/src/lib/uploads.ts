@@ -1,0 +1,34 @@
+/**
+ * Upload instructions: where a client sends a file's bytes. With S3 (presigned uploads), straight
+ * to the bucket with a URL whose signature binds the content type and length — the bytes never
+ * pass through this server or Fly's replay. With the local folder, to this API's own upload route.
+ */
+import type { UploadInstruction } from '@habit-tracker/contract';
+import type { ObjectStore } from '@habit-tracker/storage';
+
+/** How long a presigned upload URL stays valid. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+/** How long a presigned download URL (image, export) stays valid. */
+export const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+export async function uploadInstruction(
+  storage: ObjectStore,
+  key: string,
+  file: { contentType: string; size: number },
+  localPath: string,
+): Promise<UploadInstruction> {
+  if (!storage.presignedUploads) {
+    return { method: 'PUT', url: localPath, headers: { 'content-type': file.contentType } };
+  }
+  const presigned = await storage.presignPut(key, {
+    contentType: file.contentType,
+    contentLength: file.size,
+    expiresInSeconds: UPLOAD_URL_SECONDS,
+  });
+  // Browsers refuse to set Content-Length themselves and send the body's real length, which the
+  // signature then checks: listing it would only make clients try (and warn).
+  const headers = Object.fromEntries(
+    Object.entries(presigned.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+  );
+  return { method: 'PUT', url: presigned.url, headers };
+}
