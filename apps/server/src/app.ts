@@ -24,9 +24,11 @@ import { retryReadsAfterConnectionLoss } from './middleware/retry-reads';
 import { validationHook } from './middleware/validation';
 import { authRouter } from './routes/auth';
 import { checkinsRouter } from './routes/checkins';
+import { exportsRouter } from './routes/exports';
 import { habitsRouter } from './routes/habits';
 import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
+import { importsRouter } from './routes/imports';
 import { photosRouter } from './routes/photos';
 import { settingsRouter } from './routes/settings';
 import { todayRouter } from './routes/today';
@@ -131,7 +133,9 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', checkinsRouter)
     .route('/api/v1', historyRouter)
     .route('/api/v1', todayRouter)
-    .route('/api/v1', photosRouter);
+    .route('/api/v1', photosRouter)
+    .route('/api/v1', exportsRouter)
+    .route('/api/v1', importsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

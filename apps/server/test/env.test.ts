@@ -17,6 +17,9 @@ describe('loadEnv', () => {
       DATABASE_CONNECT_TIMEOUT_MS: 5_000,
       WRITE_ROUTING: 'direct',
       READ_YOUR_WRITES_WAIT_MS: 300,
+      AWS_REGION: 'auto',
+      PHOTO_MAX_BYTES: 10 * 1024 * 1024,
+      IMPORT_MAX_BYTES: 50 * 1024 * 1024,
     });
   });
 

@@ -22,6 +22,7 @@ export * from './queries/data-exports';
 export * from './queries/data-imports';
 export * from './queries/habits';
 export * from './queries/idempotency';
+export * from './queries/import-writes';
 export * from './queries/object-deletions';
 export * from './queries/photos';
 export type {

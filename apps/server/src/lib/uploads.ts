@@ -5,6 +5,7 @@
  */
 import type { UploadInstruction } from '@habit-tracker/contract';
 import type { ObjectStore } from '@habit-tracker/storage';
+import { AppError } from '../errors';
 
 /** How long a presigned upload URL stays valid. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -31,4 +32,22 @@ export async function uploadInstruction(
     Object.entries(presigned.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
   );
   return { method: 'PUT', url: presigned.url, headers };
+}
+
+/**
+ * After an upload through the server: the stored object must be exactly the announced size (the
+ * same rule a presigned URL enforces). Otherwise it is deleted and the upload refused.
+ */
+export async function assertStoredSize(
+  storage: ObjectStore,
+  key: string,
+  announced: number,
+): Promise<void> {
+  const stored = await storage.head(key);
+  if (stored?.size === announced) return;
+  await storage.delete(key);
+  throw new AppError(
+    'upload_invalid',
+    `The file was announced as ${announced} bytes but ${stored?.size ?? 0} arrived; send it again`,
+  );
 }

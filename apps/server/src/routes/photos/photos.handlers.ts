@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { inspectPhoto, type PhotoType, sniffImageType } from '../../lib/images';
-import { DOWNLOAD_URL_SECONDS, uploadInstruction } from '../../lib/uploads';
+import { assertStoredSize, DOWNLOAD_URL_SECONDS, uploadInstruction } from '../../lib/uploads';
 import type * as routes from './photos.routes';
 
 const photoNotFound = () => notFound('Photo not found');
@@ -64,21 +64,16 @@ export const uploadPhoto: RouteHandler<typeof routes.uploadPhoto, AuthedEnv> = a
   const userId = c.var.user.id;
   const photo = await db.getPhoto(database.db, userId, photoId);
   // With S3 the bytes go to the bucket; a ready photo is never rewritten.
-  if (!photo || photo.status !== 'pending' || storage.presignedUploads) throw photoNotFound();
+  if (photo?.status !== 'pending' || storage.presignedUploads) throw photoNotFound();
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== photo.contentType) {
     throw new AppError('unsupported_media_type', `Send the photo as ${photo.contentType}`);
   }
-  const declared = Number(c.req.header('content-length'));
-  if (declared !== photo.size) {
-    throw new AppError(
-      'upload_invalid',
-      `The photo was announced as ${photo.size} bytes; send exactly that many`,
-    );
-  }
   const body = c.req.raw.body;
   if (!body) throw new AppError('upload_invalid', 'The upload has no body');
-  await storage.put(objectKeys.photo(userId, photoId), body, { contentType: photo.contentType });
+  const key = objectKeys.photo(userId, photoId);
+  await storage.put(key, body, { contentType: photo.contentType });
+  await assertStoredSize(storage, key, photo.size);
   return c.body(null, 204);
 };
 
@@ -150,7 +145,7 @@ async function sendPhoto(c: Context<AuthedEnv>, which: 'image' | 'thumbnail') {
   const { database, storage } = c.var.deps;
   const userId = c.var.user.id;
   const photo = await db.getPhoto(database.db, userId, photoId);
-  if (!photo || photo.status !== 'ready') throw photoNotFound();
+  if (photo?.status !== 'ready') throw photoNotFound();
   const key =
     which === 'image' ? objectKeys.photo(userId, photoId) : objectKeys.thumbnail(userId, photoId);
   if (storage.presignedUploads) {

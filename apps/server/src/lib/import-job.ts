@@ -1,0 +1,221 @@
+/**
+ * Imports: read the uploaded file (Loop Habit Tracker's CSV zip or backup, or this app's own
+ * export — packages/portability does the reading and validates everything), preview it, and
+ * on confirmation write it all in ONE transaction: a bad file or a failure halfway leaves nothing.
+ *
+ * Photos of our own export are written to storage before the transaction commits; if it then
+ * rolls back, they are queued for deletion, so nothing stays behind either way.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ImportPreview } from '@habit-tracker/contract';
+import { localDateOf, type Weekday } from '@habit-tracker/core';
+import * as db from '@habit-tracker/db';
+import {
+  detectAndParse,
+  ImportError,
+  type ParsedImport,
+  summarize,
+} from '@habit-tracker/portability';
+import { objectKeys } from '@habit-tracker/storage';
+import type { Deps } from '../context';
+import { AppError } from '../errors';
+import { refreshHabitSummary } from './habit-summary';
+import { inspectPhoto, type PhotoType } from './images';
+
+export interface ImportCounts {
+  habits: number;
+  checkins: number;
+  photos: number;
+}
+
+type ImportDeps = Pick<Deps, 'database' | 'storage' | 'env' | 'clock' | 'objectCleanup'>;
+
+/** Reads and validates the uploaded file; a file that cannot be read is 422 import_invalid. */
+export async function parseUpload(
+  deps: ImportDeps,
+  user: { id: string },
+  settings: db.SettingsRow,
+  row: db.ImportRow,
+): Promise<ParsedImport> {
+  const object = await deps.storage.get(objectKeys.importUpload(user.id, row.id));
+  if (!object) throw new AppError('upload_invalid', 'The file was not uploaded; choose it again');
+  if (object.size !== row.size) {
+    throw new AppError('upload_invalid', `The upload is ${object.size} bytes, not ${row.size}`);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(chunk as Buffer);
+  try {
+    return await detectAndParse(
+      { name: row.fileName, bytes: new Uint8Array(Buffer.concat(chunks)) },
+      {
+        maxBytes: deps.env.IMPORT_MAX_BYTES,
+        today: localDateOf(deps.clock(), settings),
+      },
+    );
+  } catch (error) {
+    if (error instanceof ImportError) {
+      const first = error.problems[0];
+      throw new AppError(
+        'import_invalid',
+        first
+          ? `${first.file}${first.line ? `, line ${first.line}` : ''}: ${first.message}`
+          : 'The file cannot be imported',
+        error.problems,
+      );
+    }
+    throw error;
+  }
+}
+
+export function previewOf(parsed: ParsedImport, weekStart: Weekday): ImportPreview {
+  const summary = summarize(parsed.document, weekStart);
+  return {
+    source: summary.source,
+    habits: summary.habits.map((h) => ({
+      name: h.name,
+      kind: h.kind,
+      schedule: h.schedule,
+      checkins: h.checkins,
+      firstDate: h.firstDate,
+      lastDate: h.lastDate,
+    })),
+    totals: {
+      habits: summary.totals.habits,
+      checkins: summary.totals.checkins,
+      photos: summary.totals.photos,
+    },
+    warnings: summary.warnings,
+  };
+}
+
+/**
+ * Writes the parsed document for the user in one transaction; returns what was created. Own
+ * exports bring their settings along when the account has no habits yet (a fresh account that
+ * is being moved in), never over an account's existing calendar.
+ */
+export async function writeImport(
+  deps: ImportDeps,
+  user: { id: string },
+  settings: db.SettingsRow,
+  importId: string,
+  parsed: ParsedImport,
+): Promise<ImportCounts> {
+  const { database, storage } = deps;
+  const { document } = parsed;
+  const today = localDateOf(deps.clock(), settings);
+
+  // Photos first, outside the transaction: new ids, checked like any upload, thumbnails made.
+  const photoRows: db.ImportedPhotoRow[] = [];
+  const pendingPhotos: {
+    habitIndex: number;
+    date: string;
+    id: string;
+    type: PhotoType;
+    size: number;
+    width: number;
+    height: number;
+  }[] = [];
+  try {
+    for (const [habitIndex, habit] of document.habits.entries()) {
+      for (const checkin of habit.checkins) {
+        for (const photo of checkin.photos ?? []) {
+          const bytes = parsed.photo(photo.path);
+          const type = photo.contentType as PhotoType;
+          const inspected = await inspectPhoto(bytes, type);
+          const id = randomUUID();
+          await storage.put(objectKeys.photo(user.id, id), bytes, { contentType: type });
+          await storage.put(objectKeys.thumbnail(user.id, id), inspected.thumbnail, {
+            contentType: 'image/webp',
+          });
+          pendingPhotos.push({
+            habitIndex,
+            date: checkin.date,
+            id,
+            type,
+            size: bytes.length,
+            width: inspected.width,
+            height: inspected.height,
+          });
+        }
+      }
+    }
+    return await database.transaction(async (tx) => {
+      const row = await db.getImportForUpdate(tx, user.id, importId);
+      if (row?.status !== 'previewed') throw new AppError('not_found', 'Import not found');
+      const start = await db.nextHabitPosition(tx, user.id);
+      const freshAccount = start === 0;
+      const ids = await db.insertImportedHabits(
+        tx,
+        user.id,
+        document.habits.map((h, index) => ({
+          name: h.name,
+          description: h.description,
+          color: h.color,
+          icon: h.icon,
+          measure: h.measure,
+          schedule: h.schedule,
+          // Keep the file's order, after the user's own habits.
+          position: start + index,
+          startDate: h.startDate,
+          archivedAt: h.archived ? new Date(h.archivedAt ?? deps.clock()) : null,
+          ...(h.createdAt && { createdAt: new Date(h.createdAt) }),
+          ...(h.updatedAt && { updatedAt: new Date(h.updatedAt) }),
+        })),
+      );
+      const checkins = document.habits.flatMap((h, index) =>
+        h.checkins.map((c) => ({
+          habitId: ids[index]!,
+          date: c.date,
+          state: c.state,
+          value: c.value,
+          note: c.note,
+          ...(c.createdAt && { createdAt: new Date(c.createdAt) }),
+          ...(c.updatedAt && { updatedAt: new Date(c.updatedAt) }),
+        })),
+      );
+      await db.insertImportedCheckins(tx, user.id, checkins);
+      for (const p of pendingPhotos) {
+        photoRows.push({
+          id: p.id,
+          habitId: ids[p.habitIndex]!,
+          date: p.date,
+          contentType: p.type,
+          size: p.size,
+          width: p.width,
+          height: p.height,
+        });
+      }
+      await db.insertImportedPhotos(tx, user.id, photoRows);
+      if (freshAccount && document.settings) {
+        await db.updateSettings(tx, user.id, document.settings);
+      }
+      const weekStart =
+        freshAccount && document.settings ? document.settings.weekStart : settings.weekStart;
+      // Stored summaries, so the Today view does not walk the imported years on every read.
+      for (const id of ids) {
+        const found = await db.getHabitForUpdate(tx, user.id, id);
+        if (!found) continue;
+        await refreshHabitSummary(tx, {
+          userId: user.id,
+          habit: found.habit,
+          stored: null,
+          written: today,
+          today,
+          weekStart,
+        });
+      }
+      const result = { habits: ids.length, checkins: checkins.length, photos: photoRows.length };
+      await db.updateImport(tx, user.id, importId, { status: 'done', result });
+      return result;
+    });
+  } catch (error) {
+    // The transaction rolled back (or never started): the photos written for it must go.
+    for (const p of pendingPhotos) {
+      await db
+        .queueObjectDeletion(database.primary, { kind: 'photo', userId: user.id, objectId: p.id })
+        .catch(() => {});
+    }
+    if (pendingPhotos.length > 0) deps.objectCleanup.drainSoon();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import type { ExportDto } from '@habit-tracker/contract';
+import * as db from '@habit-tracker/db';
+import { exportFileName } from '@habit-tracker/portability';
+import { objectKeys } from '@habit-tracker/storage';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AuthedEnv } from '../../context';
+import { notFound } from '../../errors';
+import { runExport } from '../../lib/export-job';
+import { DOWNLOAD_URL_SECONDS } from '../../lib/uploads';
+import type * as routes from './exports.routes';
+
+const exportNotFound = () => notFound('Export not found');
+
+function toExport(row: db.ExportRow, now: Date): ExportDto {
+  const downloadable = row.status === 'ready' && row.expiresAt !== null && row.expiresAt > now;
+  return {
+    id: row.id,
+    status: row.status,
+    progress: row.progress,
+    size: row.size,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    error: row.error,
+    downloadUrl: downloadable ? `/api/v1/exports/${row.id}/download` : null,
+  };
+}
+
+export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> = async (c) => {
+  const deps = c.var.deps;
+  const { user } = c.var;
+  const running = await db.findRunningExport(deps.database.primary, user.id);
+  if (running) return c.json(toExport(running, deps.clock()), 200);
+  const created = await db.createExport(deps.database.primary, user.id);
+  // In the background: the response does not wait for the zip. runExport records its own failure.
+  void runExport(deps, user, created.id);
+  return c.json(toExport(created, deps.clock()), 202);
+};
+
+export const listExports: RouteHandler<typeof routes.listExports, AuthedEnv> = async (c) => {
+  const { database, clock } = c.var.deps;
+  const rows = await db.listExports(database.db, c.var.user.id, 5);
+  return c.json({ exports: rows.map((row) => toExport(row, clock())) }, 200);
+};
+
+export const getExport: RouteHandler<typeof routes.getExport, AuthedEnv> = async (c) => {
+  const { exportId } = c.req.valid('param');
+  const { database, clock } = c.var.deps;
+  const row = await db.getExport(database.db, c.var.user.id, exportId);
+  if (!row) throw exportNotFound();
+  c.header('Cache-Control', 'no-store');
+  return c.json(toExport(row, clock()), 200);
+};
+
+export const downloadExport: RouteHandler<typeof routes.downloadExport, AuthedEnv> = async (c) => {
+  const { exportId } = c.req.valid('param');
+  const { database, storage, clock } = c.var.deps;
+  const userId = c.var.user.id;
+  const row = await db.getExport(database.db, userId, exportId);
+  if (!row || !toExport(row, clock()).downloadUrl) throw exportNotFound();
+  const key = objectKeys.export(userId, exportId);
+  const downloadName = exportFileName(row.createdAt.toISOString());
+  if (storage.presignedUploads) {
+    const url = await storage.presignGet(key, {
+      expiresInSeconds: DOWNLOAD_URL_SECONDS,
+      downloadName,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(url, 302);
+  }
+  const object = await storage.get(key);
+  if (!object) throw exportNotFound();
+  c.header('Content-Type', 'application/zip');
+  c.header('Content-Length', String(object.size));
+  c.header('Content-Disposition', `attachment; filename="${downloadName}"`);
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(Readable.toWeb(object.body) as ReadableStream, 200);
+};
