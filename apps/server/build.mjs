@@ -37,6 +37,10 @@ await build({
   entryPoints: { main: join(here, 'src/main.ts'), release: join(here, 'src/release.ts') },
   outdir,
   bundle: true,
+  // Code behind a dynamic import (the S3 client, export and import) becomes a chunk of its own,
+  // loaded on first use: a cold start does not pay for features a request may never ask for.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -4,7 +4,6 @@
  * format. Then a small WebP thumbnail for lists and calendars.
  */
 import type { PHOTO_TYPES } from '@habit-tracker/contract';
-import sharp from 'sharp';
 
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
@@ -37,6 +36,8 @@ export async function inspectPhoto(
   bytes: Uint8Array,
   type: PhotoType,
 ): Promise<{ width: number; height: number; thumbnail: Uint8Array }> {
+  // Loaded on first use: libvips costs start-up time and memory a server may never need.
+  const { default: sharp } = await import('sharp');
   // Refuses images whose pixel count would take gigabytes to decode (a "decompression bomb").
   const image = sharp(bytes, { limitInputPixels: 100_000_000, failOn: 'error' });
   const metadata = await image.metadata();

@@ -1,12 +1,10 @@
 import { Readable } from 'node:stream';
 import type { ExportDto } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
-import { exportFileName } from '@habit-tracker/portability';
 import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound } from '../../errors';
-import { runExport } from '../../lib/export-job';
 import { DOWNLOAD_URL_SECONDS } from '../../lib/uploads';
 import type * as routes from './exports.routes';
 
@@ -33,7 +31,8 @@ export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> =
   if (running) return c.json(toExport(running, deps.clock()), 200);
   const created = await db.createExport(deps.database.primary, user.id);
   // In the background: the response does not wait for the zip. runExport records its own failure.
-  void runExport(deps, user, created.id);
+  // Loaded on first use (zip writer and all), like the import: cold starts stay lean.
+  void import('../../lib/export-job').then(({ runExport }) => runExport(deps, user, created.id));
   return c.json(toExport(created, deps.clock()), 202);
 };
 
@@ -59,7 +58,8 @@ export const downloadExport: RouteHandler<typeof routes.downloadExport, AuthedEn
   const row = await db.getExport(database.db, userId, exportId);
   if (!row || !toExport(row, clock()).downloadUrl) throw exportNotFound();
   const key = objectKeys.export(userId, exportId);
-  const downloadName = exportFileName(row.createdAt.toISOString());
+  // As portability's exportFileName (not imported: it would load the zip code at start).
+  const downloadName = `habit-tracker-export-${row.createdAt.toISOString().slice(0, 10)}.zip`;
   if (storage.presignedUploads) {
     const url = await storage.presignGet(key, {
       expiresInSeconds: DOWNLOAD_URL_SECONDS,

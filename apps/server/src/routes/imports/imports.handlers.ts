@@ -4,11 +4,13 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { type ImportCounts, parseUpload, previewOf, writeImport } from '../../lib/import-job';
+import type { ImportCounts } from '../../lib/import-job';
 import { assertStoredSize, uploadInstruction } from '../../lib/uploads';
 import type * as routes from './imports.routes';
 
 const importNotFound = () => notFound('Import not found');
+/** The readers (zip, CSV, SQLite in wasm) load on the first import, not at every start. */
+const loadImportJob = () => import('../../lib/import-job');
 /** Every import file is stored as bytes; its name says what it is. */
 const IMPORT_CONTENT_TYPE = 'application/octet-stream';
 
@@ -64,6 +66,7 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
   const row = await db.getImport(deps.database.primary, user.id, importId);
   if (!row) throw importNotFound();
   if (row.status === 'done') return c.json(toImport(row), 200);
+  const { parseUpload, previewOf } = await loadImportJob();
   const parsed = await parseUpload(deps, user, settings, row);
   const updated = await db.updateImport(deps.database.primary, user.id, importId, {
     status: 'previewed',
@@ -87,6 +90,7 @@ export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv>
       'Preview the import first',
     );
   }
+  const { parseUpload, writeImport } = await loadImportJob();
   const parsed = await parseUpload(deps, user, settings, row);
   try {
     await writeImport(deps, user, settings, importId, parsed);
