@@ -11,6 +11,7 @@ import { getHabit, listCheckinMarks, listCheckins } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
+import { conditionalJson } from '../../lib/conditional-json';
 import { toCheckin, toHabit } from '../../lib/dto';
 import { roundScore } from '../../lib/habit-stats';
 import type * as routes from './history.routes';
@@ -44,20 +45,17 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
   const { schedule, measure } = habit;
   const scores = computeScores({ schedule, measure, checkins, startDate: habit.startDate, today });
 
-  return c.json(
-    {
-      habit: toHabit(habit),
-      from,
-      to,
-      today,
-      checkins: rows.map(toCheckin),
-      streak: computeStreaks({ schedule, measure, checkins, today, weekStart: settings.weekStart }),
-      score: roundScore(scores.current),
-      scores: scores.series(from, to).map((p) => ({ date: p.date, score: roundScore(p.score) })),
-      weekdayCounts: weekdayCounts(measure, checkins, from, to),
-    },
-    200,
-  );
+  return conditionalJson(c, {
+    habit: toHabit(habit),
+    from,
+    to,
+    today,
+    checkins: rows.map(toCheckin),
+    streak: computeStreaks({ schedule, measure, checkins, today, weekStart: settings.weekStart }),
+    score: roundScore(scores.current),
+    scores: scores.series(from, to).map((p) => ({ date: p.date, score: roundScore(p.score) })),
+    weekdayCounts: weekdayCounts(measure, checkins, from, to),
+  });
 };
 
 function maxDate(a: string, b: string): string {

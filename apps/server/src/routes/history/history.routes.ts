@@ -13,5 +13,9 @@ export const getHistory = createRoute({
   description:
     'Default range: the 365 days up to today. `from` ≤ `to`, at most 3,700 days apart (422 otherwise).',
   request: { params: HabitIdParamsSchema, query: HistoryQuerySchema },
-  responses: { 200: jsonResponse(HistorySchema, 'History'), ...errorResponses(401, 404, 422) },
+  responses: {
+    200: jsonResponse(HistorySchema, 'History (with an ETag)'),
+    304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+    ...errorResponses(401, 404, 422),
+  },
 });

@@ -2,6 +2,7 @@ import { localDateOf } from '@habit-tracker/core';
 import { listActiveHabitsWithMarks } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
+import { conditionalJson } from '../../lib/conditional-json';
 import { toSettings } from '../../lib/dto';
 import { todayEntry } from '../../lib/habit-stats';
 import type * as routes from './today.routes';
@@ -16,14 +17,11 @@ export const getToday: RouteHandler<typeof routes.getToday, AuthedEnv> = async (
   const { user, settings } = c.var;
   const today = localDateOf(clock(), settings);
   const habits = await listActiveHabitsWithMarks(database.db, user.id, today, settings.weekStart);
-  return c.json(
-    {
-      date: today,
-      settings: toSettings(settings),
-      habits: habits.map(({ habit, marks, row, summary }) =>
-        todayEntry(habit, marks, row, today, settings.weekStart, summary?.summary ?? null),
-      ),
-    },
-    200,
-  );
+  return conditionalJson(c, {
+    date: today,
+    settings: toSettings(settings),
+    habits: habits.map(({ habit, marks, row, summary }) =>
+      todayEntry(habit, marks, row, today, settings.weekStart, summary?.summary ?? null),
+    ),
+  });
 };

@@ -10,5 +10,9 @@ export const getToday = createRoute({
   security: [{ session: [] }],
   middleware: requireAuth,
   summary: "Every active habit with today's check-in, streak, score and period progress",
-  responses: { 200: jsonResponse(TodaySchema, 'Today'), ...errorResponses(401) },
+  responses: {
+    200: jsonResponse(TodaySchema, 'Today (with an ETag)'),
+    304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+    ...errorResponses(401),
+  },
 });
