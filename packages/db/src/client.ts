@@ -5,16 +5,11 @@
  * so queries are written once against `Db`; which handle a request uses is the caller's choice
  * (see docs/decisions/0006-multi-region-data-routing.md).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { isConnectionFailure, pgErrorCode, SERIALIZATION_FAILURE } from './errors';
 import { type Lsn, lsnDiff, parseLsn } from './lsn';
@@ -163,7 +158,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
   const database = options.url
     ? openPostgres(options.url, options, migrationsFolder)
-    : await openPglite(options.dataDir, migrationsFolder);
+    : await openEmbedded(options.dataDir, migrationsFolder);
   if (options.migrate ?? true) {
     try {
       await migrate(database);
@@ -172,6 +167,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       throw error;
     }
   }
+  return database;
+}
+
+/**
+ * PGlite, loaded only when asked for: its JavaScript and WebAssembly are megabytes that a server
+ * on real PostgreSQL would load at every start for nothing (pglite-client.ts).
+ */
+async function openEmbedded(dataDir: string | undefined, migrationsFolder: string) {
+  const { openPglite } = await import('./pglite-client');
+  const { database, migrate } = await openPglite(dataDir, migrationsFolder);
+  migrators.set(database, migrate);
   return database;
 }
 
@@ -482,61 +488,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function openPglite(
-  dataDir: string | undefined,
-  migrationsFolder: string,
-): Promise<Database> {
-  if (!dataDir) {
-    throw new Error('openDatabase: give `url` (PostgreSQL) or `dataDir` (embedded PGlite)');
-  }
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir });
-
-  // PGlite is one connection: its transaction() holds a lock that every other query waits for,
-  // so concurrent requests never interleave inside a transaction. The cost is that a query on
-  // the outer db from inside a transaction would wait forever; this turns that into an error.
-  const inTransaction = new AsyncLocalStorage<true>();
-  const assertOutsideTransaction = () => {
-    if (inTransaction.getStore()) {
-      throw new Error(
-        'PGlite: query on the database object inside database.transaction() would deadlock; use the `tx` argument',
-      );
-    }
-  };
-  const guarded = {
-    query: ((...args: Parameters<PGlite['query']>) => {
-      assertOutsideTransaction();
-      return pglite.query(...args);
-    }) as PGlite['query'],
-    transaction: ((callback) => {
-      assertOutsideTransaction();
-      return pglite.transaction((tx) => inTransaction.run(true, () => callback(tx)));
-    }) as PGlite['transaction'],
-  };
-  // drizzle's PGlite session only calls query() and transaction() on its client.
-  const db: Db = drizzlePglite({ client: guarded as unknown as PGlite, schema });
-
-  let closing: Promise<void> | undefined;
-  const database: Database = {
-    kind: 'pglite',
-    db,
-    primary: db,
-    replica: db,
-    hasReplica: false,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
-    ping: () => timeSelectOne(db),
-    replication: undefined,
-    close() {
-      closing ??= pglite.closed ? Promise.resolve() : pglite.close();
-      return closing;
-    },
-  };
-  migrators.set(database, () =>
-    migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder }),
-  );
-  return database;
-}
-
 /**
  * One timed query on `db` (any handle: primary, replica, or a request's read handle) that also
  * says whether the server answering it is a standby — the health check's "who served this".
@@ -550,7 +501,7 @@ export async function probeServer(db: Db): Promise<{ rttMs: number; inRecovery: 
   return { rttMs: performance.now() - started, inRecovery: result.rows[0]?.in_recovery === true };
 }
 
-async function timeSelectOne(db: Db): Promise<number> {
+export async function timeSelectOne(db: Db): Promise<number> {
   const started = performance.now();
   await db.execute(sql`select 1`);
   return performance.now() - started;

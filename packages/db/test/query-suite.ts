@@ -8,7 +8,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CheckinRow,
+  createExport,
   createHabit,
+  createImport,
+  createPendingPhoto,
   createSession,
   createUser,
   type Database,
@@ -26,14 +29,17 @@ import {
   findUserByEmail,
   getHabit,
   getHabitForUpdate,
+  getPhoto,
   getSettings,
   getUserById,
   listActiveHabitsWithMarks,
   listCheckinMarks,
   listCheckins,
   listHabits,
+  listObjectDeletions,
   migrate,
   type NewHabit,
+  removeObjectDeletion,
   reorderHabits,
   saveIdempotencyRecord,
   schema,
@@ -104,12 +110,67 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const rows = (result as unknown as { rows: { table_name: string }[] }).rows;
         expect(rows.map((r) => r.table_name)).toEqual([
           'checkins',
+          'exports',
           'habits',
           'idempotency_keys',
+          'imports',
+          'object_deletions',
+          'photos',
           'sessions',
           'user_settings',
           'users',
         ]);
+      });
+    });
+
+    describe('file rows', () => {
+      it('queues the objects of every file row deleted, by cascade too, in the same transaction', async () => {
+        const user = await newUser();
+        const habit = await createHabit(db, user.id, readHabit);
+        await upsertCheckin(db, user.id, habit.id, '2026-11-20', {
+          state: 'done',
+          value: null,
+          note: null,
+        });
+        const photo = await database.transaction((tx) =>
+          createPendingPhoto(
+            tx,
+            user.id,
+            { habitId: habit.id, date: '2026-11-20', contentType: 'image/png', size: 9 },
+            10,
+          ),
+        );
+        if (photo === null || photo === 'full') throw new Error('no photo');
+        const exported = await createExport(db, user.id);
+        const imported = await createImport(db, user.id, { fileName: 'x.zip', size: 1 });
+        const queued = async () =>
+          (await listObjectDeletions(db, 1000))
+            .filter((d) => d.userId === user.id)
+            .map((d) => d.kind)
+            .sort();
+
+        // A rolled-back deletion queues nothing.
+        await expect(
+          database.transaction(async (tx) => {
+            await deleteCheckin(tx, user.id, habit.id, '2026-11-20');
+            throw new Error('roll back');
+          }),
+        ).rejects.toThrow('roll back');
+        expect(await queued()).toEqual([]);
+        expect(await getPhoto(db, user.id, photo.id)).not.toBeNull();
+
+        // The check-in goes, its photo with it, and the photo's objects are queued.
+        await deleteCheckin(db, user.id, habit.id, '2026-11-20');
+        expect(await getPhoto(db, user.id, photo.id)).toBeNull();
+        expect(await queued()).toEqual(['photo']);
+        // The account goes: its export and import files are queued too.
+        await deleteUser(db, user.id);
+        expect(await queued()).toEqual(['export', 'importUpload', 'photo']);
+        for (const item of await listObjectDeletions(db, 1000)) {
+          if (item.userId === user.id) await removeObjectDeletion(db, item);
+        }
+        expect(await queued()).toEqual([]);
+        expect([exported.id, imported.id]).toHaveLength(2);
       });
     });
 
