@@ -1,21 +1,23 @@
 /**
- * Turns measurements into the table printed to stdout, the section of docs/benchmarks.md between
- * the single-machine markers, and docs/benchmarks/single-machine.json for comparing commits.
+ * Turns measurements into the tables printed to stdout (budgets, scenarios, ceilings, web
+ * assets), the section of docs/benchmarks.md between the single-machine markers, and
+ * docs/benchmarks/single-machine.json for comparing commits.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { type BudgetVerdict, renderBudgets } from './budgets';
+import { ceilingCells, renderCeilings } from './ceilings';
+import type { CeilingReport } from './database-ceiling';
+import { format, formatSpread, renderTable, type Spread } from './markdown-format';
+import { RUN_TARGET_MINUTES } from './run-plan';
 import { REPO_ROOT } from './server-process';
+import { renderWebAssets, type WebAssetsReport } from './web-assets';
+
+export { type Spread, spread } from './markdown-format';
 
 export type Backend = 'postgres' | 'pglite';
-
-/** Several repetitions of one number. */
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
 
 export interface RunMetrics {
   requestsPerSec: number;
@@ -61,7 +63,11 @@ export interface BackendReport {
   loadAverageBefore: number;
   /** False when VmHWM could not be reset, so peaks are since the server started. */
   peakIsPerScenario: boolean;
+  /** Measured repetitions per scenario on this backend (PGlite may run fewer). */
+  repeat: number;
   scenarios: ScenarioReport[];
+  /** The Today view's queries without HTTP (PostgreSQL only), when run. */
+  databaseCeiling?: CeilingReport;
 }
 
 export interface BenchReport {
@@ -74,24 +80,20 @@ export interface BenchReport {
     connections: number;
     warmupSec: number;
     durationSec: number;
+    /** PostgreSQL's repetitions; each backend says its own in `repeat`. */
     repeat: number;
   };
   backends: BackendReport[];
+  /** The web app's first-load and lazy assets, built from this commit. */
+  webAssets?: WebAssetsReport;
+  /** Issue 5's budgets against this run. */
+  budgets: BudgetVerdict[];
 }
 
 export const DOC_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
 export const JSON_PATH = join(REPO_ROOT, 'docs', 'benchmarks', 'single-machine.json');
 const START_MARKER = '<!-- bench:single-machine:start -->';
 const END_MARKER = '<!-- bench:single-machine:end -->';
-
-export function spread(values: readonly number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)! };
-}
 
 export function describeMachine(postgresVersion: string): BenchReport['machine'] {
   const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -115,21 +117,6 @@ export function describeCommit(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function format(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-}
-
-/** "median (min–max)" when repeated, else the single value. */
-function formatSpread(values: readonly number[], digits = 1): string {
-  const { median, min, max } = spread(values);
-  if (values.length <= 1) return format(median, digits);
-  return `${format(median, digits)} (${format(min, digits)}–${format(max, digits)})`;
 }
 
 const TABLE_HEADER = [
@@ -172,20 +159,27 @@ function scenarioCells(scenario: ScenarioReport): string[] {
   ];
 }
 
-/** A padded table (first column left-aligned, numbers right-aligned), as Biome formats Markdown. */
-function renderTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, 3, ...rows.map((row) => [...(row[column] ?? '')].length)),
+const BACKEND_TITLES: Record<Backend, string> = {
+  postgres: 'PostgreSQL',
+  pglite: 'PGlite (embedded)',
+};
+
+function loadLine(report: BenchReport): string {
+  const { options } = report;
+  const repetitions = (repeat: number) =>
+    repeat > 1 ? `× ${repeat} repetitions (median, min–max in brackets)` : '(one repetition)';
+  const postgres = report.backends.find((b) => b.backend === 'postgres');
+  const pglite = report.backends.find((b) => b.backend === 'pglite');
+  const fewer =
+    postgres && pglite && pglite.repeat < postgres.repeat
+      ? `; PGlite × ${pglite.repeat}, fewer, to keep the whole run within ~${RUN_TARGET_MINUTES} ` +
+        "minutes: the budgets are PostgreSQL's"
+      : '';
+  const repeat = report.backends[0]?.repeat ?? options.repeat;
+  return (
+    `- Load: ${options.connections} connections, ${options.warmupSec} s warm-up, then ${options.durationSec} s measured ` +
+    `${repetitions(repeat)}${fewer}.`
   );
-  const pad = (text: string, column: number) => {
-    const fill = ' '.repeat(widths[column]! - [...text].length);
-    return column === 0 ? text + fill : fill + text;
-  };
-  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
-  const rule = widths.map((width, column) =>
-    column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`,
-  );
-  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -200,20 +194,20 @@ export function renderMarkdown(report: BenchReport): string {
     '  PostgreSQL, with the database: the figures are what one small machine does, not the server alone.',
     `- Data: ${options.users.toLocaleString('en-US')} users × 5 habits × 365 days (~70% done), plus one user with`,
     '  20 habits × 5 years. Every request is made as a random user with their own session cookie.',
-    `- Load: ${options.connections} connections, ${options.warmupSec} s warm-up, then ${options.durationSec} s measured` +
-      (options.repeat > 1
-        ? ` × ${options.repeat} repetitions (median, min–max in brackets).`
-        : ' (one repetition).'),
+    loadLine(report),
     '- Latency is per response, in milliseconds; requests still unanswered when a run ends are not in',
     '  it (they show in the CPU figures). Peak RSS is the server process (VmHWM, reset before each',
     "  scenario); PGlite runs inside it, PostgreSQL doesn't. CPU is utime + stime per request sent,",
     '  counted until the server is idle again; DB CPU is the postmaster and all its children.',
     '',
+    ...renderBudgets(report),
   ];
   for (const backend of report.backends) {
     const cold = backend.coldStartMs;
+    const rows = backend.scenarios.map(scenarioCells);
+    if (backend.databaseCeiling) rows.push(ceilingCells(backend.databaseCeiling));
     lines.push(
-      `### ${backend.backend === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}`,
+      `### ${BACKEND_TITLES[backend.backend]}`,
       '',
       `${backend.setup}`,
       '',
@@ -225,15 +219,20 @@ export function renderMarkdown(report: BenchReport): string {
       `- Idle RSS after start: ${format(backend.idleRssMib, 0)} MiB. Load average (1 min) before the load: ${format(backend.loadAverageBefore, 2)}.` +
         (backend.peakIsPerScenario ? '' : ' Peak RSS is since start (VmHWM could not be reset).'),
       '',
-      ...renderTable(TABLE_HEADER, backend.scenarios.map(scenarioCells)),
+      ...renderTable(TABLE_HEADER, rows),
       '',
+      ...renderCeilings(backend),
     );
   }
+  if (report.webAssets) lines.push(...renderWebAssets(report.webAssets));
+  const described = report.backends.flatMap((backend) => [
+    ...backend.scenarios,
+    ...(backend.databaseCeiling ? [backend.databaseCeiling] : []),
+  ]);
+  const descriptions = new Map(described.map((s) => [s.name, s.description]));
   lines.push(
     'Scenarios: ' +
-      (report.backends[0]?.scenarios ?? [])
-        .map((scenario) => `**${scenario.name}** — ${scenario.description}`)
-        .join('; ') +
+      [...descriptions].map(([name, description]) => `**${name}** — ${description}`).join('; ') +
       '.',
   );
   return lines.join('\n');

@@ -1,18 +1,26 @@
 /**
- * `npm run bench`: builds the server, seeds each backend, measures cold start and the API under
- * load, and writes docs/benchmarks.md (our section) and docs/benchmarks/single-machine.json.
+ * `npm run bench`: builds the server and the web app, seeds each backend, measures cold start,
+ * the API under load and the Today view's two ceilings (the framework's: `live`; the database's:
+ * `db-ceiling`, its queries through the data layer without HTTP), weighs the web app's
+ * first-load assets, checks issue 5's budgets, and writes docs/benchmarks.md (our section) and
+ * docs/benchmarks/single-machine.json. It says at the start how long the run should take
+ * (a default run of both backends: about 20 minutes on 2 cores).
  *
  *   --backend postgres|pglite|both   (default both)
- *   --duration SEC   measured seconds per scenario and repetition (default 10)
+ *   --duration SEC   measured seconds per scenario and repetition (default 20)
  *   --warmup SEC     unmeasured load before each scenario (default 3)
- *   --repeat N       measured repetitions per scenario; the report gives median and min–max
- *   --connections N  (default 50)
+ *   --repeat N       measured repetitions per scenario (default 3); the report gives the median
+ *                    and min–max
+ *   --pglite-repeat N  PGlite's repetitions (default: --repeat, lowered if both backends would
+ *                    take over ~25 minutes; the budgets are PostgreSQL's)
+ *   --connections N  (default 50; also the database ceiling's concurrent callers)
  *   --users N        seeded users (default 2000)
- *   --quick          smoke run: 200 users, 1 s warm-up, 2 s per scenario; prints the table but
- *                    leaves the docs alone unless --write is given
+ *   --quick          smoke run: 200 users, 1 s warm-up, 2 s per scenario, one repetition;
+ *                    prints the tables and budgets but leaves the docs alone unless --write
  *   --write / --no-write   force writing the docs and JSON on or off
  *   --scenario NAME  only this scenario (repeatable), e.g. --scenario today --scenario live;
- *                    like --quick it leaves the docs alone unless --write is given
+ *                    `db-ceiling` names the database ceiling (PostgreSQL only); like --quick it
+ *                    leaves the docs alone unless --write is given
  *   --cpu-prof DIR   run the measured server with `node --cpu-prof` and write its profile to DIR
  *                    (one .cpuprofile per backend, for Chrome DevTools or speedscope); like
  *                    --quick it leaves the docs alone unless --write is given
@@ -23,6 +31,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPostgresBinDir, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { evaluateBudgets } from './budgets';
+import {
+  type CeilingReport,
+  DATABASE_CEILING_NAME,
+  measureDatabaseCeiling,
+} from './database-ceiling';
 import {
   type Backend,
   type BackendReport,
@@ -38,6 +52,7 @@ import {
   writeJson,
   writeMarkdownSection,
 } from './report';
+import { planRepetitions, type Repetitions, RUN_TARGET_MINUTES } from './run-plan';
 import { preflight, runLoad, SCENARIOS, seededRandom, stopActiveLoad } from './scenarios';
 import { benchData, type SeedTarget, seedDatabase } from './seed';
 import {
@@ -45,12 +60,16 @@ import {
   readProcessTreeCpuMs,
   SERVER_ENTRY,
   type ServerProcess,
+  snapshotServerBuild,
   startServer,
 } from './server-process';
+import { buildAndMeasureWebAssets } from './web-assets';
 
 const COLD_START_SAMPLES = 5;
 const LOAD_SEED = 7;
 const MIB = 1024;
+/** The server's pool, set explicitly so the database ceiling is sure to use the same size. */
+const SERVER_POOL_SIZE = 10;
 
 /** Realistic durability: the test defaults turn fsync off, production never would. */
 const POSTGRES_SETTINGS = {
@@ -69,9 +88,17 @@ interface Options {
   warmupSec: number;
   durationSec: number;
   repeat: number;
+  /** PGlite's repetitions when given; else planned from `repeat` and the run's length. */
+  pgliteRepeat?: number;
   cpuProfileDir?: string;
-  /** Names of the scenarios to run; all when empty. */
+  /** Names of the scenarios to run (HTTP ones and `db-ceiling`); all when empty. */
   scenarios: string[];
+}
+
+/** Everything a backend's run needs besides the options: where the server is, how often. */
+interface BackendRun {
+  serverEntry: string;
+  repeat: number;
 }
 
 function parseOptions(): Options {
@@ -80,7 +107,8 @@ function parseOptions(): Options {
       backend: { type: 'string', default: 'both' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
-      repeat: { type: 'string', default: '1' },
+      repeat: { type: 'string' },
+      'pglite-repeat': { type: 'string' },
       connections: { type: 'string', default: '50' },
       users: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -106,11 +134,10 @@ function parseOptions(): Options {
   if (!chosen) throw new Error('--backend must be postgres, pglite or both');
   const quick = values.quick;
   const scenarios = values.scenario ?? [];
-  const unknown = scenarios.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  const known = [...SCENARIOS.map((s) => s.name), DATABASE_CEILING_NAME];
+  const unknown = scenarios.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new Error(
-      `unknown --scenario ${unknown.join(', ')}; one of ${SCENARIOS.map((s) => s.name).join(', ')}`,
-    );
+    throw new Error(`unknown --scenario ${unknown.join(', ')}; one of ${known.join(', ')}`);
   }
   return {
     backends: chosen,
@@ -123,8 +150,11 @@ function parseOptions(): Options {
     users: Math.floor(positive('users', values.users, quick ? 200 : 2_000)),
     connections: Math.floor(positive('connections', values.connections, 50)),
     warmupSec: positive('warmup', values.warmup, quick ? 1 : 3),
-    durationSec: positive('duration', values.duration, quick ? 2 : 10),
-    repeat: Math.floor(positive('repeat', values.repeat, 1)),
+    durationSec: positive('duration', values.duration, quick ? 2 : 20),
+    repeat: Math.floor(positive('repeat', values.repeat, quick ? 1 : 3)),
+    ...(values['pglite-repeat'] === undefined
+      ? {}
+      : { pgliteRepeat: Math.floor(positive('pglite-repeat', values['pglite-repeat'], 1)) }),
     ...(values['cpu-prof'] ? { cpuProfileDir: resolve(values['cpu-prof']) } : {}),
   };
 }
@@ -147,8 +177,11 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** Always rebuilds: esbuild takes well under a second, and a stale bundle would measure old code. */
-function buildServer(): void {
+/**
+ * Always rebuilds: esbuild takes well under a second, and a stale bundle would measure old code.
+ * Returns the entry point of the bench's own copy of the build (see snapshotServerBuild).
+ */
+function buildServer(): string {
   log('bench: building the server (npm run build -w @habit-tracker/server)');
   const result = spawnSync('npm', ['run', 'build', '-w', '@habit-tracker/server'], {
     cwd: REPO_ROOT,
@@ -157,6 +190,9 @@ function buildServer(): void {
   });
   if (result.status !== 0) throw new Error(`the server build failed (exit ${result.status})`);
   if (!existsSync(SERVER_ENTRY)) throw new Error(`the build did not produce ${SERVER_ENTRY}`);
+  const snapshot = snapshotServerBuild();
+  cleanups.push(() => rmSync(snapshot.dir, { recursive: true, force: true }));
+  return snapshot.entry;
 }
 
 function postgresVersion(): string {
@@ -180,6 +216,8 @@ function findPgliteDir(dataDir: string): string {
 
 interface PreparedBackend {
   env: Record<string, string>;
+  /** PostgreSQL's URL, for the database ceiling. */
+  url?: string;
   seedTarget: () => SeedTarget;
   setup: string;
   /** PostgreSQL's postmaster, whose process tree is the database's CPU. */
@@ -195,12 +233,13 @@ async function prepareBackend(backend: Backend): Promise<PreparedBackend> {
     });
     cleanups.push(() => server.stop());
     return {
-      env: { DATABASE_URL: server.url },
+      env: { DATABASE_URL: server.url, DATABASE_POOL_SIZE: String(SERVER_POOL_SIZE) },
+      url: server.url,
       seedTarget: () => ({ url: server.url }),
       setup:
         'A throwaway PostgreSQL cluster on the same machine, over TCP on 127.0.0.1, with production durability ' +
         '(`fsync`, `synchronous_commit` and `full_page_writes` on, `shared_buffers` 256MB); the server uses ' +
-        'its default pool of 10 connections.',
+        `its default pool of ${SERVER_POOL_SIZE} connections.`,
       databasePid: () =>
         Number(readFileSync(join(server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     };
@@ -218,10 +257,11 @@ async function prepareBackend(backend: Backend): Promise<PreparedBackend> {
 
 /** Starts a server and registers its stop with the cleanup stack. */
 async function startTrackedServer(
+  entry: string,
   env: Record<string, string>,
   options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ) {
-  const server = await startServer({ env, ...options });
+  const server = await startServer({ entry, env, ...options });
   const stop = () => server.stop();
   cleanups.push(stop);
   return {
@@ -238,6 +278,7 @@ async function measureScenario(
   server: ServerProcess,
   prepared: PreparedBackend,
   options: Options,
+  repeat: number,
   scenario: (typeof SCENARIOS)[number],
   data: ReturnType<typeof benchData>,
 ): Promise<ScenarioReport> {
@@ -248,7 +289,7 @@ async function measureScenario(
   await server.waitUntilIdle();
 
   const runs: RunMetrics[] = [];
-  for (let repetition = 0; repetition < options.repeat; repetition++) {
+  for (let repetition = 0; repetition < repeat; repetition++) {
     server.resetPeakMemory();
     const cpuBefore = server.readCpuMs();
     const databaseCpuBefore = prepared.databasePid
@@ -287,13 +328,28 @@ async function measureScenario(
   return { name: scenario.name, description: scenario.description, runs };
 }
 
-async function benchBackend(backend: Backend, options: Options): Promise<BackendReport> {
-  log(`\nbench: ${backend}`);
+/** The HTTP scenarios this run asks for, in their usual order. */
+function chosenScenarios(options: Options): (typeof SCENARIOS)[number][] {
+  return SCENARIOS.filter(
+    (s) => options.scenarios.length === 0 || options.scenarios.includes(s.name),
+  );
+}
+
+function wantsDatabaseCeiling(options: Options): boolean {
+  return options.scenarios.length === 0 || options.scenarios.includes(DATABASE_CEILING_NAME);
+}
+
+async function benchBackend(
+  backend: Backend,
+  options: Options,
+  run: BackendRun,
+): Promise<BackendReport> {
+  log(`\nbench: ${backend} (${run.repeat} repetition${run.repeat === 1 ? '' : 's'} per scenario)`);
   const cleanupDepth = cleanups.length;
   const prepared = await prepareBackend(backend);
 
   // The first start migrates the empty database, exactly as a fresh install does.
-  const migrating = await startTrackedServer(prepared.env, { timeoutMs: 180_000 });
+  const migrating = await startTrackedServer(run.serverEntry, prepared.env, { timeoutMs: 180_000 });
   log(
     `bench: ${backend} migrated by the server's first start (${migrating.server.startupMs.toFixed(0)} ms)`,
   );
@@ -306,13 +362,13 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
 
   const coldStarts: number[] = [];
   for (let sample = 0; sample < COLD_START_SAMPLES; sample++) {
-    const started = await startTrackedServer(prepared.env);
+    const started = await startTrackedServer(run.serverEntry, prepared.env);
     coldStarts.push(started.server.startupMs);
     await started.stop();
   }
   log(`bench: cold start ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
-  const { server, stop } = await startTrackedServer(prepared.env, {
+  const { server, stop } = await startTrackedServer(run.serverEntry, prepared.env, {
     ...(options.cpuProfileDir
       ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] }
       : {}),
@@ -328,12 +384,9 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
   }
   const data = benchData(options.users);
   const scenarios: ScenarioReport[] = [];
-  const chosen = SCENARIOS.filter(
-    (s) => options.scenarios.length === 0 || options.scenarios.includes(s.name),
-  );
-  for (const scenario of chosen) {
+  for (const scenario of chosenScenarios(options)) {
     try {
-      scenarios.push(await measureScenario(server, prepared, options, scenario, data));
+      scenarios.push(await measureScenario(server, prepared, options, run.repeat, scenario, data));
     } catch (error) {
       throw new Error(
         `${backend} / ${scenario.name}: ${(error as Error).message}\n--- server output (tail) ---\n${server.output()}`,
@@ -341,6 +394,11 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
     }
   }
   await stop();
+  // With the server stopped, the database has the cores to itself and the harness.
+  const databaseCeiling =
+    prepared.url && wantsDatabaseCeiling(options)
+      ? await measureCeiling(prepared, options, run.repeat, data)
+      : undefined;
   // Stop this backend's database and remove its files before the next backend runs.
   while (cleanups.length > cleanupDepth) {
     await cleanups.pop()!();
@@ -353,13 +411,79 @@ async function benchBackend(backend: Backend, options: Options): Promise<Backend
     idleRssMib,
     loadAverageBefore,
     peakIsPerScenario,
+    repeat: run.repeat,
     scenarios,
+    ...(databaseCeiling ? { databaseCeiling } : {}),
   };
 }
 
+async function measureCeiling(
+  prepared: PreparedBackend,
+  options: Options,
+  repeat: number,
+  data: ReturnType<typeof benchData>,
+): Promise<CeilingReport> {
+  const databasePid = prepared.databasePid!;
+  return measureDatabaseCeiling({
+    url: prepared.url!,
+    poolSize: SERVER_POOL_SIZE,
+    workers: options.connections,
+    warmupSec: options.warmupSec,
+    durationSec: options.durationSec,
+    repeat,
+    users: data.users,
+    random: seededRandom(LOAD_SEED),
+    readDatabaseCpuMs: () => readProcessTreeCpuMs(databasePid()),
+    onRun: (run) =>
+      log(
+        `  ${DATABASE_CEILING_NAME.padEnd(12)} ${run.requestsPerSec.toFixed(0).padStart(6)} req/s  ` +
+          `p50 ${run.p50Ms.toFixed(1)} ms  p95 ${run.p95Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms  ` +
+          `errors ${run.errors}  (the Today queries through the data layer, no HTTP)`,
+      ),
+  });
+}
+
+function planRun(options: Options): Repetitions {
+  const plan = planRepetitions(
+    {
+      backends: options.backends,
+      users: options.users,
+      coldStartSamples: COLD_START_SAMPLES,
+      warmupSec: options.warmupSec,
+      durationSec: options.durationSec,
+      httpScenarios: chosenScenarios(options).length,
+      databaseCeiling: wantsDatabaseCeiling(options),
+    },
+    options.repeat,
+    options.pgliteRepeat,
+  );
+  const minutes = plan.estimateSeconds / 60;
+  log(
+    `bench: this run should take about ${minutes < 2 ? `${Math.round(plan.estimateSeconds)} s` : `${Math.round(minutes)} minutes`} ` +
+      `on a quiet 2-core machine (${options.backends
+        .map(
+          (backend) =>
+            `${backend}: ${plan.repeat[backend]} × ${options.durationSec} s per scenario`,
+        )
+        .join(', ')})` +
+      (plan.pgliteReduced ? '; PGlite runs fewer repetitions to stay under the target' : '') +
+      (plan.estimateSeconds > RUN_TARGET_MINUTES * 60
+        ? `; over the ~${RUN_TARGET_MINUTES}-minute target`
+        : ''),
+  );
+  return plan.repeat;
+}
+
 async function main(): Promise<void> {
+  const startedAt = performance.now();
   const options = parseOptions();
-  buildServer();
+  const repeat = planRun(options);
+  const serverEntry = buildServer();
+  const webAssets = buildAndMeasureWebAssets(log);
+  log(
+    `bench: web app first load ${(webAssets.firstLoadJs.gzipBytes / 1000).toFixed(1)} KB JavaScript + ` +
+      `${(webAssets.firstLoadCss.gzipBytes / 1000).toFixed(1)} KB CSS (gzip)`,
+  );
   const report: BenchReport = {
     date: new Date().toISOString().slice(0, 10),
     commit: describeCommit(),
@@ -370,13 +494,18 @@ async function main(): Promise<void> {
       connections: options.connections,
       warmupSec: options.warmupSec,
       durationSec: options.durationSec,
-      repeat: options.repeat,
+      repeat: repeat.postgres,
     },
     backends: [],
+    webAssets,
+    budgets: [],
   };
   for (const backend of options.backends) {
-    report.backends.push(await benchBackend(backend, options));
+    report.backends.push(
+      await benchBackend(backend, options, { serverEntry, repeat: repeat[backend] }),
+    );
   }
+  report.budgets = evaluateBudgets(report);
   const markdown = renderMarkdown(report);
   process.stdout.write(`\n${markdown}\n`);
   if (options.write) {
@@ -385,9 +514,11 @@ async function main(): Promise<void> {
     log(`\nbench: wrote ${DOC_PATH} and ${JSON_PATH}`);
   } else {
     log(
-      '\nbench: docs/benchmarks.md left alone (--quick or --cpu-prof; pass --write to update it)',
+      '\nbench: docs/benchmarks.md left alone (--quick, --scenario or --cpu-prof; pass --write to update it)',
     );
   }
+  // Beside the estimate printed at the start, so that the estimate's costs can be kept honest.
+  log(`bench: the run took ${((performance.now() - startedAt) / 60_000).toFixed(1)} minutes`);
 }
 
 let interrupted = false;

@@ -31,7 +31,8 @@ export const SCENARIOS: Scenario[] = [
   {
     // The framework ceiling: every middleware, no route work, no database.
     name: 'live',
-    description: 'GET /api/live — a constant JSON answer through the whole middleware stack',
+    description:
+      'the framework ceiling: GET /api/live, a constant JSON answer through the whole middleware stack',
     requests: () => [{ method: 'GET', path: '/api/live' }],
   },
   {
@@ -116,7 +117,7 @@ function withUser(request: RequestData, user: BenchUser): RequestData {
   return request;
 }
 
-function pick<T>(items: readonly T[], random: () => number): T {
+export function pick<T>(items: readonly T[], random: () => number): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;

@@ -71,7 +71,8 @@ function sessionToken(i: number): string {
   return createHash('sha256').update(`bench-session-${SEED}-${i}`).digest('base64url');
 }
 
-function sessionId(token: string): string {
+/** What the database stores for a token (the server's sessionIdFromToken). */
+export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -182,7 +183,7 @@ function sessionsSql(data: BenchData): string[] {
       .slice(start, start + 1_000)
       .map(
         (user, offset) =>
-          `('${sessionId(user.token)}', '${userId(start + offset + 1)}'::uuid, now() + interval '30 days')`,
+          `('${sessionIdOf(user.token)}', '${userId(start + offset + 1)}'::uuid, now() + interval '30 days')`,
       );
     statements.push(`insert into sessions (id, user_id, expires_at) values ${rows.join(', ')}`);
   }

@@ -3,12 +3,13 @@
  * child process, so its memory and CPU can be read from /proc without the load generator's own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort } from '@habit-tracker/db/testing';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-export const SERVER_ENTRY = join(REPO_ROOT, 'apps', 'server', 'dist', 'main.js');
+export const SERVER_BUILD_DIR = join(REPO_ROOT, 'apps', 'server', 'dist');
+export const SERVER_ENTRY = join(SERVER_BUILD_DIR, 'main.js');
 
 /** Linux reports CPU time in clock ticks; 100 per second on every mainstream kernel config. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -38,7 +39,24 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Copies the fresh build into a folder of the bench's own and returns that copy's entry point:
+ * `npm test` and `npm start` rebuild apps/server/dist (removing it first), which would pull the
+ * bundle from under a server that is still starting, or swap the code between scenarios. The
+ * copy sits under node_modules/.cache so the bundle's bare imports still resolve from the
+ * repository's node_modules.
+ */
+export function snapshotServerBuild(): { entry: string; dir: string } {
+  const parent = join(REPO_ROOT, 'node_modules', '.cache', 'habit-bench');
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, 'server-'));
+  cpSync(SERVER_BUILD_DIR, dir, { recursive: true });
+  return { entry: join(dir, 'main.js'), dir };
+}
+
 export interface StartServerOptions {
+  /** The bundle to run (a snapshot of the build); apps/server/dist/main.js by default. */
+  entry?: string;
   /** DATABASE_URL or DATA_DIR, and anything else the scenario needs. */
   env: Record<string, string>;
   /** How long to wait for the first healthy answer (the first start also migrates). */
@@ -64,7 +82,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, options.env);
 
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], {
+  const entry = options.entry ?? SERVER_ENTRY;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

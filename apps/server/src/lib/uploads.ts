@@ -3,6 +3,8 @@
  * to the bucket with a URL whose signature binds the content type and length — the bytes never
  * pass through this server or Fly's replay. With the local folder, to this API's own upload route.
  */
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { UploadInstruction } from '@habit-tracker/contract';
 import type { ObjectStore } from '@habit-tracker/storage';
 import { AppError } from '../errors';
@@ -50,4 +52,12 @@ export async function assertStoredSize(
     'upload_invalid',
     `The file was announced as ${announced} bytes but ${stored?.size ?? 0} arrived; send it again`,
   );
+}
+
+/**
+ * A request body as the object store takes it: a Node stream (an async iterable of bytes), whatever
+ * the compiler's idea of the web ReadableStream type (DOM or Node's) is.
+ */
+export function requestBody(body: ReadableStream<Uint8Array>): Readable {
+  return Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
 }

@@ -5,7 +5,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { ImportCounts } from '../../lib/import-job';
-import { assertStoredSize, uploadInstruction } from '../../lib/uploads';
+import { assertStoredSize, requestBody, uploadInstruction } from '../../lib/uploads';
 import type * as routes from './imports.routes';
 
 const importNotFound = () => notFound('Import not found');
@@ -54,7 +54,7 @@ export const uploadImport: RouteHandler<typeof routes.uploadImport, AuthedEnv> =
   const body = c.req.raw.body;
   if (!body) throw new AppError('upload_invalid', 'The upload has no body');
   const key = objectKeys.importUpload(userId, importId);
-  await storage.put(key, body, { contentType: IMPORT_CONTENT_TYPE });
+  await storage.put(key, requestBody(body), { contentType: IMPORT_CONTENT_TYPE });
   await assertStoredSize(storage, key, row.size);
   return c.body(null, 204);
 };

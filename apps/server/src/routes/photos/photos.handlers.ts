@@ -7,7 +7,12 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { inspectPhoto, type PhotoType, sniffImageType } from '../../lib/images';
-import { assertStoredSize, DOWNLOAD_URL_SECONDS, uploadInstruction } from '../../lib/uploads';
+import {
+  assertStoredSize,
+  DOWNLOAD_URL_SECONDS,
+  requestBody,
+  uploadInstruction,
+} from '../../lib/uploads';
 import type * as routes from './photos.routes';
 
 const photoNotFound = () => notFound('Photo not found');
@@ -72,7 +77,7 @@ export const uploadPhoto: RouteHandler<typeof routes.uploadPhoto, AuthedEnv> = a
   const body = c.req.raw.body;
   if (!body) throw new AppError('upload_invalid', 'The upload has no body');
   const key = objectKeys.photo(userId, photoId);
-  await storage.put(key, body, { contentType: photo.contentType });
+  await storage.put(key, requestBody(body), { contentType: photo.contentType });
   await assertStoredSize(storage, key, photo.size);
   return c.body(null, 204);
 };
