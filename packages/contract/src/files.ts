@@ -73,7 +73,12 @@ export const ExportParamsSchema = z.object({
 
 export const ImportCreateSchema = z
   .object({
-    fileName: z.string().min(1).max(255),
+    // Shown back to the user and used to tell the file's kind; never part of a storage path.
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'A file name without folders or control characters'),
     size: z.number().int().min(1),
   })
   .strict()
