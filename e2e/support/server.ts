@@ -115,14 +115,18 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const webRoot = ensureWebBuild();
-  const [{ createApp, createLogger, loadEnv }, { openDatabase }, { serve }] = await Promise.all([
-    import('@habit-tracker/server'),
-    import('@habit-tracker/db'),
-    import('@hono/node-server'),
-  ]);
+  const [{ createApp, createLogger, loadEnv }, { openDatabase }, { openObjectStore }, { serve }] =
+    await Promise.all([
+      import('@habit-tracker/server'),
+      import('@habit-tracker/db'),
+      import('@habit-tracker/storage'),
+      import('@hono/node-server'),
+    ]);
   const parsed = loadEnv(env);
   const database = await openDatabase({ dataDir });
-  const app = createApp({ env: parsed, database, logger: createLogger(parsed), webRoot });
+  // The default of one machine, as main.ts picks it: a folder in the data directory.
+  const storage = await openObjectStore({ kind: 'local', root: join(dataDir, 'objects') });
+  const app = createApp({ env: parsed, database, logger: createLogger(parsed), webRoot, storage });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
   await waitForHealth(url);
   return {
@@ -134,6 +138,7 @@ export async function startServer(): Promise<RunningServer> {
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await database.close();
+      await storage.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,6 +14,8 @@ const HabitsScreen = lazy(() => import('./screens/habits'));
 const HabitEditorScreen = lazy(() => import('./screens/habit-editor'));
 const HabitDetailScreen = lazy(() => import('./screens/habit-detail'));
 const SettingsScreen = lazy(() => import('./screens/settings'));
+const YourDataScreen = lazy(() => import('./screens/your-data'));
+const ImportScreen = lazy(() => import('./screens/import'));
 
 const PUBLIC: Route['name'][] = ['sign-in', 'sign-up'];
 
@@ -63,7 +65,7 @@ export function App() {
                 </NavLink>
                 <NavLink
                   to="/settings"
-                  current={route.name === 'settings'}
+                  current={['settings', 'your-data', 'import'].includes(route.name)}
                   icon={<GearIcon width={20} height={20} />}
                 >
                   Settings
@@ -101,6 +103,10 @@ function Screen({ route }: { route: Route }) {
       return <HabitDetailScreen key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'your-data':
+      return <YourDataScreen />;
+    case 'import':
+      return <ImportScreen />;
     default:
       return (
         <div className="screen">

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'edit-habit'; id: string }
   | { name: 'habit'; id: string }
   | { name: 'settings' }
+  | { name: 'your-data' }
+  | { name: 'import' }
   | { name: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -23,6 +25,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/habits') return { name: 'habits' };
   if (path === '/habits/new') return { name: 'new-habit' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/settings/data') return { name: 'your-data' };
+  if (path === '/import') return { name: 'import' };
   const edit = /^\/habits\/([^/]+)\/edit$/.exec(path);
   if (edit) return { name: 'edit-habit', id: decodeURIComponent(edit[1]!) };
   const detail = /^\/habits\/([^/]+)$/.exec(path);

@@ -77,6 +77,9 @@ const FRIENDLY: Record<string, string> = {
   malformed_json: 'The app sent something the server could not read. Reload and try again.',
   validation_failed: 'Some details need fixing.',
   date_in_future: 'You can’t record a day that hasn’t happened yet.',
+  upload_invalid:
+    'That file arrived damaged or isn’t the kind of image it claims to be. Try choosing it again.',
+  import_invalid: 'That file can’t be imported.',
   rate_limited: 'Too many attempts.',
   unavailable: 'The service is briefly unavailable. Please try again in a moment.',
 };
@@ -91,11 +94,28 @@ export function friendlyError(error: unknown): string {
   } else if (error.code === 'rate_limited') {
     text += ' Please wait a little and try again.';
   }
+  if (error.code === 'import_invalid') {
+    const problems = importProblems(error);
+    return problems.length > 0 ? `${text} ${problems.join('; ')}.` : text;
+  }
   const issues = error.issues;
   if (issues.length > 0) {
     text += ` ${issues.map((i) => (i.path ? `${labelOf(i.path)}: ${i.message}` : i.message)).join('; ')}.`;
   }
   return text;
+}
+
+/** `import_invalid` details as "Habits.csv, line 3: message" (docs/api.md, "Import"). */
+export function importProblems(error: ApiError): string[] {
+  if (!Array.isArray(error.details)) return [];
+  return error.details.flatMap((d: unknown) => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { file, line, message } = d as { file?: unknown; line?: unknown; message?: unknown };
+    if (typeof message !== 'string') return [];
+    const where = [typeof file === 'string' && file ? file : null, line ? `line ${line}` : null];
+    const prefix = where.filter(Boolean).join(', ');
+    return [prefix ? `${prefix}: ${message}` : message];
+  });
 }
 
 function formatWait(seconds: number): string {

@@ -1,14 +1,22 @@
 /**
  * Records one day of one habit: done (with a value for numeric habits), skipped, or nothing,
- * plus an optional note. The write goes through the offline queue like every check-in.
+ * plus an optional note and photos. The write goes through the offline queue like every
+ * check-in; photos go straight to the server (they are not queued).
  */
-import { useId, useState } from 'react';
-import type { CheckinDto, Habit } from '../api/client';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import type { CheckinDto, CheckinPut, Habit } from '../api/client';
 import { formatFullDate, formatNumber, targetText } from '../lib/format';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from './dialog';
 
 type Mode = 'done' | 'skipped' | 'none';
+
+// Uploading, thumbnails and the photo viewer load with the dialog, not with the app.
+const CheckinPhotos = lazy(() =>
+  import('./checkin-photos').catch(() => ({
+    default: () => <p className="hint">Photos can’t be shown right now. Reload to try again.</p>,
+  })),
+);
 
 interface Props {
   habit: Habit;
@@ -27,45 +35,51 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
   const [note, setNote] = useState(checkin?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  /** The check-in this dialog already queued for its photos, so Save does not send it twice. */
+  const queued = useRef<string | null>(null);
 
-  function submit() {
-    if (mode === 'none') {
-      void enqueueCheckin({
-        habitId: habit.id,
-        habitName: habit.name,
-        date,
-        op: 'delete',
-        body: null,
-      });
-      onClose();
-      return;
-    }
+  /** The form as a check-in, or null (with the reason shown) when the amount is not valid. */
+  function checkinBody(state: 'done' | 'skipped'): CheckinPut | null {
     let amount: number | null = null;
-    if (numeric && mode === 'done') {
+    if (numeric && state === 'done') {
       amount = Number(value.replace(',', '.'));
       if (value.trim() === '' || !Number.isFinite(amount) || amount < 0) {
         setError(`Enter how many ${numeric.unit} (a number, 0 or more).`);
-        return;
+        return null;
       }
       if (amount > 1e9) {
         setError('That number is too large.');
-        return;
+        return null;
       }
     }
-    void enqueueCheckin({
-      habitId: habit.id,
-      habitName: habit.name,
-      date,
-      op: 'put',
-      body: { state: mode, value: amount, note: note.trim() ? note.trim() : null },
-    });
+    return { state, value: amount, note: note.trim() ? note.trim() : null };
+  }
+
+  function queue(op: 'put' | 'delete', body: CheckinPut | null) {
+    queued.current = JSON.stringify(body);
+    void enqueueCheckin({ habitId: habit.id, habitName: habit.name, date, op, body });
+  }
+
+  function submit() {
+    const body = mode === 'none' ? null : checkinBody(mode);
+    if (mode !== 'none' && !body) return;
+    if (JSON.stringify(body) !== queued.current) queue(mode === 'none' ? 'delete' : 'put', body);
     onClose();
+  }
+
+  /** A photo needs a check-in on the server: queue the form as it is now (see checkin-photos). */
+  function saveForPhotos(): boolean {
+    if (mode === 'none') return false;
+    const body = checkinBody(mode);
+    if (body) queue('put', body);
+    return body !== null;
   }
 
   const title = `${habit.name} — ${isToday ? 'today' : formatFullDate(date)}`;
   return (
     <Dialog title={title} onClose={onClose}>
       <form
+        id={`${id}-form`}
         className="checkin-form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -141,20 +155,31 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
         ) : (
           <p className="hint">This day will have no entry.</p>
         )}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Save
-          </button>
-        </div>
       </form>
+      {/* Outside the form: the photo dialogs have forms of their own, and React would pass
+          their submit events up to this one. */}
+      <Suspense fallback={<div className="photo-section" aria-busy="true" />}>
+        <CheckinPhotos
+          habit={habit}
+          date={date}
+          checkin={checkin}
+          mode={mode}
+          saveForPhotos={saveForPhotos}
+        />
+      </Suspense>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" form={`${id}-form`} className="button button-primary">
+          Save
+        </button>
+      </div>
     </Dialog>
   );
 }

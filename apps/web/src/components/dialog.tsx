@@ -34,6 +34,8 @@ export function Dialog({ title, description, onClose, children, className }: Dia
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
+        // React passes a nested dialog's (a photo over the check-in) cancel up the tree too.
+        if (event.target !== ref.current) return;
         event.preventDefault();
         onClose();
       }}

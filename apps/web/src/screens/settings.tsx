@@ -8,6 +8,7 @@ import { weekdayName } from '../lib/format';
 import { useStore } from '../lib/store';
 import { useHeadingFocus } from '../lib/use-heading-focus';
 import { syncStore } from '../offline/sync';
+import { Link } from '../router';
 import { loadToday } from '../today/store';
 
 function hourLabel(h: number): string {
@@ -45,6 +46,7 @@ export default function SettingsScreen() {
             settings={me.settings}
             onSaved={(settings) => setMe({ ...me, settings })}
           />
+          <DataSettings />
           <AccountSettings me={me} />
         </>
       ) : error ? null : (
@@ -173,6 +175,26 @@ function CalendarSettings({
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+function DataSettings() {
+  const id = useId();
+  return (
+    <section className="card form-section" aria-labelledby={`${id}-data`}>
+      <h2 id={`${id}-data`} className="card-title">
+        Your data
+      </h2>
+      <p>Download everything you’ve recorded, or bring in your history from Loop Habit Tracker.</p>
+      <div className="button-row">
+        <Link to="/settings/data" className="button">
+          Export your data
+        </Link>
+        <Link to="/import" className="button">
+          Import from a file
+        </Link>
+      </div>
     </section>
   );
 }

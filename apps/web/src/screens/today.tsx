@@ -112,6 +112,9 @@ export default function TodayScreen() {
           <Link to="/habits/new" className="button button-primary">
             <PlusIcon width={18} height={18} /> Create your first habit
           </Link>
+          <p>
+            Coming from Loop Habit Tracker? <Link to="/import">Import your history</Link>
+          </p>
         </div>
       ) : (
         <>

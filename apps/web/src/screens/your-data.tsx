@@ -1,0 +1,242 @@
+/**
+ * "Your data" (/settings/data): export everything as a zip, follow its progress, download it,
+ * and see recent exports; a way into the import screen. Exports are built in the background
+ * by the server, so this screen polls while one is running.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { friendlyError } from '../api/client';
+import { type ExportDto, filesApi } from '../api/files';
+import { DownloadIcon, UploadIcon } from '../components/file-icons';
+import { BackIcon } from '../components/icons';
+import { formatBytes, formatDateTime } from '../lib/file-checks';
+import { useHeadingFocus } from '../lib/use-heading-focus';
+import { Link } from '../router';
+
+const POLL_MS = 1000;
+const POLL_AFTER_ERROR_MS = 5000;
+
+export default function YourDataScreen() {
+  const heading = useHeadingFocus<HTMLHeadingElement>('Your data');
+  const id = useId();
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <Link to="/settings" className="back-link">
+          <BackIcon width={18} height={18} /> Settings
+        </Link>
+        <h1 ref={heading} tabIndex={-1}>
+          Your data
+        </h1>
+        <p className="subtitle">Everything you record here is yours to take with you.</p>
+      </header>
+      <ExportSection />
+      <section className="card" aria-labelledby={`${id}-import`}>
+        <h2 id={`${id}-import`} className="card-title">
+          Import
+        </h2>
+        <p>
+          Bring in your history from Loop Habit Tracker (its CSV export or backup), or an export
+          from this app. Imported habits are added next to yours; nothing you have is changed.
+        </p>
+        <div className="button-row">
+          <Link to="/import" className="button">
+            <UploadIcon width={18} height={18} /> Import a file
+          </Link>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function ExportSection() {
+  const id = useId();
+  const [exports, setExports] = useState<ExportDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  /** The export started on this visit: its outcome is shown in full, not only in the list. */
+  const [startedId, setStartedId] = useState<string | null>(null);
+
+  const merge = useCallback((item: ExportDto) => {
+    setExports((list) => [item, ...(list ?? []).filter((e) => e.id !== item.id)].slice(0, 5));
+  }, []);
+
+  useEffect(() => {
+    filesApi
+      .exports()
+      .then((r) => setExports(r.exports))
+      .catch((e) => setError(friendlyError(e)));
+  }, []);
+
+  // Poll the running export every second; the list is newest first, so it is the first one.
+  const running = exports?.find((e) => e.status === 'running') ?? null;
+  const runningId = running?.id ?? null;
+  const pollDelay = useRef(POLL_MS);
+  useEffect(() => {
+    if (!runningId) return;
+    let timer: ReturnType<typeof setTimeout>;
+    let stopped = false;
+    const tick = async () => {
+      try {
+        const item = await filesApi.export(runningId);
+        if (stopped) return;
+        setExports((list) => (list ?? []).map((e) => (e.id === item.id ? item : e)));
+        setError(null);
+        pollDelay.current = POLL_MS;
+      } catch (e) {
+        if (stopped) return;
+        setError(friendlyError(e));
+        pollDelay.current = POLL_AFTER_ERROR_MS;
+      }
+      timer = setTimeout(tick, pollDelay.current);
+    };
+    timer = setTimeout(tick, pollDelay.current);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [runningId]);
+
+  async function start() {
+    setStarting(true);
+    setError(null);
+    try {
+      const item = await filesApi.createExport();
+      merge(item);
+      setStartedId(item.id);
+    } catch (e) {
+      setError(friendlyError(e));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const current = running ?? exports?.find((e) => e.id === startedId) ?? null;
+  // Once a download is on offer it is the main action; a new export is the second one.
+  const downloadShown = current?.status === 'ready' && current.downloadUrl !== null;
+
+  return (
+    <section className="card form-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="card-title">
+        Export everything
+      </h2>
+      <p>
+        One zip with all your habits, check-ins, notes and photos: a file this app can import again,
+        and a spreadsheet (CSV) for each habit.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className={`button ${downloadShown ? '' : 'button-primary'}`}
+          disabled={starting || running !== null}
+          onClick={() => void start()}
+        >
+          {running
+            ? 'Exporting…'
+            : starting
+              ? 'Starting…'
+              : downloadShown
+                ? 'Export again'
+                : 'Export everything'}
+        </button>
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div role="status" aria-live="polite" className="export-status">
+        {current ? <ExportProgress item={current} /> : null}
+      </div>
+      {exports === null && !error ? <div className="skeleton-text" aria-busy="true" /> : null}
+      {exports && exports.length > 0 ? (
+        <div className="recent-exports">
+          <h3 id={`${id}-recent`} className="section-title">
+            Recent exports
+          </h3>
+          <ul className="export-list" aria-labelledby={`${id}-recent`}>
+            {exports.map((item) => (
+              <ExportRow key={item.id} item={item} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The export in progress or just finished: a bar while running, then the download. */
+function ExportProgress({ item }: { item: ExportDto }) {
+  if (item.status === 'running') {
+    const percent = Math.round(item.progress * 100);
+    return (
+      <div className="export-progress">
+        {/* The live region reads the text in tens; the bar moves smoothly. */}
+        <p>Preparing your export… {Math.floor(percent / 10) * 10}%</p>
+        <progress
+          className="progress"
+          max={1}
+          value={item.progress}
+          aria-label="Export progress"
+          data-testid="export-progress"
+        />
+      </div>
+    );
+  }
+  if (item.status === 'failed') {
+    return (
+      <p className="form-error">
+        The export failed{item.error ? `: ${item.error}` : ''}. Please try again.
+      </p>
+    );
+  }
+  if (!item.downloadUrl) return <p className="hint">This export has expired. Start a new one.</p>;
+  return (
+    <div className="export-ready">
+      <p>
+        <strong>Your export is ready</strong>
+        {item.size !== null ? ` (${formatBytes(item.size)})` : ''}.
+      </p>
+      <div className="button-row">
+        <a
+          className="button button-primary"
+          href={item.downloadUrl}
+          download
+          data-testid="download-export"
+        >
+          <DownloadIcon width={18} height={18} /> Download export
+        </a>
+      </div>
+      {item.expiresAt ? (
+        <p className="hint">Available until {formatDateTime(item.expiresAt)}.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function ExportRow({ item }: { item: ExportDto }) {
+  const expired =
+    item.status === 'ready' &&
+    (!item.downloadUrl || (item.expiresAt !== null && Date.parse(item.expiresAt) < Date.now()));
+  const state =
+    item.status === 'running'
+      ? `Preparing… ${Math.round(item.progress * 100)}%`
+      : item.status === 'failed'
+        ? 'Failed'
+        : expired
+          ? 'Expired'
+          : `Ready${item.size !== null ? `, ${formatBytes(item.size)}` : ''}`;
+  return (
+    <li className="export-row">
+      <span className="export-when">{formatDateTime(item.createdAt)}</span>
+      <span className="export-state" data-status={expired ? 'expired' : item.status}>
+        {state}
+      </span>
+      {item.status === 'ready' && !expired && item.downloadUrl ? (
+        <a className="button button-small" href={item.downloadUrl} download>
+          Download
+          <span className="sr-only"> the export of {formatDateTime(item.createdAt)}</span>
+        </a>
+      ) : null}
+    </li>
+  );
+}
