@@ -2,6 +2,7 @@
  * The process: configuration, database, object storage, HTTP server, graceful shutdown.
  */
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { type AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@habit-tracker/db';
@@ -16,6 +17,8 @@ import { inPrimaryRegion } from './middleware/region-routing';
 
 /** How often the primary region deletes abandoned uploads, expired exports and queued objects. */
 const STORAGE_SWEEP_MS = 10 * 60 * 1000;
+/** Idle keep-alive connections stay open this long (see below). */
+const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 /** In-flight requests get this long to finish after SIGTERM before we close anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 /** After SIGTERM, keep-alive connections that stay silent this long are closed. */
@@ -74,6 +77,13 @@ async function main(): Promise<void> {
     );
     console.log(`habit-tracker listening on http://localhost:${port}`);
   });
+
+  // Longer than the idle timeout of a proxy in front of us (nginx's upstream keepalive_timeout
+  // is 60 s): the proxy, not Node (5 s by default), should close an idle connection, or a request
+  // it sends just as Node closes one is reset.
+  const http = server as HttpServer;
+  http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  http.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   // Prometheus scrapes (fly.toml [metrics]) on a port of their own, off the public service.
   const metricsServer =

@@ -141,6 +141,7 @@ describe('export and import', () => {
       file: expect.stringContaining('Checkmarks.csv'),
       line: expect.any(Number),
     });
+    expect((await c.get(`/api/v1/imports/${id}`)).body.status).toBe('failed');
     expectError(await c.post(`/api/v1/imports/${id}/confirm`), 422, 'validation_failed');
     expect((await c.get('/api/v1/habits')).body.habits).toEqual([]);
 

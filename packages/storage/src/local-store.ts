@@ -217,12 +217,14 @@ class LocalObjectStore implements ObjectStore {
    * (emptied) between the two steps, so that is retried.
    */
   private async createInFolder(folder: string, temp: string): Promise<FileHandle> {
+    // A deletion elsewhere may remove an empty parent folder between our mkdir and open — or
+    // during mkdir's own walk down the path (ENOENT from mkdir itself): try again a few times.
     for (let attempt = 1; ; attempt++) {
-      await mkdir(folder, { recursive: true });
       try {
+        await mkdir(folder, { recursive: true });
         return await open(temp, 'wx');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw error;
       }
     }
   }

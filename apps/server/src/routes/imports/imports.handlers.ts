@@ -67,7 +67,16 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
   if (!row) throw importNotFound();
   if (row.status === 'done') return c.json(toImport(row), 200);
   const { parseUpload, previewOf } = await loadImportJob();
-  const parsed = await parseUpload(deps, user, settings, row);
+  let parsed: Awaited<ReturnType<typeof parseUpload>>;
+  try {
+    parsed = await parseUpload(deps, user, settings, row);
+  } catch (error) {
+    // A file that cannot be imported stays so: the user starts again with another file.
+    if (error instanceof AppError && error.code === 'import_invalid') {
+      await db.updateImport(deps.database.primary, user.id, importId, { status: 'failed' });
+    }
+    throw error;
+  }
   const updated = await db.updateImport(deps.database.primary, user.id, importId, {
     status: 'previewed',
     preview: previewOf(parsed, settings.weekStart),

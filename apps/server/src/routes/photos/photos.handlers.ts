@@ -108,7 +108,8 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
   for await (const chunk of object.body) chunks.push(chunk as Buffer);
   const bytes = new Uint8Array(Buffer.concat(chunks));
   const type = photo.contentType as PhotoType;
-  if (sniffImageType(bytes) !== type) return reject(`The file is not a ${type} image`);
+  if (sniffImageType(bytes) !== type)
+    return reject(`The file is not a ${type.slice('image/'.length).toUpperCase()} image`);
   let inspected: Awaited<ReturnType<typeof inspectPhoto>>;
   try {
     inspected = await inspectPhoto(bytes, type);
