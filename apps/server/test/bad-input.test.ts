@@ -152,6 +152,54 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     );
   });
 
+  it('text with a NUL character (which PostgreSQL cannot store) is 422, naming the field', async () => {
+    const nul = 'a\u0000b';
+    const cases: [string, string, unknown, string][] = [
+      [
+        'POST',
+        '/api/v1/habits',
+        { name: nul, measure: { kind: 'boolean' }, schedule: { kind: 'daily' } },
+        'name',
+      ],
+      [
+        'POST',
+        '/api/v1/habits',
+        { name: 'x', description: nul, measure: { kind: 'boolean' }, schedule: { kind: 'daily' } },
+        'description',
+      ],
+      [
+        'POST',
+        '/api/v1/habits',
+        { name: 'x', icon: nul, measure: { kind: 'boolean' }, schedule: { kind: 'daily' } },
+        'icon',
+      ],
+      [
+        'POST',
+        '/api/v1/habits',
+        {
+          name: 'x',
+          measure: { kind: 'numeric', unit: nul, target: 1, direction: 'at_least' },
+          schedule: { kind: 'daily' },
+        },
+        'measure.unit',
+      ],
+      ['PATCH', `/api/v1/habits/${yesNo.id}`, { name: nul }, 'name'],
+      [
+        'PUT',
+        `/api/v1/habits/${yesNo.id}/checkins/2026-01-02`,
+        { state: 'done', note: nul },
+        'note',
+      ],
+    ];
+    for (const [method, path, json, field] of cases) {
+      const res = await c.request(method, path, { json });
+      expectError(res, 422, 'validation_failed');
+      expect(JSON.stringify(res.body.error.details), `${method} ${path}`).toContain(
+        field.split('.').pop(),
+      );
+    }
+  });
+
   it('stores unicode, emoji and SQL-looking strings verbatim', async () => {
     const names = [
       '読書 📚 — café naïve',

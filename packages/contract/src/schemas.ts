@@ -21,6 +21,13 @@ export const LIMITS = {
   idempotencyKeyMax: 100,
 } as const;
 
+/**
+ * Text that is stored: PostgreSQL's text cannot hold U+0000, so a NUL would fail the INSERT (a
+ * 500) instead of being refused here with the field named (a 422).
+ */
+const withoutNul = <T extends z.ZodType<string>>(schema: T) =>
+  schema.refine((s) => !s.includes('\u0000'), { message: 'Text cannot contain the NUL character' });
+
 export const LocalDateSchema = z
   .string()
   .refine(isValidLocalDate, { message: 'Expected a real calendar date YYYY-MM-DD (1900–2999)' })
@@ -137,7 +144,7 @@ export const MeasureSchema = z
     z
       .object({
         kind: z.literal('numeric'),
-        unit: z.string().trim().min(1).max(LIMITS.unitMax),
+        unit: withoutNul(z.string().trim().min(1).max(LIMITS.unitMax)),
         target: TargetNumber,
         direction: z.enum(['at_least', 'at_most']),
       })
@@ -145,7 +152,9 @@ export const MeasureSchema = z
   ])
   .openapi('Measure');
 
-const HabitName = z.string().trim().min(1, 'Name must not be empty').max(LIMITS.nameMax);
+const HabitName = withoutNul(
+  z.string().trim().min(1, 'Name must not be empty').max(LIMITS.nameMax),
+);
 const HexColor = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour like #3b82f6')
@@ -154,9 +163,9 @@ const HexColor = z
 export const HabitCreateSchema = z
   .object({
     name: HabitName,
-    description: z.string().max(LIMITS.descriptionMax).optional(),
+    description: withoutNul(z.string().max(LIMITS.descriptionMax)).optional(),
     color: HexColor.optional(),
-    icon: z.string().max(LIMITS.iconMax).optional(),
+    icon: withoutNul(z.string().max(LIMITS.iconMax)).optional(),
     measure: MeasureSchema,
     schedule: ScheduleSchema,
   })
@@ -166,9 +175,9 @@ export const HabitCreateSchema = z
 export const HabitPatchSchema = z
   .object({
     name: HabitName,
-    description: z.string().max(LIMITS.descriptionMax),
+    description: withoutNul(z.string().max(LIMITS.descriptionMax)),
     color: HexColor,
-    icon: z.string().max(LIMITS.iconMax),
+    icon: withoutNul(z.string().max(LIMITS.iconMax)),
     measure: MeasureSchema,
     schedule: ScheduleSchema,
   })
@@ -217,7 +226,7 @@ export const CheckinPutSchema = z
   .object({
     state: z.enum(['done', 'skipped']),
     value: z.number().finite().min(0).max(LIMITS.numberMax).nullable().optional(),
-    note: z.string().max(LIMITS.noteMax).nullable().optional(),
+    note: withoutNul(z.string().max(LIMITS.noteMax)).nullable().optional(),
   })
   .strict()
   .openapi('CheckinPut');
