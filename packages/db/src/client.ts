@@ -203,6 +203,10 @@ function openPostgres(
   // An idle client's error (server restart, network cut) is emitted on its pool; unhandled, it
   // would crash the process. The pool drops that client and connects a new one when needed.
   primaryPool.on('error', onPoolError);
+  // A client checked out (mid-query, mid-transaction) emits its errors on itself, not on the pool:
+  // without a listener, a server shutting down (57P01) under load would crash the process. The
+  // query in flight still fails with the error; this only keeps the process alive.
+  primaryPool.on('connect', (client) => client.on('error', onPoolError));
   const db: Db = drizzleNodePg({ client: primaryPool, schema });
 
   let replicaPool: pg.Pool | undefined;
@@ -218,6 +222,7 @@ function openPostgres(
       options.replicaConnectTimeoutMs ?? DEFAULT_REPLICA_CONNECT_TIMEOUT_MS,
     );
     replicaPool.on('error', onPoolError);
+    replicaPool.on('connect', (client) => client.on('error', onPoolError));
     const readPool = new ReplicaFirstPool(replicaPool, primaryPool, replicaHealth);
     // drizzle only calls query() (and connect() for a transaction) on a pool.
     replicaDb = drizzleNodePg({ client: readPool as unknown as pg.Pool, schema });

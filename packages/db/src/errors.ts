@@ -68,3 +68,12 @@ export function isConnectionFailure(error: unknown): boolean {
 export function isReadOnlyTransactionError(error: unknown): boolean {
   return pgErrorCode(error) === READ_ONLY_SQL_TRANSACTION;
 }
+
+/**
+ * Text PostgreSQL cannot store (22021: a NUL or bytes invalid in UTF-8; 22P05: untranslatable):
+ * bad input that slipped past validation — a 422, never a 500.
+ */
+export function isInvalidTextError(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === '22021' || code === '22P05';
+}

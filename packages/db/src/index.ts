@@ -13,6 +13,7 @@ export {
 export {
   EmailTakenError,
   isConnectionFailure,
+  isInvalidTextError,
   isReadOnlyTransactionError,
   READ_ONLY_SQL_TRANSACTION,
 } from './errors';

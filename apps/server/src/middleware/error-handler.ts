@@ -3,7 +3,11 @@
  * built-in validators) map to their coded JSON; a database outage maps to 503 so clients retry;
  * anything else is a bug: logged in full with the request id, answered without internals.
  */
-import { isConnectionFailure, isReadOnlyTransactionError } from '@habit-tracker/db';
+import {
+  isConnectionFailure,
+  isInvalidTextError,
+  isReadOnlyTransactionError,
+} from '@habit-tracker/db';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
@@ -41,6 +45,14 @@ export function respondWithError(err: unknown, c: Context<AppEnv>): Response {
     log?.warn({ id: c.var.requestId, err }, 'database unavailable');
     c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
     return c.json(errorBody('unavailable', 'The service is temporarily unavailable'), 503);
+  }
+  // The schemas refuse what PostgreSQL cannot store; this catches what they miss.
+  if (isInvalidTextError(err)) {
+    log?.warn({ id: c.var.requestId, err }, 'text the database cannot store');
+    return c.json(
+      errorBody('validation_failed', 'The request contains text that cannot be stored'),
+      422,
+    );
   }
   log?.error({ id: c.var.requestId, err }, 'unhandled error');
   return c.json(errorBody('internal_error', 'Something went wrong'), 500);

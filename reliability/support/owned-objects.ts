@@ -1,0 +1,102 @@
+/**
+ * One of everything a user can own, made through the API, for the authorization sweep: found by
+ * the collection a path parameter belongs to (`/photos/{photoId}` → `photos`). A route whose
+ * parameter names a collection missing here fails the sweep, which asks for an entry: new kinds
+ * of objects get an owner check the day their routes appear.
+ */
+import type { HttpClient, HttpResponse } from './http-client';
+
+/** A 1×1 PNG: the smallest photo the server can decode and thumbnail. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const SETTLE_DEADLINE_MS = 30_000;
+
+export interface OwnedObjects {
+  /** Collection → ids of the owner's objects in it. */
+  ids: Record<string, string[]>;
+  /** A date with a check-in on the owner's habit (for `{date}` parameters). */
+  date: string;
+}
+
+export async function createOwnedObjects(owner: HttpClient, date: string): Promise<OwnedObjects> {
+  const habit = expectStatus(
+    await owner.post('/api/v1/habits', {
+      name: 'Mine',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'daily' },
+    }),
+    201,
+    'create a habit',
+  ).body.id as string;
+  expectStatus(
+    await owner.put(
+      `/api/v1/habits/${habit}/checkins/${date}`,
+      { state: 'done', note: 'mine' },
+      { headers: { 'idempotency-key': `owner-${habit}` } },
+    ),
+    200,
+    'check in',
+  );
+
+  // Photos: one still waiting for its bytes, one ready — some routes act only on one of them.
+  const newPhoto = async () =>
+    expectStatus(
+      await owner.post(`/api/v1/habits/${habit}/checkins/${date}/photos`, {
+        contentType: 'image/png',
+        size: TINY_PNG.length,
+      }),
+      201,
+      'start a photo',
+    ).body.photo.id as string;
+  const pendingPhoto = await newPhoto();
+  const readyPhoto = await newPhoto();
+  expectStatus(
+    await owner.send('PUT', `/api/v1/photos/${readyPhoto}/upload`, {
+      raw: TINY_PNG,
+      contentType: 'image/png',
+    }),
+    204,
+    'upload a photo',
+  );
+  expectStatus(await owner.post(`/api/v1/photos/${readyPhoto}/complete`), 200, 'complete a photo');
+
+  const started = expectStatus(await owner.post('/api/v1/exports'), 202, 'start an export').body
+    .id as string;
+  const deadline = performance.now() + SETTLE_DEADLINE_MS;
+  // Settled, so the owner's data holds still while the sweep compares it before and after.
+  for (;;) {
+    const status = expectStatus(
+      await owner.get(`/api/v1/exports/${started}`),
+      200,
+      'poll an export',
+    ).body.status;
+    if (status !== 'running') break;
+    if (performance.now() > deadline) throw new Error('the export did not finish in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  const importId = expectStatus(
+    await owner.post('/api/v1/imports', { fileName: 'backup.zip', size: 1_000 }),
+    201,
+    'start an import',
+  ).body.import.id as string;
+
+  return {
+    ids: {
+      habits: [habit],
+      photos: [pendingPhoto, readyPhoto],
+      exports: [started],
+      imports: [importId],
+    },
+    date,
+  };
+}
+
+function expectStatus(res: HttpResponse, status: number, what: string): HttpResponse {
+  if (res.status !== status) {
+    throw new Error(`the owner could not ${what}: ${res.status} ${res.text.slice(0, 300)}`);
+  }
+  return res;
+}

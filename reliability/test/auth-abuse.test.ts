@@ -1,0 +1,239 @@
+/**
+ * Abuse of the sign-in and session machinery, against the production bundle:
+ *
+ * - password guessing is throttled per account (from any number of addresses) and per client
+ *   address; the address is Fly-Client-IP where Fly's proxy sets it (FLY_REGION set, so
+ *   TRUST_PROXY defaults on), and the socket's where no proxy does — there a forged
+ *   Fly-Client-IP must not buy a fresh budget (apps/server/src/lib/client-ip.ts);
+ * - the session cookie is HttpOnly, SameSite, Secure and __Host- in production;
+ * - signing out ends the session on the server: the old cookie is refused afterwards;
+ * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403
+ *   `csrf_rejected`, and changes nothing.
+ */
+import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { utcDate } from '../support/dates';
+import { HttpClient } from '../support/http-client';
+import { fetchOpenApi, fillPath, listOperations, type OpenApiDocument } from '../support/openapi';
+import { Random } from '../support/random';
+import { reportFigures } from '../support/results';
+import { SchemaValues } from '../support/schema-values';
+import { type ServerProcess, startServer } from '../support/server-process';
+import { sessionCookieName } from '../support/sessions';
+import { query } from '../support/sql';
+
+/** A throttle that lets more attempts through than this is no throttle. */
+const MAX_ACCEPTABLE_BUDGET = 100;
+const PASSWORD = `guess me ${crypto.randomUUID()}`;
+const COOKIE = sessionCookieName(true);
+
+let postgres: PostgresServer;
+/** Production behind Fly's proxy: trusts Fly-Client-IP. */
+let behindProxy: ServerProcess;
+/** Reachable directly: must not trust Fly-Client-IP. */
+let direct: ServerProcess;
+let doc: OpenApiDocument;
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  postgres = await startPostgres({ label: 'reliability-auth' });
+  [behindProxy, direct] = await Promise.all([
+    startServer({ DATABASE_URL: postgres.url, NODE_ENV: 'production', FLY_REGION: 'iad' }),
+    startServer({ DATABASE_URL: postgres.url, NODE_ENV: 'production' }),
+  ]);
+  doc = await fetchOpenApi(behindProxy.url);
+});
+
+afterAll(async () => {
+  reportFigures('auth-abuse', figures);
+  await behindProxy?.stop();
+  await direct?.stop();
+  await postgres?.stop();
+});
+
+function clientOf(server: ServerProcess, headers: Record<string, string> = {}) {
+  return new HttpClient(
+    { host: '127.0.0.1', port: server.port },
+    { headers: { origin: server.url, ...headers } },
+  );
+}
+
+async function signUp(
+  server: ServerProcess,
+): Promise<{ client: HttpClient; email: string; setCookie: string }> {
+  const client = clientOf(server, { 'fly-client-ip': randomIp() });
+  const email = `abuse-${crypto.randomUUID()}@example.com`;
+  const res = await client.post('/api/v1/auth/sign-up', { email, password: PASSWORD });
+  expect(res.status, res.text).toBe(201);
+  return { client, email, setCookie: String(res.headers['set-cookie']) };
+}
+
+function randomIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `203.0.${octet()}.${octet()}`;
+}
+
+/** Sends attempts until one is answered 429; returns how many were let through before it. */
+async function attemptsUntilThrottled(
+  send: (n: number) => Promise<{ status: number }>,
+): Promise<number> {
+  for (let n = 0; n < MAX_ACCEPTABLE_BUDGET; n++) {
+    if ((await send(n)).status === 429) return n;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+describe('brute force', () => {
+  it('guessing one account’s password is throttled, even from a new address each time', async () => {
+    const { client: victim, email } = await signUp(behindProxy);
+    const guesser = clientOf(behindProxy);
+    const fromAnywhere = () => ({ headers: { 'fly-client-ip': randomIp() } });
+    const budget = await attemptsUntilThrottled(async (n) => {
+      const res = await guesser.post(
+        '/api/v1/auth/sign-in',
+        { email, password: `wrong ${n}` },
+        fromAnywhere(),
+      );
+      if (res.status !== 429) expect(res.body?.error?.code).toBe('invalid_credentials');
+      return res;
+    });
+    // Once throttled, even the right password waits; the owner's session is untouched.
+    const right = await guesser.post(
+      '/api/v1/auth/sign-in',
+      { email, password: PASSWORD },
+      fromAnywhere(),
+    );
+    guesser.close();
+    figures.perAccountBudget = budget;
+    expect(budget).toBeLessThan(MAX_ACCEPTABLE_BUDGET);
+    expect(right.status).toBe(429);
+    expect(right.body?.error?.code).toBe('rate_limited');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await victim.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('one address spraying many accounts is throttled by Fly-Client-IP; other addresses are not', async () => {
+    const sprayer = clientOf(behindProxy, { 'fly-client-ip': '198.51.100.77' });
+    // Malformed attempts count too (the budget is spent before validation), and cost no hashing.
+    const budget = await attemptsUntilThrottled((n) =>
+      sprayer.post('/api/v1/auth/sign-in', { email: `nobody-${n}@example.com` }),
+    );
+    const bystander = await sprayer.post(
+      '/api/v1/auth/sign-in',
+      { email: 'nobody@example.com', password: 'whatever1' },
+      { headers: { 'fly-client-ip': '198.51.100.78' } },
+    );
+    sprayer.close();
+    figures.perAddressBudget = budget;
+    expect(budget).toBeLessThan(MAX_ACCEPTABLE_BUDGET);
+    expect(bystander.status).toBe(401);
+  });
+
+  it('without a proxy in front, a forged Fly-Client-IP does not buy a fresh budget', async () => {
+    const forger = clientOf(direct);
+    const budget = await attemptsUntilThrottled((n) =>
+      forger.post(
+        '/api/v1/auth/sign-in',
+        { email: `forger-${n}@example.com` },
+        { headers: { 'fly-client-ip': randomIp() } },
+      ),
+    );
+    forger.close();
+    figures.forgedAddressBudget = budget;
+    expect(budget).toBeLessThan(MAX_ACCEPTABLE_BUDGET);
+  });
+});
+
+describe('sessions', () => {
+  it('the session cookie is HttpOnly, SameSite, Secure and __Host- in production', async () => {
+    const { setCookie } = await signUp(behindProxy);
+    const attributes = setCookie.split(';').map((part) => part.trim().toLowerCase());
+    figures.sessionCookie = setCookie.replace(/=[^;]+/, '=…');
+    expect(setCookie.startsWith(`${COOKIE}=`)).toBe(true);
+    expect(attributes).toContain('httponly');
+    expect(attributes).toContain('secure');
+    expect(attributes).toContain('path=/');
+    expect(attributes.some((a) => a === 'samesite=lax' || a === 'samesite=strict')).toBe(true);
+    expect(attributes.some((a) => a.startsWith('domain='))).toBe(false);
+  });
+
+  it('signing out ends the session on the server: the old cookie is refused', async () => {
+    const { client } = await signUp(behindProxy);
+    const token = client.cookies.get(COOKIE)!;
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+    const out = await client.post('/api/v1/auth/sign-out');
+    expect(out.status).toBe(204);
+    const replay = clientOf(behindProxy);
+    replay.cookies.set(COOKIE, token);
+    const res = await replay.get('/api/v1/me');
+    figures.afterSignOut = res.status;
+    expect(res.status).toBe(401);
+    expect(res.body?.error?.code).toBe('unauthenticated');
+    const sessions = await query(
+      postgres.url,
+      'select 1 from sessions where id = encode(sha256($1::bytea), $2)',
+      [token, 'hex'],
+    );
+    expect(sessions).toHaveLength(0);
+  });
+});
+
+describe('CSRF', () => {
+  it('every state-changing operation refuses a foreign Origin with 403 csrf_rejected and changes nothing', async () => {
+    const { client } = await signUp(behindProxy);
+    const habit = await client.post('/api/v1/habits', {
+      name: 'Target',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'daily' },
+    });
+    expect(habit.status).toBe(201);
+    const userId = (await client.get('/api/v1/me')).body.user.id as string;
+    const snapshot = () =>
+      query(
+        postgres.url,
+        `select (select count(*) from habits where user_id = $1)::int as habits,
+                                  (select count(*) from sessions where user_id = $1)::int as sessions,
+                                  (select max(updated_at)::text from habits where user_id = $1) as touched`,
+        [userId],
+      );
+    const before = await snapshot();
+    const values = new SchemaValues(doc, new Random(1));
+    const writes = listOperations(doc).filter((op) => op.method !== 'GET');
+    const attacks: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    const accepted: string[] = [];
+    let refused = 0;
+    for (const op of writes) {
+      const segments = Object.fromEntries(
+        op.parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, p.schema.format === 'date' ? utcDate(1) : habit.body.id]),
+      );
+      for (const attack of attacks) {
+        const attacker = new HttpClient(
+          { host: '127.0.0.1', port: behindProxy.port },
+          { headers: attack },
+        );
+        attacker.cookies.set(COOKIE, client.cookies.get(COOKIE)!);
+        const res = await attacker.send(
+          op.method,
+          fillPath(op.path, segments),
+          op.body ? { json: values.minimal(op.body) } : {},
+        );
+        attacker.close();
+        if (res.status === 403 && res.body?.error?.code === 'csrf_rejected') refused++;
+        else
+          accepted.push(
+            `${op.label} with ${JSON.stringify(attack)} → ${res.status} ${res.text.slice(0, 120)}`,
+          );
+      }
+    }
+    figures.csrf = { operations: writes.length, refused, accepted: accepted.length };
+    expect(accepted).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+  });
+});

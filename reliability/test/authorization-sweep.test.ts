@@ -1,0 +1,225 @@
+/**
+ * Authorization sweep, derived from the OpenAPI document: user A owns one of everything (a
+ * habit with a check-in, photos pending and ready, an export, an import); user B, signed in
+ * with a valid Origin, sends every route that has a path parameter at A's objects, with a valid
+ * body. Goals (docs/architecture.md, "Authorization lives in the queries"):
+ *
+ * - every answer is 404 `not_found` — never 403, which would confirm the object exists;
+ * - and it is the very answer B gets for an id that exists nowhere (same status, code, message);
+ * - A's data is unchanged afterwards: every row of every table with a user_id, and the bytes of
+ *   A's photo;
+ * - B's list routes (routes without a path parameter) never mention an id of A's.
+ *
+ * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
+ * (see owned-objects.ts): new routes are covered, or loudly not.
+ */
+import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { utcDate } from '../support/dates';
+import { HttpClient, type HttpResponse } from '../support/http-client';
+import {
+  fetchOpenApi,
+  fillPath,
+  listOperations,
+  type OpenApiDocument,
+  type Operation,
+  pathParameters,
+} from '../support/openapi';
+import { createOwnedObjects, type OwnedObjects } from '../support/owned-objects';
+import { Random, runSeed } from '../support/random';
+import { reportFigures } from '../support/results';
+import { SchemaValues } from '../support/schema-values';
+import { type ServerProcess, startServer } from '../support/server-process';
+import { query } from '../support/sql';
+
+const PASSWORD = `sweep ${crypto.randomUUID()}`;
+
+let postgres: PostgresServer;
+let server: ServerProcess;
+let doc: OpenApiDocument;
+let owner: HttpClient;
+let other: HttpClient;
+let ownerId: string;
+let owned: OwnedObjects;
+
+beforeAll(async () => {
+  postgres = await startPostgres({ label: 'reliability-authz' });
+  server = await startServer({ DATABASE_URL: postgres.url });
+  doc = await fetchOpenApi(server.url);
+  const address = { host: '127.0.0.1', port: server.port };
+  const origin = `http://127.0.0.1:${server.port}`;
+  owner = new HttpClient(address, { headers: { origin } });
+  other = new HttpClient(address, { headers: { origin } });
+  for (const [client, name] of [
+    [owner, 'a'],
+    [other, 'b'],
+  ] as const) {
+    const res = await client.post('/api/v1/auth/sign-up', {
+      email: `${name}-${crypto.randomUUID()}@example.com`,
+      password: PASSWORD,
+    });
+    expect(res.status, res.text).toBe(201);
+    if (client === owner) ownerId = res.body.user.id;
+  }
+  owned = await createOwnedObjects(owner, utcDate(1));
+});
+
+afterAll(async () => {
+  owner?.close();
+  other?.close();
+  await server?.stop();
+  await postgres?.stop();
+});
+
+it("every route with a path parameter answers another user's objects 404, as if missing, and changes nothing", async () => {
+  const seed = runSeed();
+  const values = new SchemaValues(doc, new Random(seed));
+  // Deletes last: a delete that wrongly succeeded would otherwise hide what follows it.
+  const routes = listOperations(doc)
+    .filter((op) => pathParameters(op).length > 0)
+    .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+
+  const unfillable = routes.flatMap((op) =>
+    pathParameters(op)
+      .filter((p) => p.schema.format !== 'date' && !owned.ids[collectionOf(op, p.name)])
+      .map(
+        (p) =>
+          `${op.label}: {${p.name}} names "${collectionOf(op, p.name)}", which owned-objects.ts cannot make`,
+      ),
+  );
+  expect(unfillable).toEqual([]);
+
+  const before = await snapshotOf(ownerId);
+  const photoBefore = await owner.get(`/api/v1/photos/${owned.ids.photos![1]}/image`);
+  expect(photoBefore.status).toBe(200);
+
+  const refusals: Record<string, number> = {};
+  const leaks: string[] = [];
+  let requests = 0;
+  for (const op of routes) {
+    for (const params of parameterSets(op)) {
+      const body = op.body ? values.minimal(op.body) : undefined;
+      const send = (segments: Record<string, string>) =>
+        other.send(op.method, fillPath(op.path, segments), {
+          ...(body !== undefined ? { json: body } : {}),
+          headers: idempotencyHeader(op),
+        });
+      const atOwned = await send(params);
+      const atMissing = await send(withMissingIds(op, params));
+      requests += 2;
+      refusals[`${atOwned.status}`] = (refusals[`${atOwned.status}`] ?? 0) + 1;
+      const where = `${op.label} ${JSON.stringify(params)}`;
+      if (atOwned.status !== 404 || atOwned.body?.error?.code !== 'not_found') {
+        leaks.push(
+          `${where}: ${atOwned.status} ${atOwned.text.slice(0, 200)} (expected 404 not_found)`,
+        );
+      } else if (signature(atOwned) !== signature(atMissing)) {
+        leaks.push(`${where}: ${signature(atOwned)}, but for a missing id ${signature(atMissing)}`);
+      }
+    }
+  }
+
+  const listLeaks: string[] = [];
+  const ownedIds = Object.values(owned.ids).flat();
+  for (const op of listOperations(doc).filter(
+    (op) => op.method === 'GET' && op.secured && pathParameters(op).length === 0,
+  )) {
+    for (const path of listVariants(op)) {
+      const res = await other.get(path);
+      requests++;
+      const mentioned = ownedIds.filter((id) => res.text.includes(id));
+      if (mentioned.length > 0) listLeaks.push(`${path} shows ${mentioned.join(', ')}`);
+    }
+  }
+
+  const after = await snapshotOf(ownerId);
+  const photoAfter = await owner.get(`/api/v1/photos/${owned.ids.photos![1]}/image`);
+  const changedTables = Object.keys(before).filter(
+    (table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]),
+  );
+  reportFigures('authorization-sweep', {
+    routes: routes.length,
+    requests,
+    answers: refusals,
+    leaks: leaks.length,
+    listLeaks: listLeaks.length,
+    ownerTablesCompared: Object.keys(before).length,
+    ownerTablesChanged: changedTables.length,
+  });
+
+  expect(leaks).toEqual([]);
+  expect(listLeaks).toEqual([]);
+  expect(changedTables).toEqual([]);
+  expect(photoAfter.text).toBe(photoBefore.text);
+  expect(photoAfter.headers['content-length']).toBe(photoBefore.headers['content-length']);
+  // The owner still sees everything: the 404s were about who asked, not about what exists.
+  expect((await owner.get(`/api/v1/habits/${owned.ids.habits![0]}`)).status).toBe(200);
+});
+
+/** `/photos/{photoId}` → "photos": the collection segment before a parameter. */
+function collectionOf(op: Operation, name: string): string {
+  const segments = op.path.split('/');
+  return segments[segments.indexOf(`{${name}}`) - 1] ?? '';
+}
+
+/** Every combination of the owner's objects for the route's parameters. */
+function parameterSets(op: Operation): Record<string, string>[] {
+  let sets: Record<string, string>[] = [{}];
+  for (const p of pathParameters(op)) {
+    const choices =
+      p.schema.format === 'date' ? [owned.date] : owned.ids[collectionOf(op, p.name)]!;
+    sets = sets.flatMap((set) => choices.map((value) => ({ ...set, [p.name]: value })));
+  }
+  return sets;
+}
+
+/** The same parameters with every object id replaced by one that exists nowhere. */
+function withMissingIds(op: Operation, params: Record<string, string>): Record<string, string> {
+  const missing = { ...params };
+  for (const p of pathParameters(op))
+    if (p.schema.format !== 'date') missing[p.name] = crypto.randomUUID();
+  return missing;
+}
+
+function idempotencyHeader(op: Operation): Record<string, string> {
+  return op.parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key')
+    ? { 'idempotency-key': `sweep-${crypto.randomUUID()}` }
+    : {};
+}
+
+/** A list route as is, and once per value of each enumerated query parameter. */
+function listVariants(op: Operation): string[] {
+  const variants = [op.path];
+  for (const p of op.parameters.filter((p) => p.in === 'query' && p.schema.enum)) {
+    for (const value of p.schema.enum!)
+      variants.push(`${op.path}?${p.name}=${encodeURIComponent(String(value))}`);
+  }
+  return variants;
+}
+
+function signature(res: HttpResponse): string {
+  return `${res.status} ${res.body?.error?.code} "${res.body?.error?.message}"`;
+}
+
+/** Every row of the user's in every table with a user_id column, and the user's own row. */
+async function snapshotOf(userId: string): Promise<Record<string, unknown[]>> {
+  const tables = await query<{ table_name: string }>(
+    postgres.url,
+    `select table_name from information_schema.columns
+     where table_schema = 'public' and column_name = 'user_id' order by table_name`,
+  );
+  const snapshot: Record<string, unknown[]> = {};
+  snapshot.users = await query(
+    postgres.url,
+    'select to_jsonb(u) as row from users u where id = $1',
+    [userId],
+  );
+  for (const { table_name } of tables) {
+    snapshot[table_name] = await query(
+      postgres.url,
+      `select to_jsonb(t) as row from "${table_name.replaceAll('"', '""')}" t where user_id = $1 order by to_jsonb(t)::text`,
+      [userId],
+    );
+  }
+  return snapshot;
+}
