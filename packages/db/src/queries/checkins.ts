@@ -236,7 +236,8 @@ function buildTodayQuery(db: Db) {
         select string_agg(c.date::text || case c.state when 'done' then 'd' else 's' end
           || coalesce(c.value::text, ''), ',' order by c.date)
         from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id}
-          and (${resumable} is not true or c.date >= ${habits.summaryReadsFrom}))`,
+          -- One bound per habit, so the primary key (habit_id, date) gives a range scan.
+          and c.date >= coalesce(case when ${resumable} then ${habits.summaryReadsFrom} end, '-infinity'::date))`,
       row: sql<RowFields | null>`(
         select json_build_object('note', c.note, 'createdAt', c.created_at, 'updatedAt', c.updated_at)
         from ${checkins} c
