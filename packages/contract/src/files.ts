@@ -71,6 +71,15 @@ export const ExportParamsSchema = z.object({
   exportId: z.uuid().openapi({ param: { name: 'exportId', in: 'path' } }),
 });
 
+/** No folder separators and no control characters (C0 or DEL). */
+function isPlainFileName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || name[i] === '/' || name[i] === '\\') return false;
+  }
+  return true;
+}
+
 export const ImportCreateSchema = z
   .object({
     // Shown back to the user and used to tell the file's kind; never part of a storage path.
@@ -78,7 +87,7 @@ export const ImportCreateSchema = z
       .string()
       .min(1)
       .max(255)
-      .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'A file name without folders or control characters'),
+      .refine(isPlainFileName, 'A file name without folders or control characters'),
     size: z.number().int().min(1),
   })
   .strict()
