@@ -1,51 +1,37 @@
 /**
  * Files end to end, in Chromium against the real server (PGlite, local-folder storage): photos
  * on check-ins, the export zip and its download, and importing a Loop Habit Tracker export with
- * its preview. Like app.test.ts, each screen gets an axe pass and screenshots.
+ * its preview. Like app.test.ts, each test starts from a fresh load of a known page, each screen
+ * gets an axe pass and screenshots, and dates come from the app.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshots, seriousViolations } from './support/browser';
+import type { Locator, Request } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  type AppSession,
+  addDays,
+  api as apiAs,
+  checkScreen as check,
+  inDarkMode,
+  nav as navOf,
+  openApp,
+  row as rowOf,
+  startAt,
+  todayDate,
+} from './support/app';
 import { drawImage, type LoopMark, loopCsvZip, zipFiles } from './support/files';
-import { type RunningServer, startServer } from './support/server';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const consoleProblems: string[] = [];
+let app: AppSession;
 
 const EMAIL = `files-${Date.now()}@example.com`;
 const PASSWORD = 'correct horse battery';
 
-function todayUtc(offsetDays = 0): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The API as this browser's user (page.request shares the context's cookies). */
-async function api<T>(
-  path: string,
-  options: { method?: string; data?: unknown } = {},
-): Promise<{ status: number; body: T }> {
-  const method = options.method ?? 'GET';
-  const send = () =>
-    page.request.fetch(`${server.url}/api/v1${path}`, {
-      method,
-      ...(options.data === undefined ? {} : { data: options.data }),
-    });
-  // A reused keep-alive connection can be closed by the server (Node's 5 s idle timeout) just
-  // as the next request goes out; a read is safe to send again.
-  const res = await send().catch((error: Error) => {
-    if (method === 'GET' && /ECONNRESET|socket hang up/.test(error.message)) return send();
-    throw error;
-  });
-  const text = await res.text();
-  return { status: res.status(), body: (text ? JSON.parse(text) : null) as T };
-}
+const api = <T>(path: string, options: { method?: string; data?: unknown } = {}) =>
+  apiAs<T>(app, path, options);
+const checkScreen = (name: string) => check(app, name);
+const row = (name: string) => rowOf(app, name);
+const nav = (name: string) => navOf(app, name);
 
 interface ApiPhoto {
   id: string;
@@ -53,34 +39,8 @@ interface ApiPhoto {
   width: number | null;
 }
 
-async function checkScreen(name: string): Promise<void> {
-  const problems = await seriousViolations(page);
-  expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
-  await screenshots(page, name);
-}
-
-const row = (name: string) =>
-  page.getByTestId('habit-row').filter({ has: page.getByRole('link', { name, exact: true }) });
-const nav = (name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-
-/**
- * Dark theme on or off. Reduced motion too: colours switch at once instead of through the
- * buttons' background transition, which axe would otherwise catch half-way.
- */
-async function darkMode(on: boolean): Promise<void> {
-  await page.emulateMedia(
-    on
-      ? { colorScheme: 'dark', reducedMotion: 'reduce' }
-      : { colorScheme: 'light', reducedMotion: null },
-  );
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-  );
-}
-
 /** Waits until an <img> has really loaded and decoded; returns its natural width. */
-async function loadedWidth(img: ReturnType<Page['getByRole']>): Promise<number> {
+async function loadedWidth(img: Locator): Promise<number> {
   await expect
     .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), {
       timeout: 10_000,
@@ -90,44 +50,30 @@ async function loadedWidth(img: ReturnType<Page['getByRole']>): Promise<number> 
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  console.log(`e2e files: server (${server.mode}) at ${server.url}`);
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (/Content Security Policy|Refused to|preloaded using link preload/i.test(text)) {
-      consoleProblems.push(`${msg.type()}: ${text}`);
-    }
-  });
-  page.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
+  app = await openApp('files', { acceptDownloads: true });
+});
+
+beforeEach(async () => {
+  await startAt(app);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('files: photos, export, import', () => {
   test('a new account’s empty Today offers to import from Loop', async () => {
-    await page.goto(`${server.url}/sign-up`);
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('No habits yet').waitFor();
-    await page.getByText('Coming from Loop Habit Tracker?').waitFor();
-    await page.getByRole('link', { name: 'Import your history' }).click();
-    await page.getByRole('heading', { name: 'Import your history', level: 1 }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/import');
+    await app.page.goto(`${app.server.url}/sign-up`);
+    await app.page.getByLabel('Email').fill(EMAIL);
+    await app.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await app.page.getByRole('button', { name: 'Create account' }).click();
+    await app.page.getByText('No habits yet').waitFor();
+    await app.page.getByText('Coming from Loop Habit Tracker?').waitFor();
+    await app.page.getByRole('link', { name: 'Import your history' }).click();
+    await app.page.getByRole('heading', { name: 'Import your history', level: 1 }).waitFor();
+    await expect.poll(() => new URL(app.page.url()).pathname).toBe('/import');
     await nav('Today').click();
-    await page.getByText('No habits yet').waitFor();
+    await app.page.getByText('No habits yet').waitFor();
   });
 
   test('attaches photos to a check-in, shows them large, and deletes one', async () => {
@@ -136,15 +82,15 @@ describe('files: photos, export, import', () => {
       data: { name: 'Read', measure: { kind: 'boolean' }, schedule: { kind: 'daily' } },
     });
     expect(created.status).toBe(201);
-    await page.reload();
+    await app.page.reload();
     await row('Read').waitFor();
-    const date = (await page.getByTestId('today-date').getAttribute('data-date'))!;
+    const date = (await app.page.getByTestId('today-date').getAttribute('data-date'))!;
 
     // No check-in yet: the dialog says that adding a photo saves the day first.
     await row('Read')
       .getByRole('button', { name: /More for Read/ })
       .click();
-    const dialog = page.getByRole('dialog', { name: 'Read — today' });
+    const dialog = app.page.getByRole('dialog', { name: 'Read — today' });
     await expect
       .poll(() => dialog.getByTestId('photo-hint').textContent())
       .toContain('Adding a photo saves this day as done');
@@ -162,13 +108,14 @@ describe('files: photos, export, import', () => {
     );
 
     const steps: string[] = [];
-    page.on('request', (req) => {
+    const onRequest = (req: Request) => {
       const path = new URL(req.url()).pathname;
       if (/\/photos($|\/[^/]+\/(upload|complete)$)/.test(path) && req.method() !== 'GET') {
         steps.push(`${req.method()} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`);
       }
-    });
-    const png = await drawImage(page, 'image/png', 640, 480);
+    };
+    app.page.on('request', onRequest);
+    const png = await drawImage(app.page, 'image/png', 640, 480);
     await input.setInputFiles({ name: 'sunrise.png', mimeType: 'image/png', buffer: png });
     const thumb = dialog.getByRole('img', { name: /^Read, .* \(1 of 1\)$/ });
     await thumb.waitFor({ timeout: 20_000 });
@@ -178,6 +125,7 @@ describe('files: photos, export, import', () => {
       'PUT /api/v1/photos/:id/upload',
       'POST /api/v1/photos/:id/complete',
     ]);
+    app.page.off('request', onRequest);
     // The day was saved as done before the upload.
     const today = await api<{ habits: { checkin: { state: string } | null }[] }>('/today');
     expect(today.body.habits[0]?.checkin?.state).toBe('done');
@@ -185,29 +133,29 @@ describe('files: photos, export, import', () => {
     await checkScreen('f01-checkin-photos');
 
     // A second one, a JPEG.
-    const jpeg = await drawImage(page, 'image/jpeg', 480, 640);
+    const jpeg = await drawImage(app.page, 'image/jpeg', 480, 640);
     await input.setInputFiles({ name: 'page.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await dialog.getByRole('img', { name: /\(2 of 2\)$/ }).waitFor({ timeout: 20_000 });
 
     // Open the first one large; Escape closes only the photo, not the check-in dialog.
     await dialog.getByRole('button', { name: /^Open Read, .* \(1 of 2\)$/ }).click();
-    const viewer = page.getByRole('dialog', { name: 'Photo 1 of 2' });
+    const viewer = app.page.getByRole('dialog', { name: 'Photo 1 of 2' });
     const large = viewer.getByRole('img', { name: /\(1 of 2\)$/ });
     expect(await loadedWidth(large)).toBe(640);
     await checkScreen('f02-photo-viewer');
     await viewer.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('dialog', { name: 'Photo 2 of 2' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: 'Photo 2 of 2' }).waitFor({ state: 'hidden' });
-    expect(await dialog.isVisible()).toBe(true);
+    await app.page.getByRole('dialog', { name: 'Photo 2 of 2' }).waitFor();
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('dialog', { name: 'Photo 2 of 2' }).waitFor({ state: 'hidden' });
+    await dialog.waitFor();
 
     // Delete the JPEG, through the confirmation.
     await dialog.getByRole('button', { name: /\(2 of 2\)$/ }).click();
-    await page
+    await app.page
       .getByRole('dialog', { name: 'Photo 2 of 2' })
       .getByRole('button', { name: 'Delete photo' })
       .click();
-    const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
+    const confirm = app.page.getByRole('dialog', { name: 'Delete this photo?' });
     await confirm.getByText('for good').waitFor();
     await checkScreen('f03-photo-delete-confirm');
     await confirm.getByRole('button', { name: 'Delete photo' }).click();
@@ -226,15 +174,15 @@ describe('files: photos, export, import', () => {
 
   test('a past day from the calendar gets a photo too, and offline says why it can’t', async () => {
     await row('Read').getByRole('link', { name: 'Read' }).click();
-    await page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
-    const yesterday = todayUtc(-1);
-    await page.locator(`[data-date="${yesterday}"]`).click();
-    const dialog = page.getByRole('dialog');
+    await app.page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
+    const yesterday = addDays(await todayDate(app), -1);
+    await app.page.locator(`[data-date="${yesterday}"]`).click();
+    const dialog = app.page.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'Skipped' }).check();
     await expect
       .poll(() => dialog.getByTestId('photo-hint').textContent())
       .toContain('saves this day as skipped');
-    const png = await drawImage(page, 'image/png', 320, 320);
+    const png = await drawImage(app.page, 'image/png', 320, 320);
     await dialog
       .getByTestId('photo-input')
       .setInputFiles({ name: 'rain.png', mimeType: 'image/png', buffer: png });
@@ -242,80 +190,81 @@ describe('files: photos, export, import', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // Reopened, the day is skipped and its photo is listed.
-    await page.locator(`[data-date="${yesterday}"]`).click();
-    expect(await dialog.getByRole('radio', { name: 'Skipped' }).isChecked()).toBe(true);
+    await app.page.locator(`[data-date="${yesterday}"]`).click();
+    await expect.poll(() => dialog.getByRole('radio', { name: 'Skipped' }).isChecked()).toBe(true);
     await dialog.getByRole('img', { name: /\(1 of 1\)$/ }).waitFor();
 
-    await context.setOffline(true);
+    await app.context.setOffline(true);
     try {
       await expect
         .poll(() => dialog.getByTestId('photo-hint').textContent(), { timeout: 5000 })
         .toContain('You’re offline');
-      expect(await dialog.getByRole('button', { name: 'Add photos' }).isDisabled()).toBe(true);
-      await darkMode(true);
-      await checkScreen('f04-checkin-photos-offline-dark');
+      await expect
+        .poll(() => dialog.getByRole('button', { name: 'Add photos' }).isDisabled())
+        .toBe(true);
+      await inDarkMode(app, () => checkScreen('f04-checkin-photos-offline-dark'));
     } finally {
-      await darkMode(false);
-      await context.setOffline(false);
+      await app.context.setOffline(false);
     }
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('exports everything and downloads the zip', async () => {
     await nav('Settings').click();
-    await page.getByRole('link', { name: 'Export your data' }).click();
-    await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+    await app.page.getByRole('link', { name: 'Export your data' }).click();
+    await app.page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
     await checkScreen('f05-your-data');
 
-    const polls: number[] = [];
-    page.on('request', (req) => {
-      if (/\/api\/v1\/exports\/[0-9a-f-]{36}$/.test(req.url())) polls.push(Date.now());
-    });
+    let polls = 0;
+    const onRequest = (req: Request) => {
+      if (/\/api\/v1\/exports\/[0-9a-f-]{36}$/.test(req.url())) polls++;
+    };
+    app.page.on('request', onRequest);
     // Hold the export at 42% (answers rewritten in flight) to see and check the progress bar.
     let holding = true;
-    await page.route('**/api/v1/exports/*', async (route) => {
+    await app.page.route('**/api/v1/exports/*', async (route) => {
       const response = await route.fetch();
       if (!holding) return route.fulfill({ response });
       const running = { status: 'running', progress: 0.42, downloadUrl: null, expiresAt: null };
       return route.fulfill({ response, json: { ...(await response.json()), ...running } });
     });
-    await page.getByRole('button', { name: 'Export everything' }).click();
-    const bar = page.getByTestId('export-progress');
+    await app.page.getByRole('button', { name: 'Export everything' }).click();
+    const bar = app.page.getByTestId('export-progress');
     await expect
       .poll(() => bar.evaluate((el: HTMLProgressElement) => el.value), { timeout: 10_000 })
       .toBe(0.42);
-    await page.getByText('Preparing your export… 40%').waitFor();
-    expect(await page.getByRole('button', { name: 'Exporting…' }).isDisabled()).toBe(true);
+    await app.page.getByText('Preparing your export… 40%').waitFor();
+    await expect
+      .poll(() => app.page.getByRole('button', { name: 'Exporting…' }).isDisabled())
+      .toBe(true);
     await checkScreen('f05-export-running');
     // Not unrouted: a poll in flight would then be answered twice. Real answers from here on.
     holding = false;
 
-    const download = page.getByTestId('download-export');
+    const download = app.page.getByTestId('download-export');
     await download.waitFor({ timeout: 60_000 });
-    await page.getByText(/Available until/).waitFor();
-    console.log(`e2e files: export polled ${polls.length} times`);
+    await app.page.getByText(/Available until/).waitFor();
+    app.page.off('request', onRequest);
+    console.log(`e2e files: export polled ${polls} times`);
     await checkScreen('f06-export-ready');
 
-    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const [file] = await Promise.all([app.page.waitForEvent('download'), download.click()]);
     const bytes = readFileSync((await file.path())!);
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const entries = Object.keys(unzipSync(new Uint8Array(bytes)));
     expect(entries).toContain('habit-tracker-export.json');
     expect(entries.filter((e) => e.startsWith('photos/'))).toHaveLength(2);
 
-    await darkMode(true);
-    try {
-      await checkScreen('f06-export-ready-dark');
-    } finally {
-      await darkMode(false);
-    }
+    await inDarkMode(app, () => checkScreen('f06-export-ready-dark'));
   });
 
   test('imports a Loop Habit Tracker export after a preview', async () => {
-    await page.getByRole('link', { name: 'Import a file' }).click();
-    await page.getByRole('heading', { name: 'Import your history', level: 1 }).waitFor();
+    const today = await todayDate(app);
+    await startAt(app, '/settings/data');
+    await app.page.getByRole('link', { name: 'Import a file' }).click();
+    await app.page.getByRole('heading', { name: 'Import your history', level: 1 }).waitFor();
     await checkScreen('f07-import');
-    const input = page.getByTestId('import-file');
+    const input = app.page.getByTestId('import-file');
 
     // Not a zip or a database: refused in the browser.
     await input.setInputFiles({
@@ -323,23 +272,28 @@ describe('files: photos, export, import', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('Meditate,yes'),
     });
-    await page.getByTestId('import-error').getByText('isn’t a zip file or a Loop backup').waitFor();
+    await app.page
+      .getByTestId('import-error')
+      .getByText('isn’t a zip file or a Loop backup')
+      .waitFor();
 
     // A Loop zip the server can't read: every problem, with its file and line.
     const broken = zipFiles({
       'Habits.csv':
         'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n' +
         '001,Meditate,GOAL,,,1,1,#00897B,,,,false\n',
-      'Checkmarks.csv': `Date,Meditate,\n${todayUtc()},YES_MANUAL,\n`,
+      'Checkmarks.csv': `Date,Meditate,\n${today},YES_MANUAL,\n`,
     });
     await input.setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: broken });
-    const problems = page.getByTestId('import-error');
+    const problems = app.page.getByTestId('import-error');
     await problems.getByText('broken.zip can’t be imported:').waitFor({ timeout: 20_000 });
-    expect(await problems.locator('li').first().textContent()).toMatch(/Habits\.csv.*line 2: /);
+    await expect
+      .poll(() => problems.locator('li').first().textContent())
+      .toMatch(/Habits\.csv.*line 2: /);
     await checkScreen('f08-import-invalid');
 
     // A good one: 10 days of two habits.
-    const days = Array.from({ length: 10 }, (_, i) => todayUtc(-i));
+    const days = Array.from({ length: 10 }, (_, i) => addDays(today, -i));
     const meditate: Record<string, LoopMark> = {};
     const stretch: Record<string, LoopMark> = {};
     days.forEach((day, i) => {
@@ -364,32 +318,29 @@ describe('files: photos, export, import', () => {
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/api/v1/imports/*/preview', async (route) => {
+    await app.page.route('**/api/v1/imports/*/preview', async (route) => {
       await released;
       await route.continue();
     });
     await choose();
-    await page.getByText('Reading Loop Habits CSV.zip…').waitFor({ timeout: 20_000 });
+    await app.page.getByText('Reading Loop Habits CSV.zip…').waitFor({ timeout: 20_000 });
     await checkScreen('f09-import-reading');
     release();
-    const preview = page.getByTestId('preview');
+    const preview = app.page.getByTestId('preview');
     await preview.waitFor({ timeout: 20_000 });
     await preview.getByText('Loop Habit Tracker, CSV export').waitFor();
-    await page.unroute('**/api/v1/imports/*/preview');
+    await app.page.unroute('**/api/v1/imports/*/preview');
     const habits = preview.getByRole('list', { name: 'Habits in the file' }).locator('li');
-    expect(await habits.allTextContents()).toEqual([
-      expect.stringMatching(/^Meditate.*Yes or no · Every day · 9 check-ins · /),
-      expect.stringMatching(/^Stretch.*Yes or no · 3 times a week · 4 check-ins · /),
-    ]);
+    await expect
+      .poll(() => habits.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Meditate.*Yes or no · Every day · 9 check-ins · /),
+        expect.stringMatching(/^Stretch.*Yes or no · 3 times a week · 4 check-ins · /),
+      ]);
     const importButton = preview.getByRole('button', { name: 'Import 2 habits and 13 check-ins' });
     await importButton.waitFor();
     await checkScreen('f10-import-preview');
-    await darkMode(true);
-    try {
-      await checkScreen('f10-import-preview-dark');
-    } finally {
-      await darkMode(false);
-    }
+    await inDarkMode(app, () => checkScreen('f10-import-preview-dark'));
 
     // Cancel writes nothing; choosing the file again brings the preview back.
     await preview.getByRole('button', { name: 'Cancel' }).click();
@@ -398,12 +349,11 @@ describe('files: photos, export, import', () => {
     await choose();
     await importButton.click();
 
-    const result = page.getByTestId('result');
+    const result = app.page.getByTestId('result');
     await result.getByText('Added 2 habits and 13 check-ins').waitFor({ timeout: 20_000 });
     await checkScreen('f11-import-done');
     await result.getByRole('link', { name: 'Go to Today' }).click();
-    await row('Meditate').waitFor();
-    expect(await row('Meditate').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => row('Meditate').getAttribute('data-state')).toBe('done');
     await row('Stretch').waitFor();
     await checkScreen('f12-today-after-import');
 
@@ -412,6 +362,6 @@ describe('files: photos, export, import', () => {
   });
 
   test('no CSP violations or uncaught errors', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(app.consoleProblems).toEqual([]);
   });
 });

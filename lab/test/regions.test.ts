@@ -12,8 +12,12 @@ let cluster: Cluster | undefined;
 let deployment: Deployment | undefined;
 const users = {} as Record<UserName, LabUser>;
 const habitOf = {} as Record<UserName, string>;
-/** The lab's "today" is the machine's: users are in UTC. */
-const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * The day every check-in of this file is written to and read back from: the app's today when
+ * the users were made (asked of the app, not of this machine's clock). Reads ask for that day's
+ * history, so the file passes even if the users' midnight comes while it runs.
+ */
+let day = '';
 
 beforeAll(async () => {
   try {
@@ -40,6 +44,9 @@ beforeAll(async () => {
     expect(habit.status, habit.text).toBe(201);
     habitOf[name] = habit.body.id;
   }
+  const today = await users.virginia.get('/api/v1/today');
+  expect(today.status, today.text).toBe(200);
+  day = today.body.date;
 });
 
 afterAll(async () => {
@@ -50,14 +57,19 @@ afterAll(async () => {
 
 function checkIn(name: UserName, note: string, key?: string) {
   return users[name].put(
-    `/api/v1/habits/${habitOf[name]}/checkins/${today()}`,
+    `/api/v1/habits/${habitOf[name]}/checkins/${day}`,
     { state: 'done', note },
     key ? { headers: { 'idempotency-key': key } } : {},
   );
 }
 
-function noteInToday(res: LabResponse): string | null | undefined {
-  return res.body?.habits?.[0]?.checkin?.note;
+/** A read: the user's habit on `day` (its history, one day long). */
+function readDay(name: UserName) {
+  return users[name].get(`/api/v1/habits/${habitOf[name]}/history?from=${day}&to=${day}`);
+}
+
+function noteOnDay(res: LabResponse): string | null | undefined {
+  return res.body?.checkins?.find((c: { date: string }) => c.date === day)?.note;
 }
 
 function onReplica(region: Region, text: string, values?: unknown[]) {
@@ -98,9 +110,9 @@ describe('read-your-writes', () => {
       expect(write.status, write.text).toBe(200);
       expect(write.headers['x-region']).toBe('iad'); // written in the primary region
       expect(write.headers['x-primary-lsn']).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
-      const read = await users.singapore.get('/api/v1/today');
+      const read = await readDay('singapore');
       expect(read.status, read.text).toBe(200);
-      expect(noteInToday(read)).toBe(`sin-${i}`);
+      expect(noteOnDay(read)).toBe(`sin-${i}`);
     }
     expect(deployment!.regions.sin!.edge.replayCount() - replaysBefore).toBe(5);
   });
@@ -110,15 +122,15 @@ describe('read-your-writes', () => {
     try {
       const write = await checkIn('singapore', 'while-paused');
       expect(write.status, write.text).toBe(200);
-      const read = await users.singapore.get('/api/v1/today');
+      const read = await readDay('singapore');
       expect(read.status, read.text).toBe(200);
-      expect(noteInToday(read)).toBe('while-paused');
+      expect(noteOnDay(read)).toBe('while-paused');
       // The fallback really ran: the sin replica does not have the write, and the read was
       // answered in iad after sin waited for its replica and replayed the request.
       const onSin = await onReplica(
         'sin',
         'select note from checkins where habit_id = $1 and date = $2',
-        [habitOf.singapore, today()],
+        [habitOf.singapore, day],
       );
       expect(onSin[0]?.note).not.toBe('while-paused');
       expect(read.headers['x-region']).toBe('iad');
@@ -128,13 +140,13 @@ describe('read-your-writes', () => {
     // Caught up again, reads are local once more.
     let read: LabResponse | undefined;
     for (let i = 0; i < 50; i++) {
-      read = await users.singapore.get('/api/v1/today');
+      read = await readDay('singapore');
       if (read.headers['x-region'] === 'sin') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(read!.headers['x-region']).toBe('sin');
     expect(read!.headers['x-read-source']).toMatch(/^replica/);
-    expect(noteInToday(read!)).toBe('while-paused');
+    expect(noteOnDay(read!)).toBe('while-paused');
   });
 });
 
@@ -176,7 +188,7 @@ describe('degraded modes', () => {
     await cluster!.primary.halt();
     try {
       for (const name of ['virginia', 'frankfurt', 'singapore'] as const) {
-        const read = await users[name].get('/api/v1/today');
+        const read = await readDay(name);
         expect(read.status, `${name}: ${read.text}`).toBe(200);
         expect(read.headers['x-read-source']).toMatch(/^replica/);
         const write = await checkIn(name, `outage-${name}`);
@@ -200,8 +212,8 @@ describe('degraded modes', () => {
         (r) => r.status === 200,
       );
       expect(write.status, write.text).toBe(200);
-      const read = await users[name].get('/api/v1/today');
-      expect(noteInToday(read)).toBe(`after-${name}`);
+      const read = await readDay(name);
+      expect(noteOnDay(read)).toBe(`after-${name}`);
     }
   });
 
@@ -209,11 +221,11 @@ describe('degraded modes', () => {
     await cluster!.replicas.fra.halt();
     try {
       for (let i = 0; i < 3; i++) {
-        const read = await users.frankfurt.get('/api/v1/today');
+        const read = await readDay('frankfurt');
         expect(read.status, read.text).toBe(200);
         expect(read.headers['x-region']).toBe('fra');
         expect(read.headers['x-read-source']).toMatch(/^primary \(replica unreachable\)/);
-        expect(noteInToday(read)).toBe('after-frankfurt');
+        expect(noteOnDay(read)).toBe('after-frankfurt');
       }
       const health = await users.frankfurt.get('/api/health');
       expect(health.status).toBe(200);

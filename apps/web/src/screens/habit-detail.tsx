@@ -24,6 +24,15 @@ import { ScoreChart, WeekdayChart } from './detail/charts';
 
 const MAX_DAYS = 3699;
 
+/** History with one day's check-in replaced by the server's answer (null: the day was cleared). */
+function withConfirmedCheckin(history: History, date: string, checkin: CheckinDto | null): History {
+  const others = history.checkins.filter((c) => c.date !== date);
+  const checkins = checkin
+    ? [...others, checkin].sort((a, b) => (a.date < b.date ? -1 : 1))
+    : others;
+  return { ...history, checkins };
+}
+
 export default function HabitDetailScreen({ id }: { id: string }) {
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +65,13 @@ export default function HabitDetailScreen({ id }: { id: string }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onSettled((action, result) => {
       if (action.habitId !== id) return;
-      if (!result.ok) toast(`Not saved: ${result.message}`, { tone: 'error' });
+      if (result.ok) {
+        // The action leaves the queue now, so its optimistic day would vanish until the reload
+        // below lands: keep the confirmed day in view meanwhile.
+        setHistory((h) => (h ? withConfirmedCheckin(h, action.date, result.checkin) : h));
+      } else {
+        toast(`Not saved: ${result.message}`, { tone: 'error' });
+      }
       clearTimeout(timer);
       timer = setTimeout(() => void load(), 250);
     });
