@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchBrowser, screenshots, seriousViolations } from './browser';
+import { launchBrowser, screenshots, seriousViolations, UNDER_FAKETIME } from './browser';
 import { type RunningServer, startServer } from './server';
 
 /**
@@ -40,6 +40,9 @@ export async function openApp(
     timezoneId: USER_ZONE,
     acceptDownloads: options.acceptDownloads ?? false,
   });
+  // The browser runs on the real clock (see launchBrowser); its pages run on this process's,
+  // moved by faketime, and it keeps ticking from there.
+  if (UNDER_FAKETIME) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   const consoleProblems: string[] = [];
   page.on('console', (msg) => {

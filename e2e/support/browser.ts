@@ -7,8 +7,23 @@ import { ROOT } from './server';
 
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 
+/**
+ * Under `npm run test:clock` this process runs inside faketime (LD_PRELOAD + FAKETIME), which
+ * Chromium does not survive: it starts in about a minute and never finishes a page load. The
+ * browser gets the real clock instead, and the pages get the moved one from Playwright's clock
+ * (see openApp in app.ts).
+ */
+export const UNDER_FAKETIME = process.env.FAKETIME !== undefined;
+
+function browserEnv(): Record<string, string | undefined> {
+  if (!UNDER_FAKETIME) return process.env;
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
+  return env;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
+    env: browserEnv(),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
