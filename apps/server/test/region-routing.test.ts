@@ -313,6 +313,17 @@ describe('routing on a primary with a streaming replica', () => {
   it('a read with a token the replica has replayed is served by the replica', async () => {
     const write = await checkIn(writer, 'fresh');
     const lsn = write.headers.get('x-primary-lsn')!;
+    // "Has replayed" is this test's premise, so wait for it rather than race the replica: on a
+    // busy machine replay can take longer than the server's 100 ms wait, and the read would
+    // rightly go to the primary region instead.
+    await expect
+      .poll(
+        async () =>
+          (await query(replica.url, `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as ok`))[0]
+            ?.ok,
+        { timeout: 10_000, interval: 20 },
+      )
+      .toBe(true);
     const client = reader(sinApp());
     client.cookie = `${writer.cookie}; ht_lsn=${encodeURIComponent(lsn)}`;
     const res = await client.get('/api/v1/today');
