@@ -75,6 +75,31 @@ export async function startAt(app: AppSession, path = '/'): Promise<void> {
   await app.page.unrouteAll({ behavior: 'ignoreErrors' });
   await app.page.emulateMedia({ colorScheme: 'light', reducedMotion: null });
   await app.page.goto(`${app.server.url}${path}`);
+  // Check-ins an earlier test queued and never saw sent go out now, not in the middle of this
+  // test (where they would be counted as its own requests).
+  await expect.poll(() => outboxLength(app.page), { timeout: 15_000 }).toBe(0);
+}
+
+/** Check-ins waiting in the page's outbox (IndexedDB), 0 when there is no outbox yet. */
+function outboxLength(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('habit-tracker')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('habit-tracker');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('queue')) return resolve(0);
+        const count = db.transaction('queue').objectStore('queue').count();
+        count.onsuccess = () => {
+          resolve(count.result);
+          db.close();
+        };
+        count.onerror = () => reject(count.error);
+      };
+    });
+  });
 }
 
 /** The API as this browser's user (page.request shares the context's cookies). */
