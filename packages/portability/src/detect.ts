@@ -3,16 +3,16 @@
  * right parser, or say what was expected.
  */
 import { parseCsv } from './csv/parse-csv';
-import { parseExportZip } from './export/parse-export-zip';
+import { readExportZip } from './export/parse-export-zip';
 import { EXPORT_JSON_PATH } from './export/paths';
 import { describeKind, sniffFile } from './file-kind';
 import type { ImportDocument, ParsedImport } from './import-document';
 import { importFailure } from './import-error';
 import { looksLikeLoopHabitsHeader } from './loop/habits-csv';
-import { findLoopCsvRoot, parseLoopCsvZip } from './loop/parse-loop-csv';
+import { findLoopCsvRoot, readLoopCsvZip } from './loop/parse-loop-csv';
 import { parseLoopSqlite } from './loop/parse-loop-sqlite';
 import { checkSize, type ParseOptions, resolveOptions } from './options';
-import { listZip } from './zip-read';
+import { openZip } from './zip-read';
 
 export interface UploadedFile {
   name: string;
@@ -71,12 +71,15 @@ export async function detectAndParse(
   const kind = sniffFile(file.bytes);
   switch (kind.kind) {
     case 'zip': {
-      const paths = listZip(file.name, file.bytes).map((e) => e.path);
-      if (paths.includes(EXPORT_JSON_PATH)) {
-        return parseExportZip(file.bytes, { ...resolved, name: file.name });
-      }
-      if (findLoopCsvRoot(paths) !== null) {
-        return withoutPhotos(parseLoopCsvZip(file.name, file.bytes, resolved));
+      const zip = await openZip(file.name, file.bytes, resolved);
+      try {
+        const paths = zip.entries.map((e) => e.path);
+        if (paths.includes(EXPORT_JSON_PATH)) return await readExportZip(file.name, zip, resolved);
+        if (findLoopCsvRoot(paths) !== null) {
+          return withoutPhotos(await readLoopCsvZip(file.name, zip, resolved));
+        }
+      } finally {
+        zip.close();
       }
       throw importFailure(
         file.name,

@@ -13,6 +13,7 @@ import type {
   ImportSource,
 } from './import-document';
 import type { ProblemList } from './import-error';
+import { excerpt } from './import-error';
 
 /** Where a value came from, for messages: a file, a line, and what the row is when not a CSV. */
 export interface Where {
@@ -58,7 +59,11 @@ function checkHabit(habit: ImportedHabit, at: Where, problems: ProblemList): voi
   const parsed = HabitCreateSchema.safeParse({ name, description, color, icon, measure, schedule });
   if (!parsed.success) reportZod(problems, at, parsed.error);
   if (!isValidLocalDate(habit.startDate)) {
-    report(problems, at, `startDate: "${habit.startDate}" is not a date YYYY-MM-DD (1900–2999)`);
+    report(
+      problems,
+      at,
+      `startDate: "${excerpt(habit.startDate)}" is not a date YYYY-MM-DD (1900–2999)`,
+    );
   }
   if (!Number.isInteger(habit.position)) report(problems, at, 'position: expected an integer');
 }
@@ -71,7 +76,7 @@ function checkCheckin(
   problems: ProblemList,
 ): void {
   if (!isValidLocalDate(checkin.date)) {
-    report(problems, at, `"${checkin.date}" is not a date YYYY-MM-DD (1900–2999)`);
+    report(problems, at, `"${excerpt(checkin.date)}" is not a date YYYY-MM-DD (1900–2999)`);
   }
   const { state, value, note } = checkin;
   const parsed = CheckinPutSchema.safeParse({ state, value, note });
@@ -133,7 +138,7 @@ export function finishImport(
         report(
           problems,
           at,
-          `${checkin.date} appears twice for "${draft.habit.name}" (also at ${lineOf(previous.at)})`,
+          `${checkin.date} appears twice for "${excerpt(draft.habit.name)}" (also at ${lineOf(previous.at)})`,
         );
       }
       previous = { date: checkin.date, at };

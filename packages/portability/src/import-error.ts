@@ -11,15 +11,37 @@ export interface ImportProblem {
   message: string;
 }
 
+/**
+ * User input quoted in a message is cut to this: enough to find the cell, never a whole hostile
+ * value echoed back (a 1 MB name would otherwise come back in every problem that mentions it).
+ */
+export const EXCERPT_CHARS = 60;
+const MAX_FILE_CHARS = 200;
+const MAX_MESSAGE_CHARS = 400;
+
+/** A piece of user input, short enough to quote. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function bounded(problem: ImportProblem): ImportProblem {
+  const file = excerpt(problem.file, MAX_FILE_CHARS);
+  const message = excerpt(problem.message, MAX_MESSAGE_CHARS);
+  return problem.line === undefined ? { file, message } : { file, line: problem.line, message };
+}
+
 export class ImportError extends Error {
   readonly problems: ImportProblem[];
   /** Problems found beyond the ones kept (see ProblemList.MAX). */
   readonly omitted: number;
 
   constructor(problems: ImportProblem[], omitted = 0) {
-    super(summary(problems, omitted));
+    // Every problem is bounded here, whichever parser made it: file names come from inside
+    // zips and messages may quote cells, both chosen by whoever made the file.
+    const kept = problems.map(bounded);
+    super(summary(kept, omitted));
     this.name = 'ImportError';
-    this.problems = problems;
+    this.problems = kept;
     this.omitted = omitted;
   }
 }

@@ -1,43 +1,74 @@
-/** Limits and defaults shared by every parser. */
+/**
+ * Limits and defaults shared by every parser. Every limit is checked before the work it bounds is
+ * done (counted from bytes, a zip's directory or a SELECT count), so a hostile file is refused
+ * for the cost of looking at it. Together they bound the memory of the worst file that passes
+ * every check; docs/decisions/0011-untrusted-files.md has the arithmetic and the measurements.
+ */
 import { isValidLocalDate, type LocalDate } from '@habit-tracker/core';
 import { importFailure } from './import-error';
 
 export interface ParseOptions {
   /**
-   * The largest input accepted, in bytes (default 50 MB). Parsing holds the whole file in memory,
-   * plus a SQLite copy inside sql.js's heap, so this bounds the server's memory per import.
+   * The largest input accepted, in bytes (default 50 MB). Parsing holds the whole file in memory
+   * (outside the JS heap), plus a SQLite copy inside sql.js's WebAssembly memory.
    */
   maxBytes?: number;
-  /** The largest total of the zip entries read, unpacked (default 4 × maxBytes): zip bombs. */
+  /**
+   * The most bytes inflated from a zip in all (default maxBytes + maxTextBytes): photos of our own
+   * export are stored uncompressed, the text files are the rest.
+   */
   maxUnpackedBytes?: number;
   /**
+   * The most bytes of text (CSV, JSON) decoded and parsed into objects (default 16 MB): text
+   * becomes JS strings and objects, several times its size on the heap.
+   */
+  maxTextBytes?: number;
+  /**
    * The most check marks (Loop rows) or check-ins (our export) one import reads (default
-   * 500,000; 20 habits × 5 years is 36,500). Parsing costs ~0.5 kB of memory per row, so this,
-   * not the byte size, is what bounds a well-compressed CSV zip.
+   * 200,000: 50 habits × 11 years). Each costs a few hundred bytes of heap while parsing.
    */
   maxEntries?: number;
+  /** The most habits one import holds (default 1,000). */
+  maxHabits?: number;
+  /** The most entries a zip may list (default 10,000). */
+  maxZipEntries?: number;
+  /** The most cells in one CSV row (default 4,000: Loop's root Checkmarks.csv has one per habit). */
+  maxColumns?: number;
+  /** The longest CSV cell, in characters (default 10,000; a note is at most 2,000). */
+  maxCellChars?: number;
   /** Start date for a habit with no history at all (default: today's UTC date). */
   today?: LocalDate;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_ENTRIES = 500_000;
+export const DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_ENTRIES = 200_000;
+export const DEFAULT_MAX_HABITS = 1_000;
+export const DEFAULT_MAX_ZIP_ENTRIES = 10_000;
+export const DEFAULT_MAX_COLUMNS = 4_000;
+export const DEFAULT_MAX_CELL_CHARS = 10_000;
 
 export type ResolvedOptions = Required<ParseOptions>;
 
 export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!isValidLocalDate(today)) throw new TypeError(`options.today is not a date: ${today}`);
   return {
     maxBytes,
-    maxUnpackedBytes: options.maxUnpackedBytes ?? 4 * maxBytes,
+    maxUnpackedBytes: options.maxUnpackedBytes ?? maxBytes + maxTextBytes,
+    maxTextBytes,
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    maxHabits: options.maxHabits ?? DEFAULT_MAX_HABITS,
+    maxZipEntries: options.maxZipEntries ?? DEFAULT_MAX_ZIP_ENTRIES,
+    maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
+    maxCellChars: options.maxCellChars ?? DEFAULT_MAX_CELL_CHARS,
     today,
   };
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
@@ -51,12 +82,32 @@ export function checkSize(file: string, size: number, maxBytes: number): void {
   }
 }
 
+/** Refuses text (CSV, JSON) larger than an import parses. */
+export function checkTextSize(file: string, size: number, maxTextBytes: number): void {
+  if (size > maxTextBytes) {
+    throw importFailure(
+      file,
+      `The text is ${megabytes(size)}, more than the ${megabytes(maxTextBytes)} of text an import reads`,
+    );
+  }
+}
+
 /** Refuses an input with more rows than an import may hold in memory. */
 export function checkEntries(file: string, count: number, maxEntries: number, what: string): void {
   if (count > maxEntries) {
     throw importFailure(
       file,
       `It holds ${count} ${what}, more than the ${maxEntries} an import accepts`,
+    );
+  }
+}
+
+/** Refuses an input with more habits than an import accepts. */
+export function checkHabits(file: string, count: number, maxHabits: number): void {
+  if (count > maxHabits) {
+    throw importFailure(
+      file,
+      `It holds ${count} habits, more than the ${maxHabits} an import accepts`,
     );
   }
 }

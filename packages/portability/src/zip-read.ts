@@ -1,9 +1,17 @@
 /**
- * Reading uploaded zips with fflate, defensively: list first (cheap, nothing inflated), then
- * inflate only the entries a parser asks for, within a budget of unpacked bytes.
+ * Reading uploaded zips defensively, with yauzl: nothing in a zip is trusted.
+ *
+ * - The entry count (the end record's, zip64's included) is checked against `maxZipEntries`
+ *   before a single entry is read, so a 239-byte file claiming four billion entries costs nothing.
+ * - Listing reads the central directory only; nothing is inflated.
+ * - Reading sums the wanted entries' declared sizes against the budget first, then inflates each
+ *   entry as a stream (zlib, off the JS heap) and stops the moment it has produced more than it
+ *   declared (yauzl's `validateEntrySizes`) or the running total passes the budget.
+ * - Library errors never reach a user: every failure becomes one of our own messages.
  */
-import { type UnzipFileInfo, unzipSync } from 'fflate';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { importFailure } from './import-error';
+import { megabytes } from './options';
 
 export interface ZipEntryInfo {
   path: string;
@@ -11,62 +19,191 @@ export interface ZipEntryInfo {
   size: number;
 }
 
-function damaged(file: string, cause: unknown): Error {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  if (/unknown compression/.test(detail)) {
-    return importFailure(
-      file,
-      `The zip uses a compression method that is not supported (${detail})`,
-    );
-  }
+export interface ZipLimits {
+  /** The most entries (files and folders) a zip may list. */
+  maxZipEntries: number;
+}
+
+export interface OpenedZip {
+  /** The files in the zip (folders left out), in central-directory order. */
+  entries: ZipEntryInfo[];
+  /**
+   * The wanted entries' bytes by path, within `maxUnpackedBytes` in total. Throws ImportError
+   * for a zip bomb, an entry that inflates beyond its declared size, or damaged data.
+   */
+  read(
+    wanted: (path: string) => boolean,
+    maxUnpackedBytes: number,
+  ): Promise<Map<string, Uint8Array>>;
+  close(): void;
+}
+
+function damaged(file: string): Error {
   return importFailure(
     file,
     'The zip file is damaged or incomplete (was the download or upload cut short?)',
   );
 }
 
-/** The files in the zip (folders left out). */
-export function listZip(file: string, bytes: Uint8Array): ZipEntryInfo[] {
-  const entries: ZipEntryInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (info: UnzipFileInfo) => {
-        if (!info.name.endsWith('/')) entries.push({ path: info.name, size: info.originalSize });
-        return false;
-      },
-    });
-  } catch (error) {
-    throw damaged(file, error);
-  }
-  return entries;
+function openFromBuffer(bytes: Uint8Array): Promise<ZipFile> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(
+      buffer,
+      // lazyEntries: entries are read one by one when asked for, never all at once.
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => (error || !zip ? reject(error) : resolve(zip)),
+    );
+  });
+}
+
+function nextEntry(zip: ZipFile): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const onEntry = (entry: Entry) => {
+      cleanup();
+      resolve(entry);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(null);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
+    };
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
 }
 
 /**
- * The wanted entries' bytes by path. The unpacked sizes are added up from the central directory
- * before anything is inflated, so a zip bomb is refused without spending the memory. (fflate
- * inflates each entry into a buffer of its declared size, so a lying size fails as "damaged".)
+ * Opens the zip and lists it. Refuses (ImportError) a zip that is not one, is damaged, or claims
+ * more entries than `limits.maxZipEntries`.
  */
-export function readZipEntries(
+export async function openZip(
   file: string,
   bytes: Uint8Array,
-  wanted: (path: string) => boolean,
-  maxUnpackedBytes: number,
-): Map<string, Uint8Array> {
-  const unpacked = listZip(file, bytes)
-    .filter((entry) => wanted(entry.path))
-    .reduce((sum, entry) => sum + entry.size, 0);
-  if (unpacked > maxUnpackedBytes) {
+  limits: ZipLimits,
+): Promise<OpenedZip> {
+  let zip: ZipFile;
+  try {
+    zip = await openFromBuffer(bytes);
+  } catch {
+    throw damaged(file);
+  }
+  if (zip.entryCount > limits.maxZipEntries) {
+    zip.close();
     throw importFailure(
       file,
-      `The zip unpacks to ${unpacked} bytes, more than the ${maxUnpackedBytes} an import accepts`,
+      `The zip lists ${zip.entryCount} entries, more than the ${limits.maxZipEntries} an import accepts`,
     );
   }
+  const files = new Map<string, Entry>();
   try {
-    const unzipped = unzipSync(bytes, {
-      filter: (info) => !info.name.endsWith('/') && wanted(info.name),
-    });
-    return new Map(Object.entries(unzipped));
-  } catch (error) {
-    throw damaged(file, error);
+    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+      if (entry.fileName.endsWith('/')) continue;
+      if (!files.has(entry.fileName)) files.set(entry.fileName, entry);
+    }
+  } catch {
+    zip.close();
+    throw damaged(file);
   }
+
+  const read = async (wanted: (path: string) => boolean, maxUnpackedBytes: number) => {
+    const chosen = [...files.values()].filter((e) => wanted(e.fileName));
+    const declared = chosen.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > maxUnpackedBytes) throw tooLarge(file, declared, maxUnpackedBytes);
+    const contents = new Map<string, Uint8Array>();
+    let total = 0;
+    for (const entry of chosen) {
+      if (entry.isEncrypted()) {
+        throw importFailure(`${entry.fileName} (in ${file})`, 'The file is encrypted in the zip');
+      }
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw importFailure(
+          `${entry.fileName} (in ${file})`,
+          `The zip uses a compression method that is not supported (method ${entry.compressionMethod}; expected "deflate" or none)`,
+        );
+      }
+      const data = await inflateEntry(zip, entry, file, (n) => {
+        total += n;
+        // Stopped mid-stream: a lying entry never gets to spend more than the budget.
+        if (total > maxUnpackedBytes) throw tooLarge(file, total, maxUnpackedBytes, true);
+      });
+      contents.set(entry.fileName, data);
+    }
+    return contents;
+  };
+
+  return {
+    entries: [...files.values()].map((e) => ({ path: e.fileName, size: e.uncompressedSize })),
+    read,
+    close: () => zip.close(),
+  };
+}
+
+function tooLarge(file: string, size: number, max: number, atLeast = false): Error {
+  return importFailure(
+    file,
+    `The zip unpacks to ${atLeast ? 'more than ' : ''}${megabytes(size)}, more than the ${megabytes(max)} an import accepts`,
+  );
+}
+
+/** One entry's bytes, streamed out of zlib; `count` may throw to stop the stream. */
+function inflateEntry(
+  zip: ZipFile,
+  entry: Entry,
+  file: string,
+  count: (bytes: number) => void,
+): Promise<Uint8Array> {
+  const where = `${entry.fileName} (in ${file})`;
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) {
+        reject(damaged(file));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let settled = false;
+      const fail = (reason: Error) => {
+        if (settled) return;
+        settled = true;
+        stream.destroy();
+        reject(reason);
+      };
+      stream.on('data', (chunk: Buffer) => {
+        try {
+          count(chunk.length);
+        } catch (reason) {
+          fail(reason as Error);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (streamError: Error) => {
+        // yauzl's validateEntrySizes: more bytes came out than the entry declares.
+        const lying = /too many bytes|too few bytes/.test(streamError.message);
+        fail(
+          lying
+            ? importFailure(
+                where,
+                `The file inflates to a different size than the zip declares (${entry.uncompressedSize} bytes): the zip is damaged or built to exhaust memory`,
+              )
+            : damaged(file),
+        );
+      });
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve(new Uint8Array(Buffer.concat(chunks)));
+      });
+    });
+  });
 }

@@ -56,8 +56,8 @@ const meditate: LoopFixtureHabit = {
 };
 
 describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
-  it('imports YES_MANUAL as done and SKIP as skipped; YES_AUTO, NO and UNKNOWN as nothing', () => {
-    const doc = zipOf([meditate]);
+  it('imports YES_MANUAL as done and SKIP as skipped; YES_AUTO, NO and UNKNOWN as nothing', async () => {
+    const doc = await zipOf([meditate]);
     expect(doc.source).toBe('loop-csv');
     const habit = doc.habits[0]!;
     expect(compact(habit)).toEqual([
@@ -80,7 +80,7 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
     expect(doc.warnings).toEqual([expect.stringContaining('2 notes on days without a check-in')]);
   });
 
-  it('imports measurable habits: amounts × 1000, at least / at most, units', () => {
+  it('imports measurable habits: amounts × 1000, at least / at most, units', async () => {
     const run: LoopFixtureHabit = {
       name: 'Run',
       type: 'NUMERICAL',
@@ -105,7 +105,7 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
         { date: '2024-06-02', value: 3000 },
       ],
     };
-    const doc = zipOf([run, coffee]);
+    const doc = await zipOf([run, coffee]);
     expect(named(doc, 'Run').measure).toEqual({
       kind: 'numeric',
       unit: 'km',
@@ -148,8 +148,8 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
     expect(doc.warnings).toEqual([expect.stringContaining('"Push-ups" has no unit')]);
   });
 
-  it('keeps archived habits, colours and Loop order as positions 0, 1, 2', () => {
-    const doc = zipOf([
+  it('keeps archived habits, colours and Loop order as positions 0, 1, 2', async () => {
+    const doc = await zipOf([
       { name: 'A', archived: true, color: '#D32F2F', entries: [] },
       { name: 'B', entries: [] },
       { name: 'C', entries: [] },
@@ -161,19 +161,19 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
     ]);
   });
 
-  it('imports an empty history: no check-ins, started today', () => {
-    const doc = zipOf([{ name: 'New habit', entries: [] }]);
+  it('imports an empty history: no check-ins, started today', async () => {
+    const doc = await zipOf([{ name: 'New habit', entries: [] }]);
     expect(doc.habits[0]).toMatchObject({ checkins: [], startDate: TODAY });
   });
 
-  it('reads unicode names from Habits.csv (Loop strips them from folder names)', () => {
+  it('reads unicode names from Habits.csv (Loop strips them from folder names)', async () => {
     const names = ['🏃 Laufen', '読書する', 'قراءة القرآن', 'Ünïcødé, "quoted"'];
     const habits = names.map((name, i) => ({
       name,
       entries: [{ date: `2024-06-0${i + 1}`, value: 2 }],
     }));
     expect(loopFolderName(1, names[1]!)).toBe('002');
-    const doc = zipOf(habits);
+    const doc = await zipOf(habits);
     expect(doc.habits.map((h) => h.name)).toEqual(names);
     expect(doc.habits.map((h) => h.checkins[0]!.date)).toEqual([
       '2024-06-01',
@@ -183,8 +183,8 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
     ]);
   });
 
-  it('keeps same-name habits apart (folders are numbered by position)', () => {
-    const doc = zipOf([
+  it('keeps same-name habits apart (folders are numbered by position)', async () => {
+    const doc = await zipOf([
       { name: 'Run', entries: [{ date: '2024-06-01', value: 2 }] },
       {
         name: 'Run',
@@ -200,9 +200,11 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
     ]);
   });
 
-  it('finds the files when the export was re-zipped inside a folder', () => {
+  it('finds the files when the export was re-zipped inside a folder', async () => {
     const bytes = loopCsvZip([meditate], { today: TODAY, folder: 'Loop Habits CSV 2024-06-30' });
-    expect(parseLoopCsvZip('again.zip', bytes, options).habits[0]!.checkins).toHaveLength(3);
+    expect((await parseLoopCsvZip('again.zip', bytes, options)).habits[0]!.checkins).toHaveLength(
+      3,
+    );
   });
 
   it('leaves out habits that were not part of the export selection, with a warning', () => {
@@ -222,7 +224,7 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
 });
 
 describe('Loop CSV zip, 1.x (old header, integers, no per-habit header)', () => {
-  it('imports only explicit checks (2); implicit checks (1) and unchecked (0) are nothing', () => {
+  it('imports only explicit checks (2); implicit checks (1) and unchecked (0) are nothing', async () => {
     const habit: LoopFixtureHabit = {
       name: 'Wake up early',
       num: 2,
@@ -235,7 +237,7 @@ describe('Loop CSV zip, 1.x (old header, integers, no per-habit header)', () => 
       ],
     };
     expect(habitCheckmarksCsv(habit, 'ints')).toMatch(/^2016-01-04,2\n/);
-    const doc = zipOf([habit], 'legacy');
+    const doc = await zipOf([habit], 'legacy');
     expect(compact(doc.habits[0]!)).toEqual([
       ['2016-01-01', 'done', null, null],
       ['2016-01-04', 'done', null, null],

@@ -13,14 +13,40 @@ export interface CsvRow {
   cells: string[];
 }
 
+/** Caps on one record, so a hostile file is refused before it becomes millions of strings. */
+export interface CsvLimits {
+  /** The most cells in one record. */
+  maxColumns?: number;
+  /** The longest cell, in characters. */
+  maxCellChars?: number;
+}
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
 /** All records of `text`; blank lines are skipped. Throws ImportError on an unclosed quote. */
-export function parseCsv(text: string, file: string): CsvRow[] {
-  const rows: CsvRow[] = [];
+export function parseCsv(text: string, file: string, limits: CsvLimits = {}): CsvRow[] {
+  return [...csvRecords(text, file, limits)];
+}
+
+function tooWide(file: string, line: number, max: number): ImportError {
+  return new ImportError([{ file, line, message: `A row has more than ${max} cells` }]);
+}
+
+function tooLong(file: string, line: number, max: number): ImportError {
+  return new ImportError([{ file, line, message: `A cell is longer than ${max} characters` }]);
+}
+
+/**
+ * The records of `text` one at a time (blank lines skipped), so a caller that keeps only what it
+ * needs never holds every row's cells at once. Throws ImportError on an unclosed quote or a
+ * record beyond `limits`.
+ */
+export function* csvRecords(text: string, file: string, limits: CsvLimits = {}): Generator<CsvRow> {
+  const maxColumns = limits.maxColumns ?? Number.POSITIVE_INFINITY;
+  const maxCellChars = limits.maxCellChars ?? Number.POSITIVE_INFINITY;
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -73,6 +99,8 @@ export function parseCsv(text: string, file: string): CsvRow[] {
         }
         cell = text.slice(start, i);
       }
+      if (cell.length > maxCellChars) throw tooLong(file, startLine, maxCellChars);
+      if (cells.length >= maxColumns) throw tooWide(file, startLine, maxColumns);
       cells.push(cell);
 
       if (i >= n) break;
@@ -80,6 +108,7 @@ export function parseCsv(text: string, file: string): CsvRow[] {
         i++;
         // "a,b," at the very end still has a third, empty field.
         if (i >= n) {
+          if (cells.length >= maxColumns) throw tooWide(file, startLine, maxColumns);
           cells.push('');
           break;
         }
@@ -89,7 +118,6 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       line++;
       break;
     }
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: startLine, cells });
+    if (cells.length > 1 || cells[0] !== '') yield { line: startLine, cells };
   }
-  return rows;
 }

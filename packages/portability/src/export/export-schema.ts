@@ -14,6 +14,7 @@ import {
   SettingsSchema,
 } from '@habit-tracker/contract';
 import { z } from 'zod';
+import { excerpt } from '../import-error';
 import { PHOTO_EXTENSIONS, type PhotoContentType, photoPath } from './paths';
 
 export const EXPORT_FORMAT = 'habit-tracker-export';
@@ -121,7 +122,7 @@ export const ExportDocumentSchema = z
       const habit = habits.get(photo.habitId);
       if (!habit) issue(`No habit has id ${photo.habitId}`);
       else if (!checkinKeys.has(`${photo.habitId} ${photo.date}`)) {
-        issue(`"${habit.name}" has no check-in on ${photo.date} to attach the photo to`);
+        issue(`"${excerpt(habit.name)}" has no check-in on ${photo.date} to attach the photo to`);
       }
     });
   });

@@ -6,11 +6,19 @@
 import { z } from 'zod';
 import { finishImport, type HabitDraft } from '../finish-import';
 import type { ImportDocument, ImportedPhoto, ParsedImport } from '../import-document';
-import { importFailure, ProblemList } from '../import-error';
-import { checkEntries, checkSize, type ParseOptions, resolveOptions } from '../options';
+import { excerpt, importFailure, ProblemList } from '../import-error';
+import {
+  checkEntries,
+  checkHabits,
+  checkSize,
+  checkTextSize,
+  type ParseOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from '../options';
 import { sha256Hex } from '../sha256';
 import { decodeText } from '../text';
-import { listZip, readZipEntries } from '../zip-read';
+import { type OpenedZip, openZip } from '../zip-read';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -54,7 +62,24 @@ export function exportToImportDocument(doc: ExportDocument): ImportDocument {
   };
 }
 
-function readDocument(jsonFile: string, bytes: Uint8Array): ExportDocument {
+/** Habits and check-ins counted on the raw JSON, before zod builds its copy of them. */
+function checkCounts(jsonFile: string, raw: unknown, resolved: ResolvedOptions): void {
+  const habits = (raw as { habits?: unknown }).habits;
+  if (!Array.isArray(habits)) return; // the schema says what is wrong
+  checkHabits(jsonFile, habits.length, resolved.maxHabits);
+  let checkins = 0;
+  for (const habit of habits) {
+    const list = (habit as { checkins?: unknown } | null)?.checkins;
+    if (Array.isArray(list)) checkins += list.length;
+  }
+  checkEntries(jsonFile, checkins, resolved.maxEntries, 'check-ins');
+}
+
+function readDocument(
+  jsonFile: string,
+  bytes: Uint8Array,
+  resolved: ResolvedOptions,
+): ExportDocument {
   const text = decodeText(bytes);
   let raw: unknown;
   try {
@@ -74,6 +99,7 @@ function readDocument(jsonFile: string, bytes: Uint8Array): ExportDocument {
       `This export was made by a newer version of the app (format version ${version}); this one reads version ${EXPORT_VERSION}`,
     );
   }
+  checkCounts(jsonFile, raw, resolved);
   const parsed = ExportDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = new ProblemList();
@@ -102,25 +128,37 @@ export async function parseExportZip(
   const resolved = resolveOptions(options);
   const name = options.name ?? 'habit-tracker-export.zip';
   checkSize(name, bytes.length, resolved.maxBytes);
-  if (!listZip(name, bytes).some((e) => e.path === EXPORT_JSON_PATH)) {
+  const zip = await openZip(name, bytes, resolved);
+  try {
+    return await readExportZip(name, zip, resolved);
+  } finally {
+    zip.close();
+  }
+}
+
+/** An opened zip that holds our export document → the parsed export. */
+export async function readExportZip(
+  name: string,
+  zip: OpenedZip,
+  resolved: ResolvedOptions,
+): Promise<ParsedExport> {
+  const jsonEntry = zip.entries.find((e) => e.path === EXPORT_JSON_PATH);
+  if (!jsonEntry) {
     throw importFailure(
       name,
       `This zip is not a habit tracker export (it has no ${EXPORT_JSON_PATH})`,
     );
   }
   const jsonFile = `${EXPORT_JSON_PATH} (in ${name})`;
-  const json = readZipEntries(
-    name,
-    bytes,
-    (p) => p === EXPORT_JSON_PATH,
-    resolved.maxUnpackedBytes,
-  );
-  const exportDocument = readDocument(jsonFile, json.get(EXPORT_JSON_PATH)!);
+  // JSON becomes objects several times its size: it has the text budget, declared and real.
+  checkTextSize(jsonFile, jsonEntry.size, resolved.maxTextBytes);
+  const json = await zip.read((p) => p === EXPORT_JSON_PATH, resolved.maxTextBytes);
+  const exportDocument = readDocument(jsonFile, json.get(EXPORT_JSON_PATH)!, resolved);
   const checkins = exportDocument.habits.reduce((n, h) => n + h.checkins.length, 0);
   checkEntries(name, checkins, resolved.maxEntries, 'check-ins');
 
   const listed = new Set(exportDocument.photos.map((p) => p.path));
-  const photos = readZipEntries(name, bytes, (p) => listed.has(p), resolved.maxUnpackedBytes);
+  const photos = await zip.read((p) => listed.has(p), resolved.maxUnpackedBytes);
   const problems = new ProblemList();
   for (const photo of exportDocument.photos) {
     const file = `${photo.path} (in ${name})`;
@@ -141,7 +179,7 @@ export async function parseExportZip(
   const doc = exportToImportDocument(exportDocument);
   const drafts: HabitDraft[] = doc.habits.map((habit, i) => ({
     habit,
-    at: { file: jsonFile, what: `habits.${i} ("${habit.name}")` },
+    at: { file: jsonFile, what: `habits.${i} ("${excerpt(habit.name)}")` },
     checkinsAt: habit.checkins.map((_, j) => ({
       file: jsonFile,
       what: `habits.${i}.checkins.${j}`,

@@ -4,6 +4,7 @@ import type { HabitDraft, Where } from '../finish-import';
 import { report } from '../finish-import';
 import type { ImportedCheckin } from '../import-document';
 import type { ProblemList } from '../import-error';
+import { excerpt } from '../import-error';
 import { scheduleFromLoopFrequency } from './frequency';
 import type { LoopEntry, LoopHabit } from './loop-habit';
 import { interpretLoopValue, isExplicitEntry } from './values';
@@ -25,7 +26,9 @@ function measureOf(habit: LoopHabit, warnings: string[]): Measure {
   let unit = habit.unit.trim();
   if (unit === '') {
     unit = FALLBACK_UNIT;
-    warnings.push(`"${habit.name.trim()}" has no unit in Loop; it is imported counting "${unit}".`);
+    warnings.push(
+      `"${excerpt(habit.name.trim())}" has no unit in Loop; it is imported counting "${unit}".`,
+    );
   }
   return {
     kind: 'numeric',
@@ -40,7 +43,7 @@ function scheduleOf(habit: LoopHabit, startDate: LocalDate, warnings: string[]):
   const full: Schedule = schedule.kind === 'every_n_days' ? { ...schedule, startDate } : schedule;
   if (approximation) {
     const imported = describeSchedule(full).toLowerCase();
-    warnings.push(`"${habit.name.trim()}": ${approximation}; imported as "${imported}".`);
+    warnings.push(`"${excerpt(habit.name.trim())}": ${approximation}; imported as "${imported}".`);
   }
   return full;
 }
@@ -85,7 +88,7 @@ export function buildLoopHabit(
   }
   if (droppedNotes > 0) {
     ctx.warnings.push(
-      `"${habit.name.trim()}": ${droppedNotes} note${droppedNotes === 1 ? '' : 's'} on days without a check-in (Loop's "no" or automatic marks) ${droppedNotes === 1 ? 'is' : 'are'} not imported.`,
+      `"${excerpt(habit.name.trim())}": ${droppedNotes} note${droppedNotes === 1 ? '' : 's'} on days without a check-in (Loop's "no" or automatic marks) ${droppedNotes === 1 ? 'is' : 'are'} not imported.`,
     );
   }
   const start = startDate ?? ctx.today;

@@ -7,9 +7,9 @@
  *   comma, so a habit name containing a comma spans several header cells.
  */
 import { isValidLocalDate } from '@habit-tracker/core';
-import { parseCsv } from '../csv/parse-csv';
+import { type CsvLimits, type CsvRow, csvRecords } from '../csv/parse-csv';
 import { report, type Where } from '../finish-import';
-import { importFailure, type ProblemList } from '../import-error';
+import { excerpt, importFailure, type ProblemList } from '../import-error';
 import type { LoopEntry, LoopHabit } from './loop-habit';
 import { type LoopValue, parseLoopValue } from './values';
 
@@ -18,13 +18,14 @@ const VALUE_HINT = 'expected YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN or a number
 function readDate(text: string, at: Where, problems: ProblemList): string | null {
   const date = text.trim();
   if (isValidLocalDate(date)) return date;
-  report(problems, at, `Date "${text}" is not a date YYYY-MM-DD (1900–2999)`);
+  report(problems, at, `Date "${excerpt(text)}" is not a date YYYY-MM-DD (1900–2999)`);
   return null;
 }
 
 function readValue(text: string, at: Where, problems: ProblemList): LoopValue | null {
   const value = parseLoopValue(text);
-  if (value === null) report(problems, at, `Value "${text}" is not a check mark (${VALUE_HINT})`);
+  if (value === null)
+    report(problems, at, `Value "${excerpt(text)}" is not a check mark (${VALUE_HINT})`);
   return value;
 }
 
@@ -33,15 +34,22 @@ export function parseHabitCheckmarks(
   text: string,
   file: string,
   problems: ProblemList,
+  limits: CsvLimits = {},
 ): LoopEntry[] {
-  const rows = parseCsv(text, file);
-  const hasHeader = rows[0]?.cells[0]?.trim().toLowerCase() === 'date';
-  const header = hasHeader ? rows[0]!.cells.map((c) => c.trim().toLowerCase()) : [];
+  const rows = csvRecords(text, file, limits);
+  const first = rows.next();
+  if (first.done) return [];
+  const hasHeader = first.value.cells[0]?.trim().toLowerCase() === 'date';
+  const header = hasHeader ? first.value.cells.map((c) => c.trim().toLowerCase()) : [];
   const valueColumn = hasHeader ? Math.max(header.indexOf('value'), 1) : 1;
   const notesColumn = header.indexOf('notes');
 
   const entries: LoopEntry[] = [];
-  for (const row of hasHeader ? rows.slice(1) : rows) {
+  const body = function* (): Generator<CsvRow> {
+    if (!hasHeader) yield first.value;
+    yield* rows;
+  };
+  for (const row of body()) {
     const at: Where = { file, line: row.line };
     if (row.cells.length <= valueColumn) {
       report(problems, at, 'Expected a date and a value');
@@ -56,11 +64,38 @@ export function parseHabitCheckmarks(
   return entries;
 }
 
+/** A trie over header cells: a habit name "a,b" is the path a → b. */
+interface NameNode {
+  next: Map<string, NameNode>;
+  /** Habits with exactly this name, in Habits.csv order, not yet given a column. */
+  habits: LoopHabit[];
+}
+
+function nameTrie(habits: readonly LoopHabit[]): NameNode {
+  const root: NameNode = { next: new Map(), habits: [] };
+  for (const habit of habits) {
+    let node = root;
+    for (const cell of habit.name.split(',')) {
+      let child = node.next.get(cell);
+      if (!child) {
+        child = { next: new Map(), habits: [] };
+        node.next.set(cell, child);
+      }
+      node = child;
+    }
+    node.habits.push(habit);
+  }
+  return root;
+}
+
 /**
- * Which habit each header column is. Loop keys the columns by name, so: try the longest run of
+ * Which habit each header column is. Loop keys the columns by name, so: take the longest run of
  * cells that, joined with commas, is the name of a habit not yet matched (names with commas),
  * and among equal names take them in Habits.csv order (same-name habits: the first column named
  * "Run" is the first habit named "Run", which is also Loop's export order).
+ *
+ * Linear: the runs are walked in a trie of the names, so from each column at most as many cells
+ * are looked at as the longest name has commas, plus one — never re-joined into strings.
  */
 function matchColumns(
   names: string[],
@@ -68,28 +103,36 @@ function matchColumns(
   at: Where,
   problems: ProblemList,
 ): (LoopHabit | null)[] {
-  const unmatched = [...habits];
+  const trie = nameTrie(habits);
   const columns: (LoopHabit | null)[] = [];
   let k = 0;
   while (k < names.length) {
-    let found = false;
-    for (let length = names.length - k; length >= 1 && !found; length--) {
-      const name = names.slice(k, k + length).join(',');
-      const index = unmatched.findIndex((h) => h.name === name);
-      if (index >= 0) {
-        columns.push(unmatched.splice(index, 1)[0]!);
-        k += length;
-        found = true;
-      }
+    let best: { node: NameNode; length: number } | null = null;
+    let node: NameNode | undefined = trie;
+    for (let length = 1; k + length <= names.length; length++) {
+      node = node.next.get(names[k + length - 1]!);
+      if (!node) break;
+      if (node.habits.length > 0) best = { node, length };
     }
-    if (!found) {
-      report(problems, at, `Column "${names[k]}" is not the name of a habit in Habits.csv`);
+    if (best) {
+      columns.push(best.node.habits.shift()!);
+      for (let i = 1; i < best.length; i++) columns.push(SPANNED);
+      k += best.length;
+    } else {
+      report(
+        problems,
+        at,
+        `Column "${excerpt(names[k]!)}" is not the name of a habit in Habits.csv`,
+      );
       columns.push(null);
       k++;
     }
   }
-  return columns;
+  return columns.filter((c) => c !== SPANNED);
 }
+
+/** Marks the extra header cells of a name with commas (dropped before returning). */
+const SPANNED = Symbol('spanned') as unknown as LoopHabit;
 
 /** The root `Checkmarks.csv`: entries per habit, for the habits it has a column for. */
 export function parseRootCheckmarks(
@@ -97,9 +140,11 @@ export function parseRootCheckmarks(
   file: string,
   habits: readonly LoopHabit[],
   problems: ProblemList,
+  limits: CsvLimits = {},
 ): Map<LoopHabit, LoopEntry[]> {
-  const rows = parseCsv(text, file);
-  const header = rows[0];
+  const rows = csvRecords(text, file, limits);
+  const first = rows.next();
+  const header = first.done ? undefined : first.value;
   if (header?.cells[0]?.trim().toLowerCase() !== 'date') {
     throw importFailure(
       file,
@@ -113,7 +158,7 @@ export function parseRootCheckmarks(
 
   const entries = new Map<LoopHabit, LoopEntry[]>();
   for (const habit of columns) if (habit) entries.set(habit, []);
-  for (const row of rows.slice(1)) {
+  for (const row of rows) {
     const at: Where = { file, line: row.line };
     const values = row.cells.slice(1);
     if (values.length === columns.length + 1 && values.at(-1) === '') values.pop();

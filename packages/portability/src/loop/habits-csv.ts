@@ -7,9 +7,9 @@
  * "%03d" of the habit's index + 1; Type is YES_NO / NUMERICAL; Target Type AT_LEAST / AT_MOST
  * (0 / 1 in the database); Target Value a real number ("5.0"), not × 1000; Archived? true/false.
  */
-import { parseCsv } from '../csv/parse-csv';
+import { type CsvLimits, parseCsv } from '../csv/parse-csv';
 import { report, type Where } from '../finish-import';
-import { importFailure, type ProblemList } from '../import-error';
+import { excerpt, importFailure, type ProblemList } from '../import-error';
 import type { LoopHabit } from './loop-habit';
 import { LOOP_DEFAULT_COLOR } from './palette';
 
@@ -33,8 +33,14 @@ export function looksLikeLoopHabitsHeader(cells: readonly string[]): boolean {
   );
 }
 
-export function parseHabitsCsv(text: string, file: string, problems: ProblemList): LoopHabit[] {
-  const rows = parseCsv(text, file);
+export function parseHabitsCsv(
+  text: string,
+  file: string,
+  problems: ProblemList,
+  limits: CsvLimits = {},
+): LoopHabit[] {
+  // Few rows (the caller has counted the lines against its cap on habits): all at once is fine.
+  const rows = parseCsv(text, file, limits);
   const header = rows[0]?.cells ?? [];
   const col = {
     position: columnIndex(header, ['Position']),
@@ -70,7 +76,8 @@ export function parseHabitsCsv(text: string, file: string, problems: ProblemList
     const rowProblems: string[] = [];
 
     const positionText = cell(col.position).trim();
-    if (!/^\d+$/.test(positionText)) rowProblems.push(`Position "${positionText}" is not a number`);
+    if (!/^\d+$/.test(positionText))
+      rowProblems.push(`Position "${excerpt(positionText)}" is not a number`);
     const earlier = seenPositions.get(positionText);
     if (earlier !== undefined) {
       rowProblems.push(`Position ${positionText} is used twice (also on line ${earlier})`);
@@ -84,35 +91,35 @@ export function parseHabitsCsv(text: string, file: string, problems: ProblemList
         : typeText === 'NUMERICAL' || typeText === '1'
           ? 'numerical'
           : null;
-    if (!type) rowProblems.push(`Type "${cell(col.type)}" is not YES_NO or NUMERICAL`);
+    if (!type) rowProblems.push(`Type "${excerpt(cell(col.type))}" is not YES_NO or NUMERICAL`);
 
     const numerator = positiveInteger(cell(col.numerator));
     const denominator = positiveInteger(cell(col.denominator));
     if (numerator === null || denominator === null) {
       rowProblems.push(
-        `Frequency "${cell(col.numerator)}/${cell(col.denominator)}" is not two whole numbers ≥ 1`,
+        `Frequency "${excerpt(cell(col.numerator))}/${excerpt(cell(col.denominator))}" is not two whole numbers ≥ 1`,
       );
     }
 
     const colorText = cell(col.color).trim();
     const color = /^#[0-9a-f]{6}$/i.test(colorText) ? colorText.toLowerCase() : null;
-    if (col.color >= 0 && !color) rowProblems.push(`Color "${colorText}" is not #RRGGBB`);
+    if (col.color >= 0 && !color) rowProblems.push(`Color "${excerpt(colorText)}" is not #RRGGBB`);
 
     const targetTypeText = cell(col.targetType).trim().toUpperCase();
     const targetType =
       targetTypeText === 'AT_MOST' || targetTypeText === '1' ? 'at_most' : 'at_least';
     if (type === 'numerical' && !['AT_LEAST', 'AT_MOST', '0', '1'].includes(targetTypeText)) {
-      rowProblems.push(`Target Type "${cell(col.targetType)}" is not AT_LEAST or AT_MOST`);
+      rowProblems.push(`Target Type "${excerpt(cell(col.targetType))}" is not AT_LEAST or AT_MOST`);
     }
     const targetText = cell(col.targetValue).trim();
     const targetValue = targetText === '' ? 0 : Number(targetText);
     if (type === 'numerical' && (targetText === '' || !Number.isFinite(targetValue))) {
-      rowProblems.push(`Target Value "${targetText}" is not a number`);
+      rowProblems.push(`Target Value "${excerpt(targetText)}" is not a number`);
     }
 
     const archivedText = cell(col.archived).trim().toLowerCase();
     if (!['', 'true', 'false', '0', '1'].includes(archivedText)) {
-      rowProblems.push(`Archived? "${cell(col.archived)}" is not true or false`);
+      rowProblems.push(`Archived? "${excerpt(cell(col.archived))}" is not true or false`);
     }
 
     if (rowProblems.length > 0 || !type || numerator === null || denominator === null) {

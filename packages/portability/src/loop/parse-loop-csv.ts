@@ -11,16 +11,18 @@
 
 import { finishImport } from '../finish-import';
 import type { ImportDocument } from '../import-document';
-import { importFailure, ProblemList } from '../import-error';
+import { excerpt, importFailure, ProblemList } from '../import-error';
 import {
   checkEntries,
+  checkHabits,
   checkSize,
+  checkTextSize,
   type ParseOptions,
   type ResolvedOptions,
   resolveOptions,
 } from '../options';
 import { decodeText } from '../text';
-import { listZip, readZipEntries } from '../zip-read';
+import { type OpenedZip, openZip } from '../zip-read';
 import { buildLoopHabit, numberPositions } from './build-habit';
 import { parseHabitCheckmarks, parseRootCheckmarks } from './checkmarks-csv';
 import { parseHabitsCsv } from './habits-csv';
@@ -40,25 +42,37 @@ interface LoopCsvFiles {
   root?: TextFile;
 }
 
+/** Occurrences of `char` in `text` from `start` up to `end`, without building any string. */
+function countChar(text: string, char: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let i = text.indexOf(char, start); i >= 0 && i < end; i = text.indexOf(char, i + 1)) {
+    count++;
+  }
+  return count;
+}
+
+/** Lines, counting a CR-only file too (Loop writes LF; spreadsheets may write CR). */
 function countLines(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
+  return 1 + Math.max(countChar(text, '\n'), countChar(text, '\r'));
 }
 
 /** Rows × habit columns, counted before anything is parsed (an upper bound). */
 function estimateEntries(files: LoopCsvFiles): number {
   if (files.perHabit.length > 0) return files.perHabit.reduce((n, f) => n + countLines(f.text), 0);
   if (!files.root) return 0;
-  const header = files.root.text.slice(0, files.root.text.search(/\n|$/));
-  return countLines(files.root.text) * Math.max(1, header.split(',').length - 1);
+  const text = files.root.text;
+  const headerEnd = text.search(/\r|\n|$/);
+  return countLines(text) * Math.max(1, countChar(text, ',', 0, headerEnd));
 }
 
 function parseLoopCsvFiles(files: LoopCsvFiles, options: ResolvedOptions): ImportDocument {
   const problems = new ProblemList();
   const warnings: string[] = [];
+  // Counted from the text before any of it becomes rows: the header and one line per habit.
+  checkHabits(files.habits.file, countLines(files.habits.text.trimEnd()) - 1, options.maxHabits);
+  checkHabits(files.upload, files.perHabit.length, options.maxHabits);
   checkEntries(files.upload, estimateEntries(files), options.maxEntries, 'rows of check marks');
-  const habits = parseHabitsCsv(files.habits.text, files.habits.file, problems);
+  const habits = parseHabitsCsv(files.habits.text, files.habits.file, problems, options);
 
   let entries: Map<LoopHabit, LoopEntry[]>;
   if (files.perHabit.length > 0) {
@@ -70,15 +84,15 @@ function parseLoopCsvFiles(files: LoopCsvFiles, options: ResolvedOptions): Impor
         problems.add(perHabit.file, `No habit has position ${perHabit.position} in Habits.csv`);
         continue;
       }
-      entries.set(habit, parseHabitCheckmarks(perHabit.text, perHabit.file, problems));
+      entries.set(habit, parseHabitCheckmarks(perHabit.text, perHabit.file, problems, options));
     }
   } else if (files.root) {
-    entries = parseRootCheckmarks(files.root.text, files.root.file, habits, problems);
+    entries = parseRootCheckmarks(files.root.text, files.root.file, habits, problems, options);
   } else {
     throw importFailure(files.habits.file, 'There is no Checkmarks.csv next to Habits.csv');
   }
 
-  const left = habits.filter((h) => !entries.has(h)).map((h) => `"${h.name.trim()}"`);
+  const left = habits.filter((h) => !entries.has(h)).map((h) => `"${excerpt(h.name.trim())}"`);
   if (left.length > 0) {
     warnings.push(
       `Not part of Loop's export (no check marks), so not imported: ${left.join(', ')}.`,
@@ -121,6 +135,11 @@ export function parseLoopCsv(pair: LoopCsvPair, options?: ParseOptions): ImportD
   const checkmarksName = pair.checkmarksName ?? 'Checkmarks.csv';
   checkSize(habitsName, pair.habitsCsv.length, resolved.maxBytes);
   checkSize(checkmarksName, pair.checkmarksCsv.length, resolved.maxBytes);
+  checkTextSize(
+    checkmarksName,
+    pair.habitsCsv.length + pair.checkmarksCsv.length,
+    resolved.maxTextBytes,
+  );
   return parseLoopCsvFiles(
     {
       upload: checkmarksName,
@@ -144,14 +163,28 @@ export function findLoopCsvRoot(paths: readonly string[]): string | null {
 }
 
 /** A `Loop Habits CSV <date>.zip` (already known to be a zip with a Habits.csv). */
-export function parseLoopCsvZip(
+export async function parseLoopCsvZip(
   zipName: string,
   bytes: Uint8Array,
   options?: ParseOptions,
-): ImportDocument {
+): Promise<ImportDocument> {
   const resolved = resolveOptions(options);
   checkSize(zipName, bytes.length, resolved.maxBytes);
-  const root = findLoopCsvRoot(listZip(zipName, bytes).map((e) => e.path));
+  const zip = await openZip(zipName, bytes, resolved);
+  try {
+    return await readLoopCsvZip(zipName, zip, resolved);
+  } finally {
+    zip.close();
+  }
+}
+
+/** The CSV files of an opened Loop zip → the document. */
+export async function readLoopCsvZip(
+  zipName: string,
+  zip: OpenedZip,
+  resolved: ResolvedOptions,
+): Promise<ImportDocument> {
+  const root = findLoopCsvRoot(zip.entries.map((e) => e.path));
   if (root === null) throw importFailure(zipName, 'The zip has no Habits.csv');
 
   const inRoot = (path: string) => (path.startsWith(root) ? path.slice(root.length) : null);
@@ -163,7 +196,14 @@ export function parseLoopCsvZip(
       (relative !== null && PER_HABIT.test(relative))
     );
   };
-  const contents = readZipEntries(zipName, bytes, wanted, resolved.maxUnpackedBytes);
+  // Text becomes strings and rows on the heap: it has a budget of its own, checked first
+  // against the declared sizes and again, as it inflates, against the real ones.
+  const declaredText = zip.entries.filter((e) => wanted(e.path)).reduce((n, e) => n + e.size, 0);
+  checkTextSize(zipName, declaredText, resolved.maxTextBytes);
+  const contents = await zip.read(
+    wanted,
+    Math.min(resolved.maxTextBytes, resolved.maxUnpackedBytes),
+  );
   const label = (path: string) => `${path} (in ${zipName})`;
   const text = (path: string) => asText(label(path), contents.get(path)!);
 

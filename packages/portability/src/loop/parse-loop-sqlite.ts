@@ -10,13 +10,15 @@
  * values are amount × 1000; target_value is the real target.
  */
 
+import { LIMITS } from '@habit-tracker/contract';
 import { fromDayNumber } from '@habit-tracker/core';
 import type { Database, SqlValue } from 'sql.js';
 import { finishImport, report, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
-import { importFailure, ProblemList } from '../import-error';
+import { excerpt, importFailure, ProblemList } from '../import-error';
 import {
   checkEntries,
+  checkHabits,
   checkSize,
   type ParseOptions,
   type ResolvedOptions,
@@ -41,7 +43,12 @@ function readHabit(
   problems: ProblemList,
 ): LoopHabit | null {
   const name = text(row.name);
-  const at: Where = { file, what: `Habit "${name}"`, table: 'Habits', row: Number(row.id) };
+  const at: Where = {
+    file,
+    what: `Habit "${excerpt(name)}"`,
+    table: 'Habits',
+    row: Number(row.id),
+  };
   const type = num(row.type) ?? 0;
   const numerator = num(row.freq_num);
   const denominator = num(row.freq_den);
@@ -81,7 +88,70 @@ function readHabit(
   };
 }
 
+/** Longest text read from a column: one more than the API accepts, so "too long" is still seen. */
+const TEXT_CAPS = {
+  name: LIMITS.nameMax + 1,
+  question: LIMITS.descriptionMax + 1,
+  description: LIMITS.descriptionMax + 1,
+  unit: LIMITS.unitMax + 1,
+  uuid: 64,
+  notes: LIMITS.noteMax + 1,
+} as const;
+
+/**
+ * Reading a table must cost what its stored rows weigh and no more: a view, a virtual table or a
+ * generated column computes its rows at read time (a 12 KB file can produce gigabytes), and a
+ * trigger has no business in a backup. Loop's own backups have none of them.
+ */
+function refuseComputedTables(db: Database, file: string): void {
+  const objects = rows(
+    db,
+    `select type, lower(name) as name, lower(tbl_name) as tbl, coalesce(sql, '') like 'create virtual%' as virtual
+     from sqlite_master
+     where lower(tbl_name) in ('habits', 'repetitions') or lower(name) in ('habits', 'repetitions')`,
+  );
+  for (const object of objects) {
+    const table = object.tbl === 'habits' ? 'Habits' : 'Repetitions';
+    if (object.type === 'view' || object.type === 'trigger') {
+      throw importFailure(
+        file,
+        `This database has a ${object.type} on the ${table} table; a Loop Habit Tracker backup has none, so it is not read`,
+      );
+    }
+    if (object.type === 'table' && object.virtual === 1) {
+      throw importFailure(
+        file,
+        `The ${table} table is a virtual table; a Loop Habit Tracker backup has none, so it is not read`,
+      );
+    }
+  }
+  for (const table of ['Habits', 'Repetitions']) {
+    // table_xinfo's `hidden`: 2 and 3 are generated columns (virtual, stored).
+    const generated = rows(db, `pragma table_xinfo(${table})`).filter((c) => Number(c.hidden) >= 2);
+    if (generated.length > 0) {
+      throw importFailure(
+        file,
+        `The ${table} table has generated columns; a Loop Habit Tracker backup has none, so it is not read`,
+      );
+    }
+  }
+}
+
+/** `substr(col, 1, cap)` when the table has the column, else null: older backups lack some. */
+function capped(columns: Set<string>, column: keyof typeof TEXT_CAPS): string {
+  return columns.has(column)
+    ? `case when typeof(${column}) = 'text' then substr(${column}, 1, ${TEXT_CAPS[column]}) end`
+    : 'null';
+}
+
+function numeric(columns: Set<string>, column: string): string {
+  return columns.has(column)
+    ? `case when typeof(${column}) in ('integer', 'real') then ${column} end`
+    : 'null';
+}
+
 function readDatabase(db: Database, file: string, options: ResolvedOptions): ImportDocument {
+  refuseComputedTables(db, file);
   const tables = new Set(
     rows(db, "select lower(name) as name from sqlite_master where type = 'table'").map((r) =>
       String(r.name),
@@ -103,18 +173,41 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   }
 
   const habitColumns = columnsOf(db, 'Habits');
-  const habitRows = rows(db, 'select * from Habits order by position, id');
+  const habitCount = num(rows(db, 'select count(*) as n from Habits')[0]?.n) ?? 0;
+  checkHabits(file, habitCount, options.maxHabits);
+  // Only the columns we use, each with its type checked and its length capped in SQLite, so no
+  // stored value becomes a string longer than the API would accept (plus one, to say so).
+  const habitRows = rows(
+    db,
+    `select ${numeric(habitColumns, 'id')} as id, ${capped(habitColumns, 'name')} as name, ${capped(habitColumns, 'question')} as question,
+       ${capped(habitColumns, 'description')} as description, ${capped(habitColumns, 'unit')} as unit,
+       ${capped(habitColumns, 'uuid')} as uuid,
+       ${[
+         'type',
+         'freq_num',
+         'freq_den',
+         'color',
+         'position',
+         'target_type',
+         'target_value',
+         'archived',
+         'reminder_hour',
+       ]
+         .map((c) => `${numeric(habitColumns, c)} as ${c}`)
+         .join(', ')}
+     from Habits order by position, id`,
+  );
   const habits = new Map<number, LoopHabit>();
   const habitIds = new Set(habitRows.map((row) => Number(row.id)));
   for (const row of habitRows) {
     const habit = readHabit(row, file, problems);
     if (habit) habits.set(Number(row.id), habit);
   }
-  if (habitColumns.has('reminder_hour') && habitRows.some((r) => r.reminder_hour !== null)) {
+  if (habitRows.some((r) => r.reminder_hour !== null)) {
     warnings.push('Reminders set in Loop are not imported; set them again here.');
   }
 
-  const labels = new Map([...habits].map(([id, h]) => [id, `Check mark of "${h.name}"`]));
+  const labels = new Map([...habits].map(([id, h]) => [id, `Check mark of "${excerpt(h.name)}"`]));
   const repetitionCount = num(rows(db, 'select count(*) as n from Repetitions')[0]?.n) ?? 0;
   checkEntries(file, repetitionCount, options.maxEntries, 'check marks');
   const repetitionColumns = columnsOf(db, 'Repetitions');
@@ -127,9 +220,11 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   let previous = { habitId: Number.NaN, date: '' };
   // get() by position, not getAsObject(): 6× faster over a few hundred thousand rows.
   const statement = db.prepare(
-    `select id, habit, timestamp, ${hasValue ? 'value' : 'null'}, ${hasNotes ? 'notes' : 'null'}
+    `select ${numeric(repetitionColumns, 'id')}, ${numeric(repetitionColumns, 'habit')}, ${numeric(repetitionColumns, 'timestamp')},
+       ${hasValue ? numeric(repetitionColumns, 'value') : 'null'}, ${hasNotes ? capped(repetitionColumns, 'notes') : 'null'}
      from Repetitions order by habit, timestamp, id`,
   );
+  let noteChars = 0;
   try {
     while (statement.step()) {
       const [id, habitValue, timestampValue, valueValue, notesValue] = statement.get();
@@ -155,9 +250,18 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
       }
       previous = { habitId, date };
       const value = num(valueValue) ?? LOOP_YES_MANUAL;
+      const note = text(notesValue);
+      noteChars += note.length;
+      // Capped notes can still add up: they share the budget text has in the CSV readers.
+      if (noteChars > options.maxTextBytes) {
+        throw importFailure(
+          file,
+          `Its notes hold more than ${options.maxTextBytes} characters, more than an import reads`,
+        );
+      }
       const list = entries.get(habitId) ?? [];
       if (list.length === 0) entries.set(habitId, list);
-      list.push({ date, value: { code: value }, note: text(notesValue), at });
+      list.push({ date, value: { code: value }, note, at });
     }
   } finally {
     statement.free();
