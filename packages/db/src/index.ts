@@ -36,5 +36,6 @@ export type {
 } from './queries/rows';
 export * from './queries/sessions';
 export * from './queries/settings';
+export * from './queries/trusted-devices';
 export * from './queries/users';
 export * as schema from './schema';

@@ -66,6 +66,25 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
 
+/**
+ * Browsers that have signed in to an account before (OWASP's "device cookie"): their failed
+ * sign-ins count against their own allowance, not the one strangers share, so nobody can lock
+ * the owner out by guessing their password (docs/decisions/0012-sign-in-throttling.md).
+ */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    /** SHA-256 (hex) of the device cookie's random token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('trusted_devices_user_id_idx').on(t.userId)],
+);
+
 export const habits = pgTable(
   'habits',
   {
@@ -254,13 +273,27 @@ export const dataImports = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     size: integer('size').notNull(),
-    status: text('status', { enum: ['uploading', 'previewed', 'done', 'failed'] }).notNull(),
+    /**
+     * uploading → reading (one preview has claimed the file) → previewed or failed → done. The
+     * outcome of reading is stored, so a file is never read twice by previews: a hostile one
+     * cannot be replayed, and a good one is not paid for again.
+     */
+    status: text('status', {
+      enum: ['uploading', 'reading', 'previewed', 'done', 'failed'],
+    }).notNull(),
     preview: jsonb('preview'),
     result: jsonb('result'),
+    /** Why reading failed: `{ message, problems }`, answered again by later previews. */
+    error: jsonb('error'),
+    /** When a preview claimed the file; a claim older than any read can take was interrupted. */
+    readingSince: timestamp('reading_since', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
-    check('imports_status_check', sql`${t.status} in ('uploading', 'previewed', 'done', 'failed')`),
+    check(
+      'imports_status_check',
+      sql`${t.status} in ('uploading', 'reading', 'previewed', 'done', 'failed')`,
+    ),
     index('imports_user_created_idx').on(t.userId, t.createdAt),
   ],
 );

@@ -94,3 +94,12 @@ export async function sweepExports(
     .returning({ id: dataExports.id });
   return { expired: expired.length, abandoned: abandoned.length };
 }
+
+/** Bytes of the user's finished exports still kept (for the storage quota). */
+export async function exportBytes(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${dataExports.size}), 0)` })
+    .from(dataExports)
+    .where(and(eq(dataExports.userId, userId), eq(dataExports.status, 'ready')));
+  return Number(row?.bytes ?? 0);
+}

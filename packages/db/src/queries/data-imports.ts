@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { dataImports } from '../schema';
 
@@ -9,9 +9,12 @@ export interface ImportRow {
   userId: string;
   fileName: string;
   size: number;
-  status: 'uploading' | 'previewed' | 'done' | 'failed';
+  status: 'uploading' | 'reading' | 'previewed' | 'done' | 'failed';
   preview: unknown;
   result: unknown;
+  /** Why reading failed (`failed` only): the answer every later preview gives again. */
+  error: unknown;
+  readingSince: Date | null;
   createdAt: Date;
 }
 
@@ -47,6 +50,85 @@ export async function getImportForUpdate(
     .where(and(eq(dataImports.userId, userId), eq(dataImports.id, id)))
     .for('update');
   return (row as ImportRow | undefined) ?? null;
+}
+
+/**
+ * Claims an uploaded file for reading: `uploading` → `reading`, for one preview only. Null when
+ * the import is not (or no longer) waiting to be read: another preview has it, or it was read.
+ */
+export async function claimImportForReading(
+  db: Db,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<ImportRow | null> {
+  const [row] = await db
+    .update(dataImports)
+    .set({ status: 'reading', readingSince: now })
+    .where(
+      and(
+        eq(dataImports.userId, userId),
+        eq(dataImports.id, id),
+        eq(dataImports.status, 'uploading'),
+      ),
+    )
+    .returning();
+  return (row as ImportRow | undefined) ?? null;
+}
+
+/**
+ * Stores the outcome of reading: `previewed` with the preview, or `failed` with why. Only the
+ * claim holder's row changes (status still `reading`).
+ */
+export async function finishImportReading(
+  db: Db,
+  userId: string,
+  id: string,
+  outcome: { preview: unknown } | { error: unknown },
+): Promise<ImportRow | null> {
+  const [row] = await db
+    .update(dataImports)
+    .set(
+      'preview' in outcome
+        ? { status: 'previewed', preview: outcome.preview, readingSince: null }
+        : { status: 'failed', error: outcome.error, readingSince: null },
+    )
+    .where(
+      and(
+        eq(dataImports.userId, userId),
+        eq(dataImports.id, id),
+        eq(dataImports.status, 'reading'),
+      ),
+    )
+    .returning();
+  return (row as ImportRow | undefined) ?? null;
+}
+
+/** Gives a claim back unjudged (the server was too busy to read the file): `uploading` again. */
+export async function releaseImportClaim(db: Db, userId: string, id: string): Promise<void> {
+  await db
+    .update(dataImports)
+    .set({ status: 'uploading', readingSince: null })
+    .where(
+      and(
+        eq(dataImports.userId, userId),
+        eq(dataImports.id, id),
+        eq(dataImports.status, 'reading'),
+      ),
+    );
+}
+
+/** Bytes of import files the user has stored (all but finished imports, whose file is kept too). */
+export async function importBytes(db: Db, userId: string, exceptId?: string): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${dataImports.size}), 0)` })
+    .from(dataImports)
+    .where(
+      exceptId
+        ? and(eq(dataImports.userId, userId), ne(dataImports.id, exceptId))
+        : eq(dataImports.userId, userId),
+    );
+  return Number(row?.bytes ?? 0);
 }
 
 export async function updateImport(

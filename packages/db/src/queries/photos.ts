@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { checkins, photos } from '../schema';
 
@@ -129,4 +129,24 @@ export async function deleteAbandonedPhotos(db: Db, before: Date): Promise<numbe
     )
     .returning({ id: photos.id });
   return rows.length;
+}
+
+/**
+ * Bytes of the user's photos, for the storage quota: ready ones, and pending ones unless
+ * `readyOnly` (a pending photo has reserved its declared size until it completes or is swept).
+ * Thumbnails are small and derived; they are not counted.
+ */
+export async function photoBytes(
+  db: Db,
+  userId: string,
+  options: { readyOnly?: boolean; exceptId?: string } = {},
+): Promise<number> {
+  const conditions = [eq(photos.userId, userId)];
+  if (options.readyOnly) conditions.push(eq(photos.status, 'ready'));
+  if (options.exceptId) conditions.push(ne(photos.id, options.exceptId));
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${photos.size}), 0)` })
+    .from(photos)
+    .where(and(...conditions));
+  return Number(row?.bytes ?? 0);
 }
