@@ -50,8 +50,14 @@ const externalNodeModules = {
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await build({
-  // The server, and the deploy's release command (migrations only; fly.toml [deploy]).
-  entryPoints: { main: join(here, 'src/main.ts'), release: join(here, 'src/release.ts') },
+  // The server, the deploy's release command (migrations only; fly.toml [deploy]), and the
+  // worker that reads uploaded import files (started by lib/import-reader.ts, found beside
+  // main.js at run time).
+  entryPoints: {
+    main: join(here, 'src/main.ts'),
+    release: join(here, 'src/release.ts'),
+    'import-worker': join(here, 'src/lib/import-worker.ts'),
+  },
   outdir,
   bundle: true,
   // Code behind a dynamic import (the S3 client, export and import) becomes a chunk of its own,

@@ -11,6 +11,7 @@ import { sessionCookieName } from './auth/cookies';
 import { createAuthRateLimits } from './auth/rate-limits';
 import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
+import { createImportReader } from './lib/import-reader';
 import { createObjectCleanup } from './lib/object-cleanup';
 import type { Logger } from './logger';
 import { observeDatabasePools, recordRequestMetrics } from './metrics';
@@ -44,6 +45,8 @@ export interface CreateAppOptions {
   webRoot?: string;
   /** Object storage for photos, exports and import files. */
   storage: ObjectStore;
+  /** The import-reading worker script; the .ts source when unset (tests, development). */
+  importWorker?: URL;
 }
 
 const PHOTO_UPLOAD = /^\/api\/v1\/photos\/[^/]+\/upload$/;
@@ -62,6 +65,14 @@ export function createApp(options: CreateAppOptions) {
     objectCleanup: createObjectCleanup({
       database: options.database,
       storage: options.storage,
+      logger: options.logger,
+    }),
+    importReader: createImportReader({
+      ...(options.importWorker ? { workerUrl: options.importWorker } : {}),
+      heapMb: env.IMPORT_READ_HEAP_MB,
+      timeoutMs: env.IMPORT_READ_TIMEOUT_MS,
+      concurrency: env.IMPORT_READS_AT_ONCE,
+      maxWaiting: 4 * env.IMPORT_READS_AT_ONCE,
       logger: options.logger,
     }),
   };

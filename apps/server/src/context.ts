@@ -6,6 +6,7 @@ import type { Database, SettingsRow, UserRow } from '@habit-tracker/db';
 import type { ObjectStore } from '@habit-tracker/storage';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
+import type { ImportReader } from './lib/import-reader';
 import type { ObjectCleanup } from './lib/object-cleanup';
 import type { Logger } from './logger';
 
@@ -20,6 +21,8 @@ export interface Deps {
   storage: ObjectStore;
   /** Deletes from storage the objects whose rows are gone (lib/object-cleanup.ts). */
   objectCleanup: ObjectCleanup;
+  /** Reads uploaded import files in capped worker threads (lib/import-reader.ts). */
+  importReader: ImportReader;
 }
 
 export type AppEnv = {

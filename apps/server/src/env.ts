@@ -87,6 +87,18 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(50 * 1024 * 1024),
+    /** The heap cap of the worker that reads one import file (MB). */
+    IMPORT_READ_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(160),
+    /** How long reading one import file may take (ms). */
+    IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+    /** Import files read at once, each in its own worker; more wait in line. */
+    IMPORT_READS_AT_ONCE: z.coerce.number().int().min(1).max(16).default(1),
+    /** Each user's storage for photos, import files and exports (bytes; 1 GiB by default). */
+    USER_STORAGE_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .default(1024 * 1024 * 1024),
   })
   .transform(({ TRUST_PROXY, WRITE_ROUTING, ...env }, ctx) => {
     const onFly = env.FLY_REGION !== undefined || env.FLY_APP_NAME !== undefined;

@@ -10,6 +10,7 @@ import { openObjectStore } from '@habit-tracker/storage';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { EnvError, loadEnv } from './env';
+import { bundledImportWorker } from './lib/import-reader';
 import { storageConfig } from './lib/storage-config';
 import { createLogger } from './logger';
 import { metricsResponse } from './metrics';
@@ -57,7 +58,15 @@ async function main(): Promise<void> {
   }
 
   const webRoot = env.WEB_ROOT ?? bundledFolder('web', 'index.html');
-  const app = createApp({ env, database, logger, webRoot, storage });
+  const importWorker = bundledImportWorker(import.meta.url);
+  const app = createApp({
+    env,
+    database,
+    logger,
+    webRoot,
+    storage,
+    ...(importWorker ? { importWorker } : {}),
+  });
   // Storage cleanup writes to the primary: only machines in its region sweep.
   const objectCleanup = app.objectCleanup;
   if (inPrimaryRegion(env)) objectCleanup.start(STORAGE_SWEEP_MS, () => new Date());

@@ -121,7 +121,7 @@ export const ImportSchema = z
   .object({
     id: z.uuid(),
     fileName: z.string(),
-    status: z.enum(['uploading', 'previewed', 'done', 'failed']),
+    status: z.enum(['uploading', 'reading', 'previewed', 'done', 'failed']),
     createdAt: z.string(),
     preview: ImportPreviewSchema.nullable(),
     result: ImportCountsSchema.nullable(),

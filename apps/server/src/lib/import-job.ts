@@ -7,20 +7,15 @@
  * rolls back, they are queued for deletion, so nothing stays behind either way.
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportPreview } from '@habit-tracker/contract';
-import { localDateOf, type Weekday } from '@habit-tracker/core';
+import { localDateOf } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
-import {
-  detectAndParse,
-  ImportError,
-  type ParsedImport,
-  summarize,
-} from '@habit-tracker/portability';
+import type { ParsedImport } from '@habit-tracker/portability';
 import { objectKeys } from '@habit-tracker/storage';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
 import { refreshHabitSummary } from './habit-summary';
 import { inspectPhoto, type PhotoType } from './images';
+import { assertRoomFor } from './storage-quota';
 
 export interface ImportCounts {
   habits: number;
@@ -28,64 +23,65 @@ export interface ImportCounts {
   photos: number;
 }
 
-type ImportDeps = Pick<Deps, 'database' | 'storage' | 'env' | 'clock' | 'objectCleanup'>;
+type ImportDeps = Pick<
+  Deps,
+  'database' | 'storage' | 'env' | 'clock' | 'objectCleanup' | 'importReader'
+>;
 
-/** Reads and validates the uploaded file; a file that cannot be read is 422 import_invalid. */
+/**
+ * The stored upload's bytes, checked against the size it was declared with. Held outside the JS
+ * heap and handed (transferred, not copied) to the reading worker.
+ */
+export async function readUploadBytes(
+  deps: ImportDeps,
+  user: { id: string },
+  row: db.ImportRow,
+): Promise<ArrayBuffer> {
+  const object = await deps.storage.get(objectKeys.importUpload(user.id, row.id));
+  if (!object) throw new AppError('upload_invalid', 'The file was not uploaded; choose it again');
+  if (object.size !== row.size) {
+    object.body.destroy();
+    throw new AppError('upload_invalid', `The upload is ${object.size} bytes, not ${row.size}`);
+  }
+  const bytes = new Uint8Array(row.size);
+  let at = 0;
+  for await (const chunk of object.body) {
+    const part = chunk as Buffer;
+    // A store that sends more than it said: refuse rather than grow.
+    if (at + part.length > bytes.length) {
+      object.body.destroy();
+      throw new AppError('upload_invalid', `The upload is larger than ${row.size} bytes`);
+    }
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes.buffer;
+}
+
+/** What every read of an upload is told: the limits and the user's calendar. */
+export function readJob(
+  deps: ImportDeps,
+  settings: db.SettingsRow,
+  row: db.ImportRow,
+  bytes: ArrayBuffer,
+) {
+  return {
+    name: row.fileName,
+    bytes,
+    options: { maxBytes: deps.env.IMPORT_MAX_BYTES, today: localDateOf(deps.clock(), settings) },
+    weekStart: settings.weekStart,
+  };
+}
+
+/** The confirmed file, read again (in a worker, like the preview) for its whole document. */
 export async function parseUpload(
   deps: ImportDeps,
   user: { id: string },
   settings: db.SettingsRow,
   row: db.ImportRow,
 ): Promise<ParsedImport> {
-  const object = await deps.storage.get(objectKeys.importUpload(user.id, row.id));
-  if (!object) throw new AppError('upload_invalid', 'The file was not uploaded; choose it again');
-  if (object.size !== row.size) {
-    throw new AppError('upload_invalid', `The upload is ${object.size} bytes, not ${row.size}`);
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.body) chunks.push(chunk as Buffer);
-  try {
-    return await detectAndParse(
-      { name: row.fileName, bytes: new Uint8Array(Buffer.concat(chunks)) },
-      {
-        maxBytes: deps.env.IMPORT_MAX_BYTES,
-        today: localDateOf(deps.clock(), settings),
-      },
-    );
-  } catch (error) {
-    if (error instanceof ImportError) {
-      const first = error.problems[0];
-      throw new AppError(
-        'import_invalid',
-        first
-          ? `${first.file}${first.line ? `, line ${first.line}` : ''}: ${first.message}`
-          : 'The file cannot be imported',
-        error.problems,
-      );
-    }
-    throw error;
-  }
-}
-
-export function previewOf(parsed: ParsedImport, weekStart: Weekday): ImportPreview {
-  const summary = summarize(parsed.document, weekStart);
-  return {
-    source: summary.source,
-    habits: summary.habits.map((h) => ({
-      name: h.name,
-      kind: h.kind,
-      schedule: h.schedule,
-      checkins: h.checkins,
-      firstDate: h.firstDate,
-      lastDate: h.lastDate,
-    })),
-    totals: {
-      habits: summary.totals.habits,
-      checkins: summary.totals.checkins,
-      photos: summary.totals.photos,
-    },
-    warnings: summary.warnings,
-  };
+  const bytes = await readUploadBytes(deps, user, row);
+  return deps.importReader.document(user.id, readJob(deps, settings, row, bytes));
 }
 
 /**
@@ -103,6 +99,16 @@ export async function writeImport(
   const { database, storage } = deps;
   const { document } = parsed;
   const today = localDateOf(deps.clock(), settings);
+  const photoTotal = document.habits.reduce(
+    (sum, h) =>
+      sum +
+      h.checkins.reduce(
+        (n, c) => n + (c.photos ?? []).reduce((m, p) => m + parsed.photo(p.path).length, 0),
+        0,
+      ),
+    0,
+  );
+  if (photoTotal > 0) await assertRoomFor(deps, user.id, photoTotal, 'The photos of this import');
 
   // Photos first, outside the transaction: new ids, checked like any upload, thumbnails made.
   const photoRows: db.ImportedPhotoRow[] = [];

@@ -65,3 +65,12 @@ export function setReplicationLag(
   if (lag.bytes === null) replicationLagBytes.remove({ region });
   else replicationLagBytes.set({ region }, lag.bytes);
 }
+
+export const importReads = new Counter({
+  name: 'habit_import_reads_total',
+  help:
+    'Uploaded import files read in a worker, by outcome: read, invalid (the file has problems), ' +
+    'too_much_memory, too_long (stopped at a limit), busy (refused: too many waiting), crashed (a bug)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});

@@ -30,12 +30,12 @@ const ERROR_DESCRIPTIONS = {
   401: 'No valid session (`unauthenticated`), or wrong credentials (`invalid_credentials`)',
   403: 'Cross-site request (`csrf_rejected`)',
   404: 'Not found, or owned by another user (`not_found`)',
-  409: 'Conflict (`email_taken`, `idempotency_key_reused`)',
-  413: 'Body too large (`payload_too_large`)',
+  409: 'Conflict (`email_taken`, `idempotency_key_reused`, `import_in_progress`)',
+  413: 'Too large (`payload_too_large`), or over the storage quota (`quota_exceeded`)',
   415: 'Body is not JSON (`unsupported_media_type`)',
   422: 'Schema violation (`validation_failed`, details `[{ path, message }]`), `date_in_future`, `upload_invalid` or `import_invalid`',
-  429: 'Too many attempts (`rate_limited`); see Retry-After',
-  503: 'Database unreachable (`unavailable`); see Retry-After',
+  429: 'Too many attempts, or another read of yours in progress (`rate_limited`); see Retry-After',
+  503: 'Database unreachable, or too busy to read a file now (`unavailable`); see Retry-After',
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

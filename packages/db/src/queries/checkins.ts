@@ -304,3 +304,12 @@ export function parseMarks(packed: string): Checkin[] {
   }
   return marks;
 }
+
+/** How many check-ins the user has (to estimate an export's size). */
+export async function countUserCheckins(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(checkins)
+    .where(eq(checkins.userId, userId));
+  return Number(row?.n ?? 0);
+}

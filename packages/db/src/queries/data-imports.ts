@@ -118,16 +118,17 @@ export async function releaseImportClaim(db: Db, userId: string, id: string): Pr
     );
 }
 
-/** Bytes of import files the user has stored (all but finished imports, whose file is kept too). */
+/**
+ * Bytes of import files the user has stored, for the storage quota: every import but failed ones,
+ * whose file is deleted once the failure is stored (it is never read again).
+ */
 export async function importBytes(db: Db, userId: string, exceptId?: string): Promise<number> {
+  const conditions = [eq(dataImports.userId, userId), ne(dataImports.status, 'failed')];
+  if (exceptId) conditions.push(ne(dataImports.id, exceptId));
   const [row] = await db
     .select({ bytes: sql<string>`coalesce(sum(${dataImports.size}), 0)` })
     .from(dataImports)
-    .where(
-      exceptId
-        ? and(eq(dataImports.userId, userId), ne(dataImports.id, exceptId))
-        : eq(dataImports.userId, userId),
-    );
+    .where(and(...conditions));
   return Number(row?.bytes ?? 0);
 }
 
@@ -135,7 +136,7 @@ export async function updateImport(
   db: Db,
   userId: string,
   id: string,
-  patch: Partial<Pick<ImportRow, 'status' | 'preview' | 'result'>>,
+  patch: Partial<Pick<ImportRow, 'status' | 'preview' | 'result' | 'error'>>,
 ): Promise<ImportRow | null> {
   const [row] = await db
     .update(dataImports)

@@ -5,6 +5,7 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound } from '../../errors';
+import { assertRoomForExport } from '../../lib/storage-quota';
 import { DOWNLOAD_URL_SECONDS } from '../../lib/uploads';
 import type * as routes from './exports.routes';
 
@@ -29,6 +30,12 @@ export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> =
   const { user } = c.var;
   const running = await db.findRunningExport(deps.database.primary, user.id);
   if (running) return c.json(toExport(running, deps.clock()), 200);
+  // The zip holds the photos as they are, and about 200 bytes per check-in of JSON and CSV.
+  const [photos, checkins] = await Promise.all([
+    db.photoBytes(deps.database.primary, user.id, { readyOnly: true }),
+    db.countUserCheckins(deps.database.primary, user.id),
+  ]);
+  await assertRoomForExport(deps, user.id, photos + checkins * 200);
   const created = await db.createExport(deps.database.primary, user.id);
   // In the background: the response does not wait for the zip. runExport records its own failure.
   // Loaded on first use (zip writer and all), like the import: cold starts stay lean.

@@ -5,6 +5,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { ImportCounts } from '../../lib/import-job';
+import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
 import { assertStoredSize, requestBody, uploadInstruction } from '../../lib/uploads';
 import type * as routes from './imports.routes';
 
@@ -35,6 +36,7 @@ export const createImport: RouteHandler<typeof routes.createImport, AuthedEnv> =
       `Import files can be at most ${Math.floor(env.IMPORT_MAX_BYTES / (1024 * 1024))} MB`,
     );
   }
+  await assertRoomFor(c.var.deps, userId, input.size, 'This file');
   const row = await db.createImport(database.primary, userId, input);
   const upload = await uploadInstruction(
     storage,
@@ -56,34 +58,111 @@ export const uploadImport: RouteHandler<typeof routes.uploadImport, AuthedEnv> =
   const key = objectKeys.importUpload(userId, importId);
   await storage.put(key, requestBody(body), { contentType: IMPORT_CONTENT_TYPE });
   await assertStoredSize(storage, key, row.size);
+  try {
+    await assertWithinQuota(c.var.deps, userId, { importId, bytes: row.size });
+  } catch (error) {
+    await refuseFile(c.var.deps, userId, importId, error as AppError);
+    throw error;
+  }
   return c.body(null, 204);
 };
 
+/** A claim older than this was interrupted (its server stopped): no read takes this long. */
+const STALE_READING_MS = 10 * 60 * 1000;
+
+interface StoredFailure {
+  message: string;
+  problems: unknown;
+}
+
+/** The refusal stored when the file was read: every later preview answers it again. */
+function storedFailure(row: db.ImportRow): AppError {
+  const failure = row.error as StoredFailure | null;
+  return new AppError(
+    'import_invalid',
+    failure?.message ?? 'This file cannot be imported; start again with another file',
+    failure?.problems ?? undefined,
+  );
+}
+
+/**
+ * Reads the uploaded file once, in a worker, and stores the outcome — the preview, or why it
+ * cannot be imported — so no later preview reads it again (a hostile file cannot be replayed;
+ * a good one is not paid for twice). One preview at a time holds the file ('reading').
+ */
 export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');
   const deps = c.var.deps;
   const { user, settings } = c.var;
-  const row = await db.getImport(deps.database.primary, user.id, importId);
+  const primary = deps.database.primary;
+  const row = await db.getImport(primary, user.id, importId);
   if (!row) throw importNotFound();
-  if (row.status === 'done') return c.json(toImport(row), 200);
-  const { parseUpload, previewOf } = await loadImportJob();
-  let parsed: Awaited<ReturnType<typeof parseUpload>>;
+  if (row.status === 'done' || row.status === 'previewed') return c.json(toImport(row), 200);
+  if (row.status === 'failed') throw storedFailure(row);
+  if (row.status === 'reading') {
+    const since = row.readingSince?.getTime() ?? 0;
+    if (deps.clock().getTime() - since < STALE_READING_MS) throw importBeingRead();
+    // Its server stopped mid-read. Not read again: the file may be why it stopped.
+    const failed = await db.finishImportReading(primary, user.id, importId, {
+      error: {
+        message: `${row.fileName}: reading the file was interrupted; start again with the file`,
+        problems: [{ file: row.fileName, message: 'Reading the file was interrupted' }],
+      },
+    });
+    throw failed ? storedFailure(failed) : importBeingRead();
+  }
+
+  const claimed = await db.claimImportForReading(primary, user.id, importId, deps.clock());
+  if (!claimed) throw importBeingRead(); // another preview took it just now
+  const { readJob, readUploadBytes } = await loadImportJob();
+  let preview: ImportPreview;
   try {
-    parsed = await parseUpload(deps, user, settings, row);
+    // With S3 the upload went straight to the bucket: this is the first the server sees of it.
+    await assertWithinQuota(deps, user.id, { importId, bytes: claimed.size });
+    const bytes = await readUploadBytes(deps, user, claimed);
+    preview = await deps.importReader.preview(user.id, readJob(deps, settings, claimed, bytes));
   } catch (error) {
-    // A file that cannot be imported stays so: the user starts again with another file.
-    if (error instanceof AppError && error.code === 'import_invalid') {
-      await db.updateImport(deps.database.primary, user.id, importId, { status: 'failed' });
+    if (error instanceof AppError && (error.code === 'import_invalid' || error.code === 'quota_exceeded')) {
+      // The file's own fault (including "too much memory" or "too long"): remembered.
+      await refuseFile(deps, user.id, importId, error);
+      throw error;
     }
+    // Not judged (busy, not uploaded yet, over quota, a bug): the file may be read later.
+    await db.releaseImportClaim(primary, user.id, importId);
     throw error;
   }
-  const updated = await db.updateImport(deps.database.primary, user.id, importId, {
-    status: 'previewed',
-    preview: previewOf(parsed, settings.weekStart),
-  });
+  const updated = await db.finishImportReading(primary, user.id, importId, { preview });
   if (!updated) throw importNotFound();
   return c.json(toImport(updated), 200);
 };
+
+/**
+ * A file refused for good: the refusal is stored for later previews to answer, and the file is
+ * deleted now, since nothing will read it again (nor count it against the quota).
+ */
+async function refuseFile(
+  deps: AuthedEnv['Variables']['deps'],
+  userId: string,
+  importId: string,
+  error: AppError,
+): Promise<void> {
+  const primary = deps.database.primary;
+  await db.updateImport(primary, userId, importId, {
+    status: 'failed',
+    error: { message: error.message, problems: error.details ?? [] },
+  });
+  await db.queueObjectDeletion(primary, { kind: 'importUpload', userId, objectId: importId });
+  deps.objectCleanup.drainSoon();
+}
+
+function importBeingRead(): AppError {
+  return new AppError(
+    'import_in_progress',
+    'This file is being read for a preview already; ask again in a moment',
+    undefined,
+    { 'Retry-After': '5' },
+  );
+}
 
 export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');

@@ -21,7 +21,8 @@ export const createImport = createRoute({
   summary: 'Start an import: returns where to upload the file',
   description:
     'Loop Habit Tracker’s CSV export (zip) or backup (.db), or this app’s export (zip). Then ' +
-    '`preview`, then `confirm`.',
+    '`preview`, then `confirm`. A file that would take the user past their storage quota is ' +
+    '413 `quota_exceeded`.',
   request: { body: jsonBody(ImportCreateSchema) },
   responses: {
     201: jsonResponse(ImportUploadSchema, 'The import and its upload instruction'),
@@ -48,11 +49,16 @@ export const previewImport = createRoute({
   middleware,
   summary: 'Read and validate the whole file; say what would be imported',
   description:
-    'A file that cannot be imported is 422 `import_invalid`, `details` listing `{ file, line?, message }`.',
+    'The file is read once, off the event loop, within limits of memory and time; the outcome ' +
+    'is stored and every later preview answers it again. A file that cannot be imported — ' +
+    'including one that needs more memory or time than an import may take — is 422 ' +
+    '`import_invalid`, `details` listing `{ file, line?, message }`. 409 `import_in_progress` ' +
+    'while another preview reads the file; 429 while another of the user’s files is read; 503 ' +
+    'when the server is reading too many files (each with Retry-After).',
   request: { params: ImportParamsSchema },
   responses: {
     200: jsonResponse(ImportSchema, 'The import with its preview'),
-    ...errorResponses(401, 403, 404, 422),
+    ...errorResponses(401, 403, 404, 409, 413, 422, 429),
   },
 });
 
@@ -63,11 +69,13 @@ export const confirmImport = createRoute({
   security,
   middleware,
   summary: 'Import everything, in one transaction',
-  description: 'Confirming an import that is done returns its result again.',
+  description:
+    'Confirming an import that is done returns its result again. Photos of an own export ' +
+    'count against the storage quota (413 `quota_exceeded`).',
   request: { params: ImportParamsSchema },
   responses: {
     200: jsonResponse(ImportSchema, 'Done, with what was created'),
-    ...errorResponses(401, 403, 404, 422),
+    ...errorResponses(401, 403, 404, 413, 422, 429),
   },
 });
 

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { inspectPhoto, type PhotoType, sniffImageType } from '../../lib/images';
+import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
 import {
   assertStoredSize,
   DOWNLOAD_URL_SECONDS,
@@ -44,6 +45,7 @@ export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = a
       `Photos can be at most ${Math.floor(env.PHOTO_MAX_BYTES / (1024 * 1024))} MB`,
     );
   }
+  await assertRoomFor(c.var.deps, userId, input.size, 'This photo');
   const created = await database.transaction((tx) =>
     db.createPendingPhoto(tx, userId, { habitId: id, date, ...input }, PHOTOS_PER_CHECKIN),
   );
@@ -102,6 +104,13 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
   if (stored.size !== photo.size) {
     return reject(`The upload is ${stored.size} bytes, not the ${photo.size} announced`);
   }
+  try {
+    await assertWithinQuota(c.var.deps, userId, { photoId, bytes: photo.size });
+  } catch (error) {
+    await db.deletePhoto(database.primary, userId, photoId);
+    objectCleanup.drainSoon();
+    throw error;
+  }
   const object = await storage.get(key);
   if (!object) return reject('The photo was not uploaded; attach it again');
   const chunks: Buffer[] = [];
@@ -114,7 +123,11 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
   try {
     inspected = await inspectPhoto(bytes, type);
   } catch (error) {
-    return reject(`The image cannot be read: ${(error as Error).message}`);
+    // libvips' own words stay in the log: they name internals and help no one choose a photo.
+    c.var.deps.logger.info({ err: error, photoId }, 'an uploaded photo could not be decoded');
+    return reject(
+      `The ${type.slice('image/'.length).toUpperCase()} image cannot be read: it is damaged, or too large to open`,
+    );
   }
   await storage.put(objectKeys.thumbnail(userId, photoId), inspected.thumbnail, {
     contentType: 'image/webp',
