@@ -88,7 +88,7 @@ const EnvSchema = z
       .min(1024)
       .default(50 * 1024 * 1024),
     /** The heap cap of the worker that reads one import file (MB). */
-    IMPORT_READ_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(160),
+    IMPORT_READ_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(192),
     /** How long reading one import file may take (ms). */
     IMPORT_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
     /** Import files read at once, each in its own worker; more wait in line. */

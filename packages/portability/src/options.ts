@@ -14,8 +14,8 @@ export interface ParseOptions {
    */
   maxBytes?: number;
   /**
-   * The most bytes inflated from a zip in all (default maxBytes + maxTextBytes): photos of our own
-   * export are stored uncompressed, the text files are the rest.
+   * The most bytes inflated from a zip in all (default maxBytes + the larger text budget): photos
+   * of our own export are stored uncompressed, the text files are the rest.
    */
   maxUnpackedBytes?: number;
   /**
@@ -23,6 +23,11 @@ export interface ParseOptions {
    * becomes JS strings and objects, several times its size on the heap.
    */
   maxTextBytes?: number;
+  /**
+   * The largest export document (habit-tracker-export.json) read (default 48 MB, about 200,000
+   * check-ins: the JSON spells every field out, so it is three times the CSV's size per row).
+   */
+  maxJsonBytes?: number;
   /**
    * The most check marks (Loop rows) or check-ins (our export) one import reads (default
    * 200,000: 50 habits × 11 years). Each costs a few hundred bytes of heap while parsing.
@@ -42,6 +47,7 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_JSON_BYTES = 48 * 1024 * 1024;
 export const DEFAULT_MAX_ENTRIES = 200_000;
 export const DEFAULT_MAX_HABITS = 1_000;
 export const DEFAULT_MAX_ZIP_ENTRIES = 10_000;
@@ -53,12 +59,14 @@ export type ResolvedOptions = Required<ParseOptions>;
 export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxTextBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const maxJsonBytes = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!isValidLocalDate(today)) throw new TypeError(`options.today is not a date: ${today}`);
   return {
     maxBytes,
-    maxUnpackedBytes: options.maxUnpackedBytes ?? maxBytes + maxTextBytes,
+    maxUnpackedBytes: options.maxUnpackedBytes ?? maxBytes + Math.max(maxTextBytes, maxJsonBytes),
     maxTextBytes,
+    maxJsonBytes,
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
     maxHabits: options.maxHabits ?? DEFAULT_MAX_HABITS,
     maxZipEntries: options.maxZipEntries ?? DEFAULT_MAX_ZIP_ENTRIES,

@@ -3,7 +3,10 @@ import type { ImportPreview } from '@habit-tracker/contract';
 import type { Weekday } from '@habit-tracker/core';
 import { type ParsedImport, summarize } from '@habit-tracker/portability';
 
-export function previewOf(parsed: Pick<ParsedImport, 'document'>, weekStart: Weekday): ImportPreview {
+export function previewOf(
+  parsed: Pick<ParsedImport, 'document'>,
+  weekStart: Weekday,
+): ImportPreview {
   const summary = summarize(parsed.document, weekStart);
   return {
     source: summary.source,

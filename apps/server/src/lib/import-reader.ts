@@ -39,7 +39,10 @@ export interface ImportReader {
    * much memory" and "too long"), `rate_limited` (this user already has a file being read),
    * `unavailable` (too many files waiting).
    */
-  preview(userId: string, job: Omit<ReadJob, 'want'>): Promise<Extract<ReadResult, { kind: 'preview' }>['preview']>;
+  preview(
+    userId: string,
+    job: Omit<ReadJob, 'want'>,
+  ): Promise<Extract<ReadResult, { kind: 'preview' }>['preview']>;
   document(userId: string, job: Omit<ReadJob, 'want'>): Promise<ParsedImport>;
   /** Reads running or waiting now (for tests and metrics). */
   readonly active: number;
@@ -79,9 +82,14 @@ export function createImportReader(options: ImportReaderOptions): ImportReader {
   const run = async (userId: string, job: ReadJob): Promise<ReadResult> => {
     // One file per user at a time: one account cannot fill the line for everyone else.
     if (users.has(userId)) {
-      throw new AppError('rate_limited', 'One of your files is being read; wait for it first', undefined, {
-        'Retry-After': String(Math.ceil(options.timeoutMs / 1000)),
-      });
+      throw new AppError(
+        'rate_limited',
+        'One of your files is being read; wait for it first',
+        undefined,
+        {
+          'Retry-After': String(Math.ceil(options.timeoutMs / 1000)),
+        },
+      );
     }
     users.add(userId);
     try {

@@ -17,7 +17,10 @@ async function read(job: ReadJob): Promise<{ result: ReadResult; transfer: Array
       job.options,
     );
     if (job.want === 'preview') {
-      return { result: { kind: 'preview', preview: previewOf(parsed, job.weekStart) }, transfer: [] };
+      return {
+        result: { kind: 'preview', preview: previewOf(parsed, job.weekStart) },
+        transfer: [],
+      };
     }
     const photos: [string, ArrayBuffer][] = [];
     for (const habit of parsed.document.habits) {

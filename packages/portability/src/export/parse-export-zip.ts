@@ -150,9 +150,9 @@ export async function readExportZip(
     );
   }
   const jsonFile = `${EXPORT_JSON_PATH} (in ${name})`;
-  // JSON becomes objects several times its size: it has the text budget, declared and real.
-  checkTextSize(jsonFile, jsonEntry.size, resolved.maxTextBytes);
-  const json = await zip.read((p) => p === EXPORT_JSON_PATH, resolved.maxTextBytes);
+  // JSON becomes objects several times its size: it has a budget of its own, declared and real.
+  checkTextSize(jsonFile, jsonEntry.size, resolved.maxJsonBytes);
+  const json = await zip.read((p) => p === EXPORT_JSON_PATH, resolved.maxJsonBytes);
   const exportDocument = readDocument(jsonFile, json.get(EXPORT_JSON_PATH)!, resolved);
   const checkins = exportDocument.habits.reduce((n, h) => n + h.checkins.length, 0);
   checkEntries(name, checkins, resolved.maxEntries, 'check-ins');

@@ -62,7 +62,9 @@ function estimateEntries(files: LoopCsvFiles): number {
   if (!files.root) return 0;
   const text = files.root.text;
   const headerEnd = text.search(/\r|\n|$/);
-  return countLines(text) * Math.max(1, countChar(text, ',', 0, headerEnd));
+  // "Date,A,B," has a cell per comma after the date, less Loop's trailing one.
+  const trailing = text.charAt(headerEnd - 1) === ',' ? 1 : 0;
+  return (countLines(text) - 1) * Math.max(1, countChar(text, ',', 0, headerEnd) - trailing);
 }
 
 function parseLoopCsvFiles(files: LoopCsvFiles, options: ResolvedOptions): ImportDocument {

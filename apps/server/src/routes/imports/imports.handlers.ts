@@ -122,7 +122,10 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
     const bytes = await readUploadBytes(deps, user, claimed);
     preview = await deps.importReader.preview(user.id, readJob(deps, settings, claimed, bytes));
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'import_invalid' || error.code === 'quota_exceeded')) {
+    if (
+      error instanceof AppError &&
+      (error.code === 'import_invalid' || error.code === 'quota_exceeded')
+    ) {
       // The file's own fault (including "too much memory" or "too long"): remembered.
       await refuseFile(deps, user.id, importId, error);
       throw error;
