@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ParsedImport } from '@habit-tracker/portability';
 import { AppError } from '../errors';
@@ -50,7 +51,22 @@ export interface ImportReader {
 
 const SOURCE_WORKER = new URL('./import-worker.ts', import.meta.url);
 
+/**
+ * A process started with --max-old-space-size (fly.toml's NODE_OPTIONS) would give every worker
+ * that heap too: V8 reads the flag whenever it configures an isolate, and it overrides a worker's
+ * `resourceLimits` (as Node documents). The main isolate has read it already, so resetting it now
+ * keeps the main heap's cap and lets each worker's own cap apply. The reliability suite's
+ * hostile-files test checks exactly this, under the production flag.
+ */
+let workerHeapsFreed = false;
+function letWorkersHaveTheirOwnHeapCap(): void {
+  if (workerHeapsFreed) return;
+  workerHeapsFreed = true;
+  setFlagsFromString('--max-old-space-size=0');
+}
+
 export function createImportReader(options: ImportReaderOptions): ImportReader {
+  letWorkersHaveTheirOwnHeapCap();
   const workerUrl = options.workerUrl ?? SOURCE_WORKER;
   const users = new Set<string>();
   const waiting: (() => void)[] = [];
@@ -178,7 +194,7 @@ function readInWorker(
         reject(
           refused(
             job,
-            `Reading the file took longer than the ${Math.round(options.timeoutMs / 1000)} seconds an import may take, so it was stopped. A file this slow to read is damaged or not an export.`,
+            `Reading the file took longer than the ${options.timeoutMs / 1000} seconds an import may take, so it was stopped. A file this slow to read is damaged or not an export.`,
           ),
         ),
       );
