@@ -47,7 +47,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Written for debugging with the build at hand, but not referenced from the scripts, and the
+    // server never serves *.map in production (apps/server/src/web/static.ts).
+    sourcemap: 'hidden',
     // Keep the check-in critical path in one small chunk; screens load on demand.
     modulePreload: { polyfill: false },
   },

@@ -32,6 +32,7 @@ import { historyRouter } from './routes/history';
 import { importsRouter } from './routes/imports';
 import { photosRouter } from './routes/photos';
 import { settingsRouter } from './routes/settings';
+import { storageRouter } from './routes/storage';
 import { todayRouter } from './routes/today';
 import { serveWebApp } from './web/static';
 
@@ -146,7 +147,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', todayRouter)
     .route('/api/v1', photosRouter)
     .route('/api/v1', exportsRouter)
-    .route('/api/v1', importsRouter);
+    .route('/api/v1', importsRouter)
+    .route('/api/v1', storageRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -165,7 +167,9 @@ export function createApp(options: CreateAppOptions) {
 
   // ---- Static web app (non-/api paths) --------------------------------------------------
   // Registered after the API so API routes always win; /api/* never falls through to it.
-  if (options.webRoot) app.use('*', serveWebApp(options.webRoot));
+  if (options.webRoot) {
+    app.use('*', serveWebApp(options.webRoot, { sourceMaps: env.NODE_ENV !== 'production' }));
+  }
 
   app.notFound(notFound);
   app.onError(onError);

@@ -55,8 +55,15 @@ export class AppError extends Error {
   }
 }
 
+/** The longest message an error body carries: ours are short; this bounds any that quote input. */
+const MAX_MESSAGE_CHARS = 1_000;
+
 export function errorBody(code: ErrorCode, message: string, details?: unknown) {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  const bounded =
+    message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
+  return {
+    error: details === undefined ? { code, message: bounded } : { code, message: bounded, details },
+  };
 }
 
 export const notFound = (what = 'Not found') => new AppError('not_found', what);

@@ -157,7 +157,7 @@ describe.concurrent.each(DATABASE_KINDS)('security on %s', (kind) => {
     });
   });
 
-  it('rate-limits sign-in failures per email: the 11th attempt is 429 with Retry-After', async () => {
+  it('rate-limits sign-in failures per email from unknown browsers: the 11th is 429 with Retry-After', async () => {
     const owner = t.client();
     const { email } = await owner.signUp();
     for (let i = 0; i < 10; i++) {
@@ -173,6 +173,87 @@ describe.concurrent.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The account itself is untouched: its existing session still works.
     expect((await owner.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it("strangers' guesses never lock the owner's own browser out (device cookie)", async () => {
+    const owner = t.client();
+    const { email } = await owner.signUp();
+    expect(owner.deviceCookie).toMatch(/^ht_device=[A-Za-z0-9_-]{43}$/);
+    await owner.post('/api/v1/auth/sign-out');
+    // Strangers use up the allowance unknown browsers share…
+    for (let i = 0; i < 12; i++) {
+      await t.client().post('/api/v1/auth/sign-in', { email, password: `wrong ${i}` });
+    }
+    expectError(
+      await t.client().post('/api/v1/auth/sign-in', { email, password: PASSWORD }),
+      429,
+      'rate_limited',
+    );
+    // …while the browser that signed in before still signs in, even after its own typo.
+    expectError(
+      await owner.post('/api/v1/auth/sign-in', { email, password: 'a typo' }),
+      401,
+      'invalid_credentials',
+    );
+    const signedIn = await owner.post('/api/v1/auth/sign-in', { email, password: PASSWORD });
+    expect(signedIn.status, signedIn.text).toBe(200);
+    expect((await owner.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it("a known browser has its own allowance: its 11th wrong password is 429, strangers' count apart", async () => {
+    const owner = t.client();
+    const { email } = await owner.signUp();
+    await owner.post('/api/v1/auth/sign-out');
+    for (let i = 0; i < 10; i++) {
+      expectError(
+        await owner.post('/api/v1/auth/sign-in', { email, password: `wrong ${i}` }),
+        401,
+        'invalid_credentials',
+      );
+    }
+    expectError(
+      await owner.post('/api/v1/auth/sign-in', { email, password: PASSWORD }),
+      429,
+      'rate_limited',
+    );
+    // A device cookie made up, or another account's, is an unknown browser: no allowance of its own.
+    const forger = t.client();
+    forger.deviceCookie = `ht_device=${'A'.repeat(43)}`;
+    expect((await forger.post('/api/v1/auth/sign-in', { email, password: PASSWORD })).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses common, repetitive and sequential passwords at sign-up, saying why', async () => {
+    const c = t.client();
+    const email = `weak-${crypto.randomUUID()}@example.com`;
+    for (const [password, reason] of [
+      ['12345678', /sequence/],
+      ['password', /most common/],
+      ['Password1', /most common/],
+      ['aaaaaaaa', /repeats/],
+      ['        ', /repeats/],
+      ['qwertyuiop', /sequence/],
+      [email, /email/],
+    ] as const) {
+      const res = await c.post('/api/v1/auth/sign-up', { email, password });
+      expectError(res, 422, 'validation_failed');
+      expect(res.body.error.details).toEqual([
+        { path: 'password', message: expect.stringMatching(reason) },
+      ]);
+    }
+    // A long passphrase is welcome, spaces and all.
+    const ok = await c.post('/api/v1/auth/sign-up', {
+      email,
+      password: 'the quiet otter reads at dawn',
+    });
+    expect(ok.status, ok.text).toBe(201);
+    const weakChange = await c.post('/api/v1/auth/change-password', {
+      currentPassword: 'the quiet otter reads at dawn',
+      newPassword: 'iloveyou1',
+    });
+    expectError(weakChange, 422, 'validation_failed');
+    expect(weakChange.body.error.details[0].path).toBe('newPassword');
   });
 
   it('rate-limits sign-in attempts per client IP (50 per 15 minutes)', async () => {

@@ -143,7 +143,21 @@ export const ImportProblemSchema = z.object({
   message: z.string(),
 });
 
+export const StorageUsageSchema = z
+  .object({
+    /** The user's storage quota, in bytes (USER_STORAGE_QUOTA_BYTES). */
+    quota: z.number().int(),
+    used: z.object({
+      photos: z.number().int(),
+      imports: z.number().int(),
+      exports: z.number().int(),
+      total: z.number().int(),
+    }),
+  })
+  .openapi('StorageUsage');
+
 export type UploadInstruction = z.infer<typeof UploadInstructionSchema>;
+export type StorageUsage = z.infer<typeof StorageUsageSchema>;
 export type PhotoCreate = z.infer<typeof PhotoCreateSchema>;
 export type Photo = z.infer<typeof PhotoSchema>;
 export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;

@@ -6,20 +6,9 @@
 
 import { isValidLocalDate, isValidTimeZone } from '@habit-tracker/core';
 import { z } from '@hono/zod-openapi';
+import { LIMITS } from './limits';
 
-export const LIMITS = {
-  emailMax: 254,
-  passwordMin: 8,
-  passwordMax: 256,
-  nameMax: 100,
-  descriptionMax: 1000,
-  iconMax: 16,
-  unitMax: 20,
-  noteMax: 2000,
-  numberMax: 1e9,
-  historyMaxDays: 3700,
-  idempotencyKeyMax: 100,
-} as const;
+export { LIMITS };
 
 /**
  * Text that is stored: PostgreSQL's text cannot hold U+0000, so a NUL would fail the INSERT (a
@@ -72,7 +61,13 @@ const EmailSchema = z
 const PasswordSchema = z
   .string()
   .min(LIMITS.passwordMin, `Password must be at least ${LIMITS.passwordMin} characters`)
-  .max(LIMITS.passwordMax);
+  .max(LIMITS.passwordMax)
+  .openapi({
+    description:
+      'At least 8 characters, up to 256: passphrases welcome. Common and breached passwords, ' +
+      'repeated characters, sequences and the email itself are refused with 422 and a reason ' +
+      '(password-policy.ts, NIST SP 800-63B).',
+  });
 
 export const SignUpSchema = z
   .object({

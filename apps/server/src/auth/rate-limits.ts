@@ -14,8 +14,15 @@ const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
 
 export interface AuthRateLimits {
-  /** Failed sign-ins per email: stops guessing one account's password from many IPs. */
+  /**
+   * Failed sign-ins per email from browsers the account does not know: stops guessing one
+   * account's password from many IPs. Exhausting it locks out only unknown browsers.
+   */
   signInFailuresByEmail: RateLimiterMemory;
+  /** Failed sign-ins per trusted device (auth/trusted-devices.ts): the owner's own allowance. */
+  signInFailuresByDevice: RateLimiterMemory;
+  /** Wrong passwords re-entered per session (change password, delete account). */
+  passwordConfirmFailuresBySession: RateLimiterMemory;
   /** All sign-in attempts per client IP: stops one client spraying many accounts. */
   signInByIp: RateLimiterMemory;
   signUpByIp: RateLimiterMemory;
@@ -25,6 +32,16 @@ export function createAuthRateLimits(): AuthRateLimits {
   return {
     signInFailuresByEmail: new RateLimiterMemory({
       keyPrefix: 'sign-in-email',
+      points: 10,
+      duration: FIFTEEN_MINUTES,
+    }),
+    signInFailuresByDevice: new RateLimiterMemory({
+      keyPrefix: 'sign-in-device',
+      points: 10,
+      duration: FIFTEEN_MINUTES,
+    }),
+    passwordConfirmFailuresBySession: new RateLimiterMemory({
+      keyPrefix: 'password-confirm-session',
       points: 10,
       duration: FIFTEEN_MINUTES,
     }),

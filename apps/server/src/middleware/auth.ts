@@ -14,6 +14,7 @@ import {
 } from '../auth/session-tokens';
 import type { AuthedEnv } from '../context';
 import { AppError } from '../errors';
+import { setFinalHeader } from '../lib/response-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -46,6 +47,15 @@ export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
   c.set('settings', found.settings);
   c.set('sessionId', sessionId);
   await next();
+  // One user's data: a browser may keep it but must revalidate (ETag, where the route sets one),
+  // and no shared cache may keep it at all. Routes that say more (no-store) keep their own.
+  const type = c.res.headers.get('content-type') ?? '';
+  if (type.includes('json') && !c.res.headers.has('cache-control')) {
+    setFinalHeader(c, 'Cache-Control', 'private, no-cache');
+    if (!/\bcookie\b/i.test(c.res.headers.get('vary') ?? '')) {
+      setFinalHeader(c, 'Vary', 'Cookie', { append: true });
+    }
+  }
 });
 
 function unauthenticated() {

@@ -7,20 +7,31 @@ import type { Hook } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { type ValidationIssue, validationFailed } from '../errors';
 
+/** An unknown key or path segment quoted back: enough to find it, never a 100 KB echo. */
+const MAX_SEGMENT_CHARS = 60;
+/** Enough issues to fix a request in one go; a request wrong everywhere needs no thousand. */
+const MAX_ISSUES = 50;
+
+function segment(part: PropertyKey): string {
+  const text = String(part);
+  return text.length > MAX_SEGMENT_CHARS ? `${text.slice(0, MAX_SEGMENT_CHARS)}…` : text;
+}
+
 export function issuesOf(error: z.ZodError, prefix?: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const issue of error.issues) {
-    const base = issue.path.map(String);
+    if (issues.length >= MAX_ISSUES) break;
+    const base = issue.path.map(segment);
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown key, pointing at the key itself.
-      for (const key of issue.keys) {
-        issues.push({ path: join(prefix, [...base, key]), message: 'Unknown field' });
+      for (const key of issue.keys.slice(0, MAX_ISSUES)) {
+        issues.push({ path: join(prefix, [...base, segment(key)]), message: 'Unknown field' });
       }
     } else {
       issues.push({ path: join(prefix, base), message: issue.message });
     }
   }
-  return issues;
+  return issues.slice(0, MAX_ISSUES);
 }
 
 function join(prefix: string | undefined, path: string[]): string {

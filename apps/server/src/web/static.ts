@@ -60,8 +60,17 @@ interface Asset {
   gzip?: Buffer;
 }
 
-export function serveWebApp(webRoot: string): MiddlewareHandler {
+export interface ServeWebAppOptions {
+  /**
+   * Serve `*.map` files (off in production: source maps show the original code of every module
+   * to anyone; the build keeps them, unreferenced, for debugging with the build at hand).
+   */
+  sourceMaps?: boolean;
+}
+
+export function serveWebApp(webRoot: string, options: ServeWebAppOptions = {}): MiddlewareHandler {
   const root = resolve(webRoot);
+  const sourceMaps = options.sourceMaps ?? false;
   const cache = new Map<string, Promise<Asset | null>>();
 
   const load = (relative: string) => {
@@ -81,6 +90,7 @@ export function serveWebApp(webRoot: string): MiddlewareHandler {
     }
     const relative = safeRelativePath(path);
     if (relative === null) return next();
+    if (!sourceMaps && relative.endsWith('.map')) return next();
 
     let asset = relative === '' ? null : await load(relative);
     let name = relative;

@@ -79,7 +79,10 @@ type Json = any;
 let ipCounter = 0;
 
 export class TestClient {
+  /** The session cookie (`ht_session=…`), as the browser would send it. */
   cookie: string | undefined;
+  /** The device cookie (`ht_device=…`): set once the browser has signed in to an account. */
+  deviceCookie: string | undefined;
   readonly ip: string;
 
   constructor(
@@ -102,7 +105,8 @@ export class TestClient {
       ...this.options.headers,
       ...options.headers,
     };
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, this.deviceCookie].filter(Boolean);
+    if (cookies.length > 0) headers.cookie = cookies.join('; ');
     let body: string | Uint8Array | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
@@ -112,7 +116,7 @@ export class TestClient {
       if (options.contentType) headers['content-type'] = options.contentType;
     }
     const res = await this.app.request(path, { method, headers, body });
-    this.storeCookie(res.headers.get('set-cookie'));
+    for (const setCookie of res.headers.getSetCookie()) this.storeCookie(setCookie);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
     let parsed: unknown = null;
@@ -140,8 +144,9 @@ export class TestClient {
     if (!setCookie) return;
     const [pair] = setCookie.split(';');
     const [name, value] = pair!.split('=');
-    if (!name?.includes('ht_session')) return;
-    this.cookie = value && !/Max-Age=0/i.test(setCookie) ? `${name}=${value}` : undefined;
+    const kept = value && !/Max-Age=0/i.test(setCookie) ? `${name}=${value}` : undefined;
+    if (name?.includes('ht_session')) this.cookie = kept;
+    if (name?.includes('ht_device')) this.deviceCookie = kept;
   }
 
   /** Signs up a fresh user (unique email) and keeps its session cookie. */

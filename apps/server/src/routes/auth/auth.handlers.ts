@@ -11,24 +11,36 @@ import {
 } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../auth/cookies';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
-import { type AuthRateLimits, assertNotExhausted } from '../../auth/rate-limits';
+import { assertNotExhausted } from '../../auth/rate-limits';
 import {
   generateSessionToken,
   isWellFormedToken,
   sessionExpiry,
   sessionIdFromToken,
 } from '../../auth/session-tokens';
+import { rememberDevice, trustedDeviceOf } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { AppError, validationFailed } from '../../errors';
 import { toMe } from '../../lib/dto';
 import { canonicalTimeZone } from '../../lib/time-zone';
 import type * as routes from './auth.routes';
 
+/** The policy brings a list of ~49,000 passwords: loaded on the first account, not at start. */
+const loadPasswordPolicy = () => import('@habit-tracker/contract/password-policy');
+
+async function assertAcceptablePassword(password: string, email: string, field: string) {
+  const { passwordProblem } = await loadPasswordPolicy();
+  const problem = passwordProblem(password, { email });
+  if (problem) throw validationFailed([{ path: field, message: problem }], problem);
+}
+
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   const { env, database, clock } = c.var.deps;
   const { email, password, timeZone, dayStartHour, weekStart } = c.req.valid('json');
+  await assertAcceptablePassword(password, email, 'password');
   const passwordHash = await hashPassword(password);
   const token = generateSessionToken();
   const now = clock();
@@ -54,25 +66,34 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
     throw error;
   }
   writeSessionCookie(c, env, token);
+  await rememberDevice(c, env, database.db, created.user.id, now);
   return c.json(toMe(created.user, created.settings), 201);
 };
 
 export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
   const { env, database, clock, rateLimits } = c.var.deps;
   const { email, password } = c.req.valid('json');
-  await assertNotExhausted(rateLimits.signInFailuresByEmail, email);
-
   const user = await findUserByEmail(database.db, email);
+  // A browser this account signed in from before has an allowance of its own; every other
+  // browser shares the account's. So strangers exhausting theirs never lock the owner out.
+  const device = user ? await trustedDeviceOf(c, env, database.db, user.id, clock()) : null;
+  const [limiter, key] = device
+    ? [rateLimits.signInFailuresByDevice, device]
+    : [rateLimits.signInFailuresByEmail, email];
+  await assertNotExhausted(limiter, key);
+
   // An unknown email costs the same hash as a known one, so timing does not reveal accounts.
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstDummy(password);
   const settings = user && valid ? await getSettings(database.db, user.id) : null;
   if (!user || !settings) {
-    await recordFailure(rateLimits, email);
+    await recordFailure(limiter, key);
     throw new AppError('invalid_credentials', 'Wrong email or password');
   }
-  await rateLimits.signInFailuresByEmail.delete(email);
+  // Only this browser's own count is forgiven: strangers' guesses keep counting.
+  if (device) await rateLimits.signInFailuresByDevice.delete(device);
+  else await rememberDevice(c, env, database.db, user.id, clock());
 
   const token = generateSessionToken();
   await createSession(database.db, {
@@ -107,6 +128,7 @@ export const changePassword: RouteHandler<typeof routes.changePassword, AuthedEn
   const { database } = c.var.deps;
   const { currentPassword, newPassword } = c.req.valid('json');
   const { user, sessionId } = c.var;
+  await assertAcceptablePassword(newPassword, user.email, 'newPassword');
   await confirmPassword(c, currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
   await database.transaction(async (tx) => {
@@ -131,22 +153,24 @@ export const deleteMe: RouteHandler<typeof routes.deleteMe, AuthedEnv> = async (
 };
 
 /**
- * Re-checks the password before a sensitive change. Failures count against the same per-email
- * budget as sign-in, so a stolen session cannot be used to guess the password either.
+ * Re-checks the password before a sensitive change. Failures count per session, so a stolen
+ * session cannot be used to guess the password, and strangers' sign-in guesses never stop the
+ * owner from changing it.
  */
 async function confirmPassword(c: Context<AuthedEnv>, password: string, field: string) {
   const { rateLimits } = c.var.deps;
-  const { user } = c.var;
-  await assertNotExhausted(rateLimits.signInFailuresByEmail, user.email);
+  const { user, sessionId } = c.var;
+  const limiter = rateLimits.passwordConfirmFailuresBySession;
+  await assertNotExhausted(limiter, sessionId);
   if (await verifyPassword(user.passwordHash, password)) return;
-  await recordFailure(rateLimits, user.email);
+  await recordFailure(limiter, sessionId);
   throw validationFailed(
     [{ path: field, message: 'Password is incorrect' }],
     'Password is incorrect',
   );
 }
 
-async function recordFailure(rateLimits: AuthRateLimits, email: string): Promise<void> {
+async function recordFailure(limiter: RateLimiterMemory, key: string): Promise<void> {
   // A rejection here only means the budget just ran out; the next attempt will get the 429.
-  await rateLimits.signInFailuresByEmail.consume(email).catch(() => undefined);
+  await limiter.consume(key).catch(() => undefined);
 }

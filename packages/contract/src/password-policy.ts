@@ -1,0 +1,83 @@
+/**
+ * Which passwords are refused, per NIST SP 800-63B (§5.1.1.2, "memorized secrets"): at least 8
+ * characters and up to 256 (long passphrases welcome), no rules about character classes — and
+ * never one that is known to be common or breached, a run of one character or a keyboard or
+ * alphabet sequence, or the account's own email. The list of common and breached passwords is
+ * zxcvbn-ts's (@zxcvbn-ts/language-common, ~49,000 from real breach corpora, ranked).
+ *
+ * Shared by the server (the rule) and the web app (saying so before submit). No zod here, and the
+ * list is big (~200 KB gzip): the web app loads this module lazily, only on the forms that set a
+ * password; the server loads it on the first sign-up or password change.
+ */
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { LIMITS } from './limits';
+
+let common: Set<string> | undefined;
+
+/** Lower-cased; only those that could pass the length rule are worth keeping. */
+function commonPasswords(): Set<string> {
+  common ??= new Set(
+    dictionary['passwords-common']
+      .filter((p) => p.length >= LIMITS.passwordMin)
+      .map((p) => p.toLowerCase()),
+  );
+  return common;
+}
+
+const SEQUENCES = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'qwertzuiopasdfghjklyxcvbnm',
+  'azertyuiopqsdfghjklmwxcvbn',
+];
+
+/** "aaaaaaaa", "        ", "abababab", "123123123": one short unit repeated. */
+function isRepetition(text: string): boolean {
+  for (let unit = 1; unit <= 3; unit++) {
+    if (text.length >= unit * 3 && text === text.slice(0, unit).repeat(text.length / unit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "abcdefgh", "87654321", "qwertyui": a stretch of the alphabet, digits or a keyboard row. */
+function isSequence(text: string): boolean {
+  return SEQUENCES.some((s) => s.includes(text) || s.split('').reverse().join('').includes(text));
+}
+
+export interface PasswordContext {
+  /** The account's email: neither it nor its name part may be the password. */
+  email?: string;
+}
+
+/**
+ * Why `password` is refused, in words for the person choosing it; null when it is fine. The
+ * length limits are the contract's (schemas.ts) and are checked here too, so a form can say all
+ * of it before submit.
+ */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
+  if (password.length < LIMITS.passwordMin) {
+    return `Use at least ${LIMITS.passwordMin} characters; a few words together make a strong, memorable password`;
+  }
+  if (password.length > LIMITS.passwordMax) {
+    return `Use at most ${LIMITS.passwordMax} characters`;
+  }
+  const lower = password.toLowerCase();
+  const trimmed = lower.trim();
+  if (trimmed === '' || isRepetition(lower) || isRepetition(trimmed)) {
+    return 'This password repeats the same characters; choose something harder to guess';
+  }
+  if (isSequence(lower) || isSequence(trimmed)) {
+    return 'This password is a sequence of letters, digits or keys; choose something harder to guess';
+  }
+  const email = context.email?.trim().toLowerCase();
+  if (email && (trimmed === email || trimmed === email.split('@')[0])) {
+    return 'Your password cannot be your email address';
+  }
+  if (commonPasswords().has(lower) || commonPasswords().has(trimmed)) {
+    return 'This password is one of the most common ones and appears in lists of leaked passwords; choose another';
+  }
+  return null;
+}
