@@ -30,6 +30,10 @@ describe('static web app', () => {
     await writeFile(join(root, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
     await writeFile(join(root, 'manifest.webmanifest'), '{"name":"Habits"}');
     await writeFile(join(root, 'secret.txt'), 'not outside');
+    await writeFile(
+      join(root, 'assets/app-abc123.js.map'),
+      '{"version":3,"sources":["src/app.tsx"]}',
+    );
     app = createApp({
       storage: testStorage(),
       env,
@@ -39,6 +43,22 @@ describe('static web app', () => {
     });
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('serves source maps outside production only', async () => {
+    expect((await app.request('/assets/app-abc123.js.map')).status).toBe(200);
+    const prodEnv = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const prod = createApp({
+      storage: testStorage(),
+      env: prodEnv,
+      database,
+      logger: createLogger(prodEnv),
+      webRoot: join(root),
+    });
+    const map = await prod.request('/assets/app-abc123.js.map');
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toMatch(/sources/);
+    expect((await prod.request('/assets/app-abc123.js')).status).toBe(200);
+  });
 
   it('serves hashed assets as immutable, compressed when accepted', async () => {
     const plain = await app.request('/assets/app-abc123.js');
