@@ -36,6 +36,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The common-password list (~220 KB gzip) is only for the forms that set a password,
+        // which need the network anyway: not worth every install's download.
+        globIgnores: ['**/password-policy-*.js'],
         // The app shell answers every navigation, so the app opens offline; /api is never
         // answered by the worker: the app caches what it needs in IndexedDB itself.
         navigateFallback: '/index.html',

@@ -10,10 +10,17 @@ import type {
   Photo,
   PhotoCreate,
   PhotoUpload,
+  StorageUsage,
 } from '@habit-tracker/contract';
 import { request } from './client';
 
-export type { ExportDto, ImportDto, Photo, UploadInstruction } from '@habit-tracker/contract';
+export type {
+  ExportDto,
+  ImportDto,
+  Photo,
+  StorageUsage,
+  UploadInstruction,
+} from '@habit-tracker/contract';
 export type ImportPreview = NonNullable<ImportDto['preview']>;
 
 const enc = encodeURIComponent;
@@ -31,6 +38,8 @@ export const filesApi = {
   createExport: () => request<ExportDto>('POST', '/exports'),
   exports: () => request<{ exports: ExportDto[] }>('GET', '/exports'),
   export: (exportId: string) => request<ExportDto>('GET', `/exports/${enc(exportId)}`),
+
+  storage: () => request<StorageUsage>('GET', '/storage'),
 
   createImport: (body: ImportCreate) => request<ImportUpload>('POST', '/imports', { body }),
   previewImport: (importId: string) =>

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
 import { TimeZonePicker } from '../components/time-zone-picker';
 import { afterSignIn, detectCalendar } from '../lib/account';
+import { usePasswordProblem } from '../lib/password-check';
 import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link, useLocation } from '../router';
 
@@ -20,8 +21,13 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const id = useId();
+  const passwordProblem = usePasswordProblem(signUp ? password : '', email);
 
   async function submit() {
+    if (signUp && passwordProblem) {
+      setFields({ password: passwordProblem });
+      return;
+    }
     setBusy(true);
     setError(null);
     setFields({});
@@ -106,7 +112,10 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
               </button>
             </div>
             <p className="hint" id={`${id}-password-hint`}>
-              {fields.password ?? (signUp ? 'At least 8 characters.' : '')}
+              {fields.password ??
+                (signUp
+                  ? (passwordProblem ?? 'At least 8 characters; a few words make a strong one.')
+                  : '')}
             </p>
           </div>
           {signUp ? (

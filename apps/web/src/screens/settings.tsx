@@ -5,6 +5,7 @@ import { TimeZonePicker } from '../components/time-zone-picker';
 import { toast } from '../components/toast';
 import { afterSignOut, detectCalendar, signOut } from '../lib/account';
 import { weekdayName } from '../lib/format';
+import { usePasswordProblem } from '../lib/password-check';
 import { useStore } from '../lib/store';
 import { useHeadingFocus } from '../lib/use-heading-focus';
 import { syncStore } from '../offline/sync';
@@ -212,7 +213,13 @@ function AccountSettings({ me }: { me: Me }) {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const newPasswordProblem = usePasswordProblem(next, me.user.email);
+
   async function changePassword() {
+    if (newPasswordProblem) {
+      setPwFields({ newPassword: newPasswordProblem });
+      return;
+    }
     setPwBusy(true);
     setPwError(null);
     setPwFields({});
@@ -309,7 +316,9 @@ function AccountSettings({ me }: { me: Me }) {
                 onChange={(e) => setNext(e.target.value)}
               />
               <p className="hint" id={`${id}-new-hint`}>
-                {pwFields.newPassword ?? 'At least 8 characters.'}
+                {pwFields.newPassword ??
+                  newPasswordProblem ??
+                  'At least 8 characters; a few words make a strong one.'}
               </p>
             </div>
           </div>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { friendlyError } from '../api/client';
-import { type ExportDto, filesApi } from '../api/files';
+import { type ExportDto, filesApi, type StorageUsage } from '../api/files';
 import { DownloadIcon, UploadIcon } from '../components/file-icons';
 import { BackIcon } from '../components/icons';
 import { formatBytes, formatDateTime } from '../lib/file-checks';
@@ -29,6 +29,7 @@ export default function YourDataScreen() {
         </h1>
         <p className="subtitle">Everything you record here is yours to take with you.</p>
       </header>
+      <StorageSection />
       <ExportSection />
       <section className="card" aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`} className="card-title">
@@ -45,6 +46,49 @@ export default function YourDataScreen() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** What the user's files take of their storage quota (photos, imports, exports). */
+function StorageSection() {
+  const id = useId();
+  const [usage, setUsage] = useState<StorageUsage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    filesApi
+      .storage()
+      .then(setUsage)
+      .catch((e: unknown) => setError(friendlyError(e)));
+  }, []);
+  const share = usage ? Math.min(1, usage.used.total / usage.quota) : 0;
+  return (
+    <section className="card" aria-labelledby={`${id}-storage`}>
+      <h2 id={`${id}-storage`} className="card-title">
+        Storage
+      </h2>
+      {error ? <p className="form-error">{error}</p> : null}
+      {usage ? (
+        <>
+          <p data-testid="storage-usage">
+            {formatBytes(usage.used.total)} of {formatBytes(usage.quota)} used
+          </p>
+          <progress
+            className="progress"
+            max={1}
+            value={share}
+            aria-label="Storage used"
+            aria-valuetext={`${Math.round(share * 100)}%`}
+          />
+          <p className="hint">
+            Photos {formatBytes(usage.used.photos)} · imported files{' '}
+            {formatBytes(usage.used.imports)} · exports {formatBytes(usage.used.exports)}. Imported
+            files are kept a week and exports a day.
+          </p>
+        </>
+      ) : error ? null : (
+        <p className="hint">Loading…</p>
+      )}
+    </section>
   );
 }
 
