@@ -2,7 +2,8 @@
  * Abuse of the sign-in and session machinery, against the production bundle:
  *
  * - password guessing is throttled per account (from any number of addresses) and per client
- *   address; the address is Fly-Client-IP where Fly's proxy sets it (FLY_REGION set, so
+ *   address, and cannot be turned against the owner: the browser that signed in before (its
+ *   device cookie) still signs in while strangers are locked out; common passwords are refused; the address is Fly-Client-IP where Fly's proxy sets it (FLY_REGION set, so
  *   TRUST_PROXY defaults on), and the socket's where no proxy does — there a forged
  *   Fly-Client-IP must not buy a fresh budget (apps/server/src/lib/client-ip.ts);
  * - the session cookie is HttpOnly, SameSite, Secure and __Host- in production;
@@ -110,6 +111,39 @@ describe('brute force', () => {
     expect(right.body?.error?.code).toBe('rate_limited');
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
     expect((await victim.get('/api/v1/me')).status).toBe(200);
+
+    // The lockout cannot be turned against the owner: their own browser (it signed in before,
+    // so it holds a device cookie) signs out and back in while strangers are still locked out.
+    expect(victim.cookies.has('__Host-ht_device')).toBe(true);
+    expect((await victim.post('/api/v1/auth/sign-out')).status).toBe(204);
+    const owner = await victim.post('/api/v1/auth/sign-in', { email, password: PASSWORD });
+    expect(owner.status, owner.text).toBe(200);
+    expect((await victim.get('/api/v1/me')).status).toBe(200);
+    const stranger = clientOf(behindProxy);
+    const stillLocked = await stranger.post(
+      '/api/v1/auth/sign-in',
+      { email, password: PASSWORD },
+      fromAnywhere(),
+    );
+    stranger.close();
+    expect(stillLocked.status).toBe(429);
+    figures.ownerSignedInDuringLockout = owner.status === 200;
+  });
+
+  it('common and breached passwords are refused at sign-up, saying why', async () => {
+    const client = clientOf(behindProxy, { 'fly-client-ip': randomIp() });
+    const refused: Record<string, number> = {};
+    for (const password of ['12345678', 'password', 'aaaaaaaa', '        ', 'iloveyou1']) {
+      const res = await client.post('/api/v1/auth/sign-up', {
+        email: `weak-${crypto.randomUUID()}@example.com`,
+        password,
+      });
+      refused[JSON.stringify(password)] = res.status;
+      expect(res.status, res.text).toBe(422);
+      expect(res.body.error.details[0].path).toBe('password');
+    }
+    client.close();
+    figures.weakPasswords = refused;
   });
 
   it('one address spraying many accounts is throttled by Fly-Client-IP; other addresses are not', async () => {
@@ -148,7 +182,7 @@ describe('sessions', () => {
   it('the session cookie is HttpOnly, SameSite, Secure and __Host- in production', async () => {
     const { setCookie } = await signUp(behindProxy);
     const attributes = setCookie.split(';').map((part) => part.trim().toLowerCase());
-    figures.sessionCookie = setCookie.replace(/=[^;]+/, '=…');
+    figures.sessionCookie = setCookie.replace(/(ht_(?:session|device))=[^;]+/g, '$1=…');
     expect(setCookie.startsWith(`${COOKIE}=`)).toBe(true);
     expect(attributes).toContain('httponly');
     expect(attributes).toContain('secure');
