@@ -323,6 +323,7 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         'POST /api/v1/imports/{importId}/preview',
         'POST /api/v1/imports/{importId}/confirm',
         'GET /api/v1/imports/{importId}',
+        'GET /api/v1/storage',
       ].sort(),
     );
     // Protected routes document 401; every route documents its error shape.

@@ -20,6 +20,10 @@ describe('loadEnv', () => {
       AWS_REGION: 'auto',
       PHOTO_MAX_BYTES: 10 * 1024 * 1024,
       IMPORT_MAX_BYTES: 50 * 1024 * 1024,
+      IMPORT_READ_HEAP_MB: 192,
+      IMPORT_READ_TIMEOUT_MS: 20_000,
+      IMPORT_READS_AT_ONCE: 1,
+      USER_STORAGE_QUOTA_BYTES: 1024 * 1024 * 1024,
     });
   });
 
