@@ -111,7 +111,13 @@ describe('habit tracker web app', () => {
     await checkScreen('02-sign-up');
 
     await app.page.getByLabel('Email').fill(EMAIL);
+    // A common password is refused before submit, with the reason under the field.
+    await app.page.getByLabel('Password', { exact: true }).fill('password1');
+    await app.page.getByText('one of the most common ones').waitFor();
+    await app.page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => new URL(app.page.url()).pathname).toBe('/sign-up');
     await app.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await app.page.getByText('a few words make a strong one').waitFor();
     await app.page.getByRole('button', { name: 'Create account' }).click();
     await app.page.getByText('No habits yet').waitFor();
     await expect.poll(() => new URL(app.page.url()).pathname).toBe('/');

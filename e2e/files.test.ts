@@ -213,6 +213,10 @@ describe('files: photos, export, import', () => {
     await nav('Settings').click();
     await app.page.getByRole('link', { name: 'Export your data' }).click();
     await app.page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+    // The storage the account's files take, against its quota (1 GiB by default).
+    await expect
+      .poll(() => app.page.getByTestId('storage-usage').textContent())
+      .toMatch(/ of 1 GB used$/);
     await checkScreen('f05-your-data');
 
     let polls = 0;

@@ -53,7 +53,8 @@ export async function looksImportable(file: Blob): Promise<boolean> {
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
-  return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+  if (bytes < 1024 ** 3) return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+  return `${formatNumber(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -99,7 +99,11 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
                 value={password}
                 aria-invalid={fields.password ? true : undefined}
                 aria-describedby={`${id}-password-hint`}
-                onChange={(e) => setPassword(e.target.value)}
+                onChange={(e) => {
+                  setPassword(e.target.value);
+                  // A refusal was about the old password; the live hint speaks for the new one.
+                  if (fields.password) setFields(({ password: _, ...rest }) => rest);
+                }}
               />
               <button
                 type="button"

@@ -313,7 +313,10 @@ function AccountSettings({ me }: { me: Me }) {
                 minLength={8}
                 value={next}
                 aria-describedby={`${id}-new-hint`}
-                onChange={(e) => setNext(e.target.value)}
+                onChange={(e) => {
+                  setNext(e.target.value);
+                  if (pwFields.newPassword) setPwFields(({ newPassword: _, ...rest }) => rest);
+                }}
               />
               <p className="hint" id={`${id}-new-hint`}>
                 {pwFields.newPassword ??
