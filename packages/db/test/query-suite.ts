@@ -117,6 +117,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'object_deletions',
           'photos',
           'sessions',
+          'trusted_devices',
           'user_settings',
           'users',
         ]);
