@@ -5,8 +5,8 @@
 #
 # Base images cannot be pulled here, so the Node image the Dockerfile names is stood in for by a
 # local one: Debian bookworm (debootstrap --variant=minbase, the same release as
-# node:20-bookworm-slim), this machine's Node 20 binary in /usr/local/bin, npm 10 (the npm the
-# official Node 20 images ship) and a `node` user with uid 1000, tagged with the official name.
+# node:26-bookworm-slim), this machine's Node binary (.ci/run puts .node-version's first on PATH) in
+# /usr/local/bin, npm 11 (the npm the official Node 26 images ship) and a `node` user with uid 1000, tagged with the official name.
 # buildah then builds with --pull=never, chroot isolation and the vfs storage driver, and
 # `buildah run` starts the image's own CMD as its own user and asks it for /api/health.
 #
@@ -18,9 +18,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 CACHE="${HT_IMAGE_CACHE:-${TMPDIR:-/tmp}/habit-tracker-image}"
 IMAGE="localhost/habit-tracker-api:test"
-NPM_VERSION="10.8.2"
+NPM_VERSION="11.6.2"
 DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-# The one base image the Dockerfile names, e.g. node:20-bookworm-slim.
+# The one base image the Dockerfile names, e.g. node:26-bookworm-slim.
 BASE_REF="$(awk 'toupper($1) == "FROM" && $2 ~ /^node:/ { print $2; exit }' deploy/Dockerfile)"
 BASE_IMAGE="docker.io/library/${BASE_REF}"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"

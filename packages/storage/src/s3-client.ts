@@ -1,5 +1,4 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { withoutNodeVersionWarning } from './aws-sdk-node-warning';
 import type { StorageConfig } from './object-store';
 
 export type S3Config = Extract<StorageConfig, { kind: 's3' }>;
@@ -9,22 +8,19 @@ export function createS3Client(config: S3Config): S3Client {
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
     throw new Error('S3 storage: give both accessKeyId and secretAccessKey, or neither');
   }
-  return withoutNodeVersionWarning(
-    () =>
-      new S3Client({
-        region: config.region,
-        endpoint: config.endpoint,
-        forcePathStyle: config.forcePathStyle ?? config.endpoint !== undefined,
-        credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
-        // Since 3.729 the SDK adds CRC32 checksums to every upload it can. A presigned PUT then
-        // carries the checksum of an empty body in its URL, which AWS checks against the real
-        // body and refuses; and streamed uploads switch to aws-chunked trailers that
-        // S3-compatible services (radosgw among them) do not all speak. Checksums only where
-        // the API demands them (DeleteObjects) keeps every service working.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      }),
-  );
+  return new S3Client({
+    region: config.region,
+    endpoint: config.endpoint,
+    forcePathStyle: config.forcePathStyle ?? config.endpoint !== undefined,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    // Since 3.729 the SDK adds CRC32 checksums to every upload it can. A presigned PUT then
+    // carries the checksum of an empty body in its URL, which AWS checks against the real
+    // body and refuses; and streamed uploads switch to aws-chunked trailers that
+    // S3-compatible services (radosgw among them) do not all speak. Checksums only where
+    // the API demands them (DeleteObjects) keeps every service working.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }
 
 /** The SDK's error for "no such key" (GET) or a 404 without a body (HEAD). */
