@@ -3,10 +3,10 @@
  * the clock of every process they start (Node, PostgreSQL, Chromium) moved by Debian's
  * `faketime`. The clock keeps ticking from the chosen instant, so each run crosses the moment:
  *
- * - month-end: 23:59:30 UTC on 31 December — the runner's UTC date, month and year change 30 s in,
- *   while the test user (America/New_York, e2e/support/app.ts) is still in the early evening;
- * - dst-spring: 01:59:30 in New York on the day its clocks jump from 02:00 to 03:00;
- * - dst-autumn: 01:59:30 EDT on the day New York's 01:00–02:00 happens twice.
+ * - month-end: 23:59:30 UTC on the next 31 December — the runner's UTC date, month and year
+ *   change 30 s in, while the test user (America/New_York, e2e/support/app.ts) is in the evening;
+ * - dst-spring: 30 s before New York's next jump from 02:00 to 03:00;
+ * - dst-autumn: 30 s before New York's next 02:00 EDT, when 01:00–02:00 starts again.
  *
  * faketime is given an offset from the real clock (not a start time), so processes started
  * later in the run see the same moved clock rather than starting again at the instant. Only the
@@ -20,12 +20,46 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/**
+ * The next such moments after now, never past ones: the browser keeps the real clock (see
+ * e2e/support/browser.ts) and a page clock behind it stalls Chromium's rendering, and cookies
+ * the server dates in the past are expired on arrival.
+ */
+const ZONE = process.env.E2E_TIME_ZONE ?? 'America/New_York'; // the e2e user's zone (e2e/support/app.ts)
+const HOUR = 3_600_000;
+
+/** The zone's UTC offset in minutes at an instant. */
+function offsetMinutes(at: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName')!.value; // "GMT-05:00"
+  const [, sign, hours, minutes] = /GMT([+-])(\d\d):(\d\d)/.exec(name) ?? [];
+  return sign ? (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+}
+
+/** The next instant the zone's offset moves in `direction`, found to the hour (DST moves on hours). */
+function nextOffsetChange(direction: 'forward' | 'back'): number {
+  let at = Math.ceil(Date.now() / HOUR) * HOUR;
+  for (let hours = 0; hours < 2 * 366 * 24; hours++, at += HOUR) {
+    const change = offsetMinutes(at + HOUR) - offsetMinutes(at);
+    if (direction === 'forward' ? change > 0 : change < 0) return at + HOUR;
+  }
+  throw new Error(`${ZONE} has no DST change ${direction} in two years`);
+}
+
+function nextNewYearsEve(): number {
+  const year = new Date().getUTCFullYear();
+  const thisYear = Date.UTC(year, 11, 31, 23, 59, 30);
+  return thisYear > Date.now() + 60_000 ? thisYear : Date.UTC(year + 1, 11, 31, 23, 59, 30);
+}
+
 const SCENARIOS = {
-  'month-end': '2026-12-31T23:59:30Z',
-  'dst-spring': '2027-03-14T06:59:30Z',
-  'dst-autumn': '2026-11-01T05:59:30Z',
+  'month-end': nextNewYearsEve(),
+  'dst-spring': nextOffsetChange('forward') - 30_000,
+  'dst-autumn': nextOffsetChange('back') - 30_000,
 } as const;
 type Scenario = keyof typeof SCENARIOS;
+const when = (scenario: Scenario) => new Date(SCENARIOS[scenario]).toISOString();
 
 const FAKETIME = '/usr/bin/faketime';
 if (!existsSync(FAKETIME)) {
@@ -43,10 +77,10 @@ const scenarios = chosen.length > 0 ? chosen : (Object.keys(SCENARIOS) as Scenar
 
 const results: { scenario: Scenario; ok: boolean; seconds: number }[] = [];
 for (const scenario of scenarios) {
-  const at = Date.parse(SCENARIOS[scenario]);
+  const at = SCENARIOS[scenario];
   const offsetSeconds = Math.round((at - Date.now()) / 1000);
   const sign = offsetSeconds >= 0 ? '+' : '-';
-  console.log(`\n==== test:clock ${scenario}: the clock starts at ${SCENARIOS[scenario]} ====`);
+  console.log(`\n==== test:clock ${scenario}: the clock starts at ${when(scenario)} ====`);
   const started = Date.now();
   const run = spawnSync(
     FAKETIME,
@@ -71,7 +105,7 @@ for (const scenario of scenarios) {
 console.log('\n==== test:clock summary ====');
 for (const r of results) {
   console.log(
-    `${r.ok ? 'passed' : 'FAILED'}  ${r.scenario.padEnd(11)} ${SCENARIOS[r.scenario]}  ${r.seconds} s`,
+    `${r.ok ? 'passed' : 'FAILED'}  ${r.scenario.padEnd(11)} ${when(r.scenario)}  ${r.seconds} s`,
   );
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);
