@@ -1,15 +1,11 @@
 /** The data layer: open the database, then call the queries with `database.db` or a `tx`. */
-export {
-  type Database,
-  type Db,
-  MIGRATIONS_FOLDER,
-  migrate,
-  type OpenDatabaseOptions,
-  openDatabase,
-  probeServer,
-  type Replication,
-  type ReplicationStatus,
-} from './client';
+export type {
+  Database,
+  Db,
+  OpenDatabaseOptions,
+  Replication,
+  ReplicationStatus,
+} from './database';
 export {
   EmailTakenError,
   isConnectionFailure,
@@ -18,6 +14,8 @@ export {
   READ_ONLY_SQL_TRANSACTION,
 } from './errors';
 export { formatLsn, type Lsn, laterLsn, lsnDiff, lsnReached, parseLsn } from './lsn';
+export { MIGRATIONS_FOLDER, migrate, openDatabase } from './open';
+export { probeServer } from './probes';
 export * from './queries/checkins';
 export * from './queries/data-exports';
 export * from './queries/data-imports';

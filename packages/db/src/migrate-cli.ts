@@ -4,7 +4,7 @@
  * Targets DATABASE_URL when set, else the embedded PGlite in DATA_DIR (default ./data), the same
  * choice the server makes at start.
  */
-import { openDatabase } from './client';
+import { openDatabase } from './open';
 
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.DATA_DIR || './data';

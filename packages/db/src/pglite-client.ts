@@ -1,6 +1,6 @@
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a folder — the default
- * for one machine and for development. Imported dynamically by client.ts, so a server on real
+ * for one machine and for development. Imported dynamically by open.ts, so a server on real
  * PostgreSQL never loads it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { type Database, type Db, timeSelectOne } from './client';
+import type { Database, Db } from './database';
+import { timeSelectOne } from './probes';
 import * as schema from './schema';
 
 export async function openPglite(

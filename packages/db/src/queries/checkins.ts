@@ -1,6 +1,6 @@
 import type { Checkin, Weekday } from '@habit-tracker/core';
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { checkins, habits } from '../schema';
 import { preparedOn } from './prepared';
 import {

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { dataExports } from '../schema';
 
 /* Every query here filters by user_id, except the sweeper's. */

@@ -1,6 +1,6 @@
 import type { Measure, Schedule } from '@habit-tracker/core';
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { habits, userSettings } from '../schema';
 import {
   type HabitRow,

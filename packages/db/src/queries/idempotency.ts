@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { idempotencyKeys } from '../schema';
 import { affectedRows } from './rows';
 

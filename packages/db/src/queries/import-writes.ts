@@ -5,7 +5,7 @@
  */
 import type { Measure, Schedule } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { checkins, habits, photos } from '../schema';
 import { measureToColumns } from './rows';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, lt, ne, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { checkins, photos } from '../schema';
 
 /* Every query here filters by user_id: another user's photo is indistinguishable from none. */

@@ -9,7 +9,7 @@
  * Cached per handle (the primary, the replica), never per transaction: a transaction handle
  * lives for one request.
  */
-import type { Db } from '../client';
+import type { Db } from '../database';
 
 const cache = new WeakMap<Db, Map<string, unknown>>();
 

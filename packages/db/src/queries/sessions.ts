@@ -1,5 +1,5 @@
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { sessions, userSettings, users } from '../schema';
 import { preparedOn } from './prepared';
 import {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { userSettings } from '../schema';
 import { type SettingsRow, settingsValues, toSettingsRow } from './rows';
 

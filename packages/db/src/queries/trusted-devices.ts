@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, lte, notInArray } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { trustedDevices } from '../schema';
 
 /* Every query here filters by user_id. Ids are SHA-256 (hex) of the cookie tokens. */

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { EmailTakenError, pgErrorCode, UNIQUE_VIOLATION } from '../errors';
 import { userSettings, users } from '../schema';
 import { type SettingsRow, settingsValues, toSettingsRow, type UserRow } from './rows';
