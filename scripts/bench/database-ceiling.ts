@@ -113,10 +113,11 @@ export async function measureDatabaseCeiling(options: CeilingOptions): Promise<C
 /** What the session middleware and the Today handler ask of the database, in their order. */
 async function todayQueries(database: Database, user: BenchUser): Promise<void> {
   const now = new Date();
-  const found = await findSessionWithUser(database.db, sessionIdOf(user.token), now);
+  const { read } = await database.forRequest();
+  const found = await findSessionWithUser(read, sessionIdOf(user.token), now);
   if (!found) throw new Error('the seeded session was not found');
   const today = localDateOf(now, found.settings);
-  await listActiveHabitsWithMarks(database.db, found.user.id, today, found.settings.weekStart);
+  await listActiveHabitsWithMarks(read, found.user.id, today, found.settings.weekStart);
 }
 
 interface CallsResult {

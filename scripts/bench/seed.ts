@@ -236,13 +236,14 @@ export async function seedDatabase(target: SeedTarget, users: number): Promise<S
     migrate: false,
   });
   try {
-    const run = (statement: string) => database.db.execute(sql.raw(statement));
+    const { write, transaction } = database.primary;
+    const run = (statement: string) => write.execute(sql.raw(statement));
     const superuser = rowsOf<{ super: boolean }>(
       await run('select rolsuper as super from pg_roles where rolname = current_user'),
     )[0]?.super;
     // Each statement in its own transaction, with settings that last only as long as it does.
     const runBulk = (statement: string) =>
-      database.transaction(async (tx) => {
+      transaction(async (tx) => {
         // The rows are consistent by construction: skip per-row foreign-key triggers (superuser).
         if (superuser) await tx.execute(sql.raw('set local session_replication_role = replica'));
         // Sorting a chunk by (habit, date) in memory rather than in temp files.

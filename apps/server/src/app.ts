@@ -64,7 +64,7 @@ export function createApp(options: CreateAppOptions) {
     rateLimits: createAuthRateLimits(),
     storage: options.storage,
     objectCleanup: createObjectCleanup({
-      database: options.database,
+      db: options.database.primary,
       storage: options.storage,
       logger: options.logger,
     }),

@@ -1,8 +1,9 @@
 /**
  * What every request handler can reach: the app's dependencies (`deps`, set once per request by
- * createApp) and, behind `requireAuth`, the signed-in user.
+ * createApp), the request's database handles (`db`, chosen by region routing) and, behind
+ * `requireAuth`, the signed-in user.
  */
-import type { Database, SettingsRow, UserRow } from '@habit-tracker/db';
+import type { Database, DbHandles, SettingsRow, UserRow } from '@habit-tracker/db';
 import type { ObjectStore } from '@habit-tracker/storage';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
@@ -12,6 +13,11 @@ import type { Logger } from './logger';
 
 export interface Deps {
   env: Env;
+  /**
+   * The database as opened: its state (kind, replica, replication) for routing and health, and
+   * `database.primary` for a GET that must read the primary (say why where it does). Requests
+   * query through `c.var.db`.
+   */
   database: Database;
   logger: Logger;
   /** The current instant; tests pin it to make "today" deterministic. */
@@ -29,6 +35,12 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     deps: Deps;
+    /**
+     * This request's handles (packages/db): `read`, `write`, `transaction`. Under /api only, set
+     * by middleware/region-routing.ts before any route: a write's are all the primary; a read's
+     * `read` is this region's replica when it has caught up with the client.
+     */
+    db: DbHandles;
   };
 };
 

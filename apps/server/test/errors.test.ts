@@ -63,19 +63,28 @@ describe('database unreachable', () => {
 
 describe('unexpected errors', () => {
   const secret = 'relation "users" does not exist at /srv/secret/path';
-  const broken = {
-    kind: 'postgres',
-    db: new Proxy(
-      {},
-      {
-        get() {
-          throw new Error(secret);
-        },
+  const throwing = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error(secret);
       },
-    ),
+    },
+  );
+  const handles = {
+    read: throwing,
+    write: throwing,
     transaction: async () => {
       throw new Error(secret);
     },
+    source: { from: 'primary', reason: 'no-replica' },
+    describe: () => 'primary',
+  };
+  const broken = {
+    kind: 'postgres',
+    primary: handles,
+    forRequest: async () => handles,
+    recoverFromConnectionLoss: async () => false,
     ping: async () => 1,
     close: async () => {},
   } as unknown as Database;

@@ -91,11 +91,16 @@ describe.each(DATABASE_KINDS)('habit summaries on %s', (kind) => {
 
       const view = await c.get('/api/v1/today');
       expect(view.status).toBe(200);
-      const stored = await listActiveHabitsWithMarks(db.database.db, userId, today, weekStart);
+      const stored = await listActiveHabitsWithMarks(
+        db.database.primary.read,
+        userId,
+        today,
+        weekStart,
+      );
       resumedReads += stored.filter((h) => h.summary !== null).length;
       for (const [index, id] of habitIds.entries()) {
         const entry = view.body.habits.find((h: { habit: { id: string } }) => h.habit.id === id);
-        const [history] = await listCheckinMarks(db.database.db, userId, [id]);
+        const [history] = await listCheckinMarks(db.database.primary.read, userId, [id]);
         const input = {
           ...HABITS[index]!,
           checkins: history?.marks ?? [],

@@ -48,7 +48,7 @@ describe('GET routes on a read-only PostgreSQL session', () => {
 
   it('the read-only session really refuses writes', async () => {
     await expect(
-      updateSettings(replica.db, crypto.randomUUID(), { weekStart: 2 }),
+      updateSettings(replica.primary.write, crypto.randomUUID(), { weekStart: 2 }),
     ).rejects.toThrow();
     // Through the app, a write on the replica is an error, never a silent success.
     const res = await reader.patch('/api/v1/settings', { weekStart: 2 });

@@ -431,8 +431,8 @@ describe.concurrent.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/);
 
-    expect(await listHabits(db.database.db, userId, 'all')).toEqual([]);
-    expect(await listCheckins(db.database.db, userId, [habit.id])).toEqual([]);
+    expect(await listHabits(db.database.primary.read, userId, 'all')).toEqual([]);
+    expect(await listCheckins(db.database.primary.read, userId, [habit.id])).toEqual([]);
     expectError(
       await t.client().post('/api/v1/auth/sign-in', { email, password: PASSWORD }),
       401,

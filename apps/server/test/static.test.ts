@@ -13,7 +13,13 @@ import { createLogger } from '../src/logger';
 import { testStorage } from './support/app';
 
 const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-const database = { kind: 'pglite', ping: async () => 1 } as unknown as Database;
+/** No route here queries: the handles are never used. */
+const database = {
+  kind: 'pglite',
+  ping: async () => 1,
+  primary: {},
+  forRequest: async () => ({}),
+} as unknown as Database;
 const appJs = `console.log(${JSON.stringify('habit '.repeat(1000))});`;
 
 describe('static web app', () => {

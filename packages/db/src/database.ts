@@ -12,31 +12,92 @@ export type Schema = typeof schema;
 /** What every query takes: the database itself or a transaction, on either driver. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export interface Database {
-  kind: 'pglite' | 'postgres';
+/**
+ * Where a request's reads go, and why. The replica when it may answer; otherwise the primary:
+ * the request writes (its reads must see its own writes and those before them), there is no
+ * replica (PGlite, one region), the replica cannot be reached, or it has not yet replayed the
+ * client's last write (`after`) within the wait.
+ */
+export type ReadSource =
+  | { from: 'replica'; waitedMs: number }
+  | { from: 'primary'; reason: 'write' | 'no-replica' | 'replica-unreachable' | 'replica-behind' };
+
+/**
+ * What one request (or one job) queries with. Every call site names the handle it uses, so each
+ * line says whether it reads or writes:
+ *
+ *     const habit = await getHabit(read, userId, id);
+ *     await deleteHabit(write, userId, id);
+ *     await transaction(async (tx) => …);
+ */
+export interface DbHandles {
   /**
-   * The handle request code uses. Opened, it is the primary (reads and writes); the server may
-   * hand a request a view of this Database whose `db` is the read handle instead (a GET in a
-   * replica region), while `transaction` always stays on the primary.
+   * Reads: this region's replica when `source` says so (a replica that fails mid-request hands
+   * the query to the primary), else the primary.
    */
-  db: Db;
-  /** The primary: the only place a write can succeed. */
-  primary: Db;
-  /**
-   * Reads from this region's replica, or from the primary while the replica cannot be reached
-   * (connection refused, dropped or timed out: the query is asked again on the primary, and the
-   * replica is skipped for `replicaRetryMs`). Without a replica (no `readUrl`, or PGlite) this
-   * is the primary itself. A replica lags the primary: use `replication` for read-your-writes.
-   */
-  replica: Db;
-  /** True when `replica` is a separate server (a `readUrl` was given). */
-  hasReplica: boolean;
+  read: Db;
+  /** Writes of one statement: always the primary. A GET never writes (decision 0002). */
+  write: Db;
   /**
    * Runs `fn` in one transaction on the primary (rolled back if it throws). Inside, use only
-   * `tx`: on PGlite (a single connection) touching `db` inside the transaction would wait for the
-   * transaction to end, so it throws instead.
+   * `tx`: on PGlite (a single connection) touching another handle inside the transaction would
+   * wait for the transaction to end, so it throws instead.
    */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Where `read` was pointed when the handles were made, and why. */
+  source: ReadSource;
+  /**
+   * `source` in words, as of now — `replica`, `replica (waited 12 ms)`, `primary (replica
+   * behind)`, `primary (replica unreachable)` or `primary` — for the X-Read-Source header. A
+   * replica that failed after the handles were made reads as unreachable: its reads went to
+   * the primary.
+   */
+  describe(): string;
+}
+
+export interface RequestOptions {
+  /** The request writes: every handle is the primary (reads too, to see the latest commit). */
+  writes?: boolean;
+  /**
+   * Read-your-writes: the client's last write was at this WAL position, so the replica may
+   * answer only once it has replayed that far.
+   */
+  after?: Lsn;
+  /** How long to wait for the replica to reach `after` before giving up on it. Default 0. */
+  waitMs?: number;
+}
+
+/** A node-postgres pool's connections right now. */
+export interface PoolCounters {
+  total: number;
+  idle: number;
+  /** Callers queued for a connection. */
+  waiting: number;
+}
+
+/** By role; empty on PGlite (one connection, no pool). */
+export interface PoolStatistics {
+  primary?: PoolCounters;
+  replica?: PoolCounters;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  /** True when a separate replica serves reads (a `readUrl` was given). */
+  hasReplica: boolean;
+  /**
+   * Every handle on the primary: for a request that writes (`forRequest({ writes: true })` is
+   * this), for work outside requests (jobs, the release command) and for tests.
+   */
+  primary: DbHandles;
+  /**
+   * The handles for one request. A write gets `primary`. A read gets this region's replica when
+   * there is one and it can be reached — with `after`, once it has replayed that far, waited for
+   * up to `waitMs` — and the primary otherwise; `source` says which and why, so the caller can
+   * send the request elsewhere instead (docs/decisions/0006-multi-region-data-routing.md).
+   * Throws only what the replica answered other than a lost connection.
+   */
+  forRequest(options?: RequestOptions): Promise<DbHandles>;
   /** Round-trip milliseconds of `select 1` on the primary; throws if it cannot be reached. */
   ping(): Promise<number>;
   /**
@@ -44,6 +105,20 @@ export interface Database {
    * one database with nothing to route, so this is undefined there.
    */
   replication: Replication | undefined;
+  /** The pools' connection counts, for metrics. */
+  poolStatistics(): PoolStatistics;
+  /**
+   * Closes every idle pooled connection (they are replaced on demand); connections in use are
+   * left alone, and this never waits for one.
+   */
+  discardIdleConnections(): Promise<void>;
+  /**
+   * After a query failed: true when it failed because its connection was lost, in which case
+   * the idle connections — as old as the failed one, and most likely as dead (a machine resumed
+   * after a suspend) — have been discarded, and a read may be asked once more on fresh ones.
+   * False for any other error: asking again would fail again.
+   */
+  recoverFromConnectionLoss(error: unknown): Promise<boolean>;
   /** Ends the pool or closes PGlite. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,7 +127,7 @@ export interface OpenDatabaseOptions {
   /** A `postgres://` URL: use real PostgreSQL. Without it, PGlite in `dataDir`. */
   url?: string;
   /**
-   * This region's read replica (a streaming standby of `url`), for `Database.replica`.
+   * This region's read replica (a streaming standby of `url`), for reads (`forRequest`).
    * PostgreSQL only; ignored without `url`.
    */
   readUrl?: string;

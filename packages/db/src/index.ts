@@ -1,10 +1,18 @@
-/** The data layer: open the database, then call the queries with `database.db` or a `tx`. */
+/**
+ * The data layer: open the database, take a request's handles (`database.forRequest()`), then
+ * call the queries with `read`, `write` or a transaction's `tx`.
+ */
 export type {
   Database,
   Db,
+  DbHandles,
   OpenDatabaseOptions,
+  PoolCounters,
+  PoolStatistics,
+  ReadSource,
   Replication,
   ReplicationStatus,
+  RequestOptions,
 } from './database';
 export {
   EmailTakenError,

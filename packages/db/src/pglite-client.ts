@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database, Db } from './database';
 import { timeSelectOne } from './probes';
+import { createReadRouting } from './read-routing';
 import * as schema from './schema';
 
 export async function openPglite(
@@ -49,13 +50,14 @@ export async function openPglite(
   let closing: Promise<void> | undefined;
   const database: Database = {
     kind: 'pglite',
-    db,
-    primary: db,
-    replica: db,
     hasReplica: false,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    ...createReadRouting(db, undefined),
     ping: () => timeSelectOne(db),
     replication: undefined,
+    poolStatistics: () => ({}),
+    discardIdleConnections: async () => {},
+    // One in-process connection: nothing was lost that asking again would find.
+    recoverFromConnectionLoss: async () => false,
     close() {
       closing ??= pglite.closed ? Promise.resolve() : pglite.close();
       return closing;

@@ -7,9 +7,14 @@
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { Database, Db, OpenDatabaseOptions } from './database';
+import type { Database, Db, OpenDatabaseOptions, PoolCounters } from './database';
 import { timeSelectOne } from './probes';
-import { ReplicaFirstPool, ReplicaHealth } from './read-routing';
+import {
+  createReadRouting,
+  ReplicaFirstPool,
+  ReplicaHealth,
+  recoverFromConnectionLoss,
+} from './read-routing';
 import { postgresReplication } from './replication';
 import * as schema from './schema';
 
@@ -39,7 +44,7 @@ export function openPostgres(
   const db: Db = drizzleNodePg({ client: primaryPool, schema });
 
   let replicaPool: pg.Pool | undefined;
-  let replicaDb: Db = db;
+  let replicaDb: Db | undefined;
   const replicaHealth = new ReplicaHealth(
     options.replicaRetryMs ?? DEFAULT_REPLICA_RETRY_MS,
     options.onReplicaUnavailable,
@@ -56,16 +61,27 @@ export function openPostgres(
     replicaDb = drizzleNodePg({ client: readPool as unknown as pg.Pool, schema });
   }
 
+  const replication = postgresReplication(primaryPool, replicaPool, replicaHealth);
+  const routing = createReadRouting(
+    db,
+    replicaDb === undefined ? undefined : { db: replicaDb, replication },
+  );
+  const pools = { primary: primaryPool, ...(replicaPool && { replica: replicaPool }) };
+  const discardIdleConnections = async () => {
+    await Promise.all(Object.values(pools).map(discardIdle));
+  };
+
   let closing: Promise<void> | undefined;
   const database: Database = {
     kind: 'postgres',
-    db,
-    primary: db,
-    replica: replicaDb,
-    hasReplica: replicaPool !== undefined,
-    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    hasReplica: replicaDb !== undefined,
+    ...routing,
     ping: () => timeSelectOne(db),
-    replication: postgresReplication(primaryPool, replicaPool, replicaHealth),
+    replication,
+    poolStatistics: () =>
+      Object.fromEntries(Object.entries(pools).map(([role, pool]) => [role, countersOf(pool)])),
+    discardIdleConnections,
+    recoverFromConnectionLoss: (error) => recoverFromConnectionLoss(error, discardIdleConnections),
     close() {
       closing ??= Promise.all([primaryPool.end(), replicaPool?.end()]).then(() => undefined);
       return closing;
@@ -117,4 +133,20 @@ function createPool(
   // query in flight still fails with the error; this only keeps the process alive.
   pool.on('connect', (client) => client.on('error', onPoolError));
   return pool;
+}
+
+function countersOf(pool: pg.Pool): PoolCounters {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
+/**
+ * Closes every connection idle in `pool`, through the public API: an idle connection checked
+ * out and released with `true` is destroyed. Connections in use are left alone, and this never
+ * waits for one.
+ */
+async function discardIdle(pool: pg.Pool): Promise<void> {
+  for (let left = pool.idleCount; left > 0 && pool.idleCount > 0; left--) {
+    const client = await pool.connect();
+    client.release(true);
+  }
 }

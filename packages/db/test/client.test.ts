@@ -41,20 +41,27 @@ describe('openDatabase with PGlite', () => {
     const database = await openDatabase({ dataDir });
     expect(database.kind).toBe('pglite');
     expect(await database.ping()).toBeGreaterThanOrEqual(0);
-    const { user } = await createUser(database.db, { email: 'ada@example.com', passwordHash: 'h' });
+    const { read, write, transaction } = database.primary;
+    const { user } = await createUser(write, { email: 'ada@example.com', passwordHash: 'h' });
 
-    // The outer handle inside a transaction would wait for the transaction forever: it throws.
+    // An outer handle inside a transaction would wait for the transaction forever: it throws.
     await expect(
-      database.transaction(async (tx) => {
+      transaction(async (tx) => {
         await getUserById(tx, user.id);
-        return getUserById(database.db, user.id);
+        return getUserById(read, user.id);
       }),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/deadlock.*tx/) } });
-    await expect(database.transaction(() => database.transaction(async () => 1))).rejects.toThrow(
-      /deadlock/,
-    );
+    await expect(transaction(() => transaction(async () => 1))).rejects.toThrow(/deadlock/);
     // …and the database is still usable afterwards.
-    expect(await database.transaction((tx) => getUserById(tx, user.id))).toEqual(user);
+    expect(await transaction((tx) => getUserById(tx, user.id))).toEqual(user);
+    // One database: every request reads where it writes, and there are no pools to report.
+    const handles = await database.forRequest({ after: '0/1', waitMs: 100 });
+    expect(handles.read).toBe(read);
+    expect(handles.source).toEqual({ from: 'primary', reason: 'no-replica' });
+    expect(handles.describe()).toBe('primary');
+    expect(await database.forRequest({ writes: true })).toBe(database.primary);
+    expect(database.poolStatistics()).toEqual({});
+    expect(await database.recoverFromConnectionLoss(new Error('PGlite is closed'))).toBe(false);
 
     await database.close();
     await database.close();
@@ -62,7 +69,7 @@ describe('openDatabase with PGlite', () => {
 
     const reopened = await openDatabase({ dataDir });
     try {
-      expect(await findUserByEmail(reopened.db, 'ada@example.com')).toEqual(user);
+      expect(await findUserByEmail(reopened.primary.read, 'ada@example.com')).toEqual(user);
     } finally {
       await reopened.close();
     }
@@ -114,7 +121,7 @@ describe('openDatabase with PostgreSQL', () => {
       statementTimeoutMs: 200,
     });
     try {
-      await expect(database.db.execute(sql`select pg_sleep(5)`)).rejects.toMatchObject({
+      await expect(database.primary.read.execute(sql`select pg_sleep(5)`)).rejects.toMatchObject({
         cause: { code: '57014' }, // query_canceled
       });
       expect(await database.ping()).toBeGreaterThan(0);
@@ -143,15 +150,39 @@ describe('openDatabase with PostgreSQL', () => {
     }
   });
 
+  it('reports its pool, and discards idle connections after a lost one', async () => {
+    const database = await openDatabase({ url: await createDatabase(server, 'pool'), poolSize: 3 });
+    try {
+      await Promise.all([database.ping(), database.ping(), database.ping()]);
+      const stats = database.poolStatistics();
+      expect(stats.replica).toBeUndefined();
+      expect(stats.primary).toMatchObject({ waiting: 0 });
+      expect(stats.primary!.idle).toBeGreaterThan(0);
+      expect(stats.primary!.total).toBe(stats.primary!.idle);
+      // A lost connection: the idle ones go too, and a read may be asked again.
+      const lost = new Error('Connection terminated unexpectedly');
+      expect(await database.recoverFromConnectionLoss(lost)).toBe(true);
+      expect(database.poolStatistics().primary).toEqual({ total: 0, idle: 0, waiting: 0 });
+      // Anything else is not worth asking again, and leaves the pool alone.
+      await database.ping();
+      expect(await database.recoverFromConnectionLoss(new Error('bug'))).toBe(false);
+      expect(database.poolStatistics().primary!.idle).toBe(1);
+      await database.discardIdleConnections();
+      expect(database.poolStatistics().primary!.total).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('lets machines booting together migrate at once (one waits for the other)', async () => {
     const url = await createDatabase(server, 'concurrent_migrate');
     const databases = await Promise.all([1, 2, 3].map(() => openDatabase({ url, poolSize: 2 })));
     try {
-      const { user } = await createUser(databases[0]!.db, {
+      const { user } = await createUser(databases[0]!.primary.write, {
         email: 'x@example.com',
         passwordHash: 'h',
       });
-      expect(await getUserById(databases[2]!.db, user.id)).toEqual(user);
+      expect(await getUserById(databases[2]!.primary.read, user.id)).toEqual(user);
     } finally {
       await Promise.all(databases.map((database) => database.close()));
     }
@@ -163,7 +194,7 @@ describe('openDatabase with PostgreSQL', () => {
     expect(stdout).toMatch(/migrations applied to PostgreSQL 127\.0\.0\.1/);
     const database = await openDatabase({ url, migrate: false });
     try {
-      await createUser(database.db, { email: 'cli@example.com', passwordHash: 'h' });
+      await createUser(database.primary.write, { email: 'cli@example.com', passwordHash: 'h' });
     } finally {
       await database.close();
     }

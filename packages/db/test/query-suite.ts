@@ -15,6 +15,7 @@ import {
   createSession,
   createUser,
   type Database,
+  type Db,
   deleteCheckin,
   deleteExpiredSessions,
   deleteHabit,
@@ -80,12 +81,13 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
   describe(`queries on ${label}`, () => {
     let opened: OpenedDatabase;
     let database: Database;
-    let db: Database['db'];
+    /** The primary, where reads and writes share one handle: these tests are about queries. */
+    let db: Db;
 
     beforeAll(async () => {
       opened = await open();
       database = opened.database;
-      db = database.db;
+      db = database.primary.write;
     });
 
     afterAll(async () => {
@@ -133,7 +135,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           value: null,
           note: null,
         });
-        const photo = await database.transaction((tx) =>
+        const photo = await database.primary.transaction((tx) =>
           createPendingPhoto(
             tx,
             user.id,
@@ -152,7 +154,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
 
         // A rolled-back deletion queues nothing.
         await expect(
-          database.transaction(async (tx) => {
+          database.primary.transaction(async (tx) => {
             await deleteCheckin(tx, user.id, habit.id, '2026-11-20');
             throw new Error('roll back');
           }),
@@ -213,7 +215,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
       it('raises EmailTakenError inside a transaction too, which stays usable', async () => {
         const email = `${randomUUID()}@example.com`;
         await createUser(db, { email, passwordHash: 'a' });
-        const after = await database.transaction(async (tx) => {
+        const after = await database.primary.transaction(async (tx) => {
           await expect(createUser(tx, { email, passwordHash: 'b' })).rejects.toBeInstanceOf(
             EmailTakenError,
           );
@@ -494,7 +496,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const a = await createHabit(db, user.id, { ...readHabit, name: 'a' });
         const b = await createHabit(db, user.id, { ...readHabit, name: 'b' });
         await expect(
-          database.transaction(async (tx) => {
+          database.primary.transaction(async (tx) => {
             expect(await reorderHabits(tx, user.id, [b.id, a.id])).toBe(true);
             expect((await listHabits(tx, user.id, 'active')).map((h) => h.name)).toEqual([
               'b',
@@ -908,7 +910,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const user = await newUser();
         const results = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
-            database.transaction((tx) =>
+            database.primary.transaction((tx) =>
               saveIdempotencyRecord(tx, {
                 userId: user.id,
                 key: 'race',
@@ -964,7 +966,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const n = 12;
         await Promise.all(
           Array.from({ length: n }, () =>
-            database.transaction(async (tx) => {
+            database.primary.transaction(async (tx) => {
               const [row] = await tx
                 .select({ hour: schema.userSettings.dayStartHour })
                 .from(schema.userSettings)
@@ -988,7 +990,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const started = new Promise<void>((resolve) => {
           inside = resolve;
         });
-        const failing = database.transaction(async (tx) => {
+        const failing = database.primary.transaction(async (tx) => {
           await upsertCheckin(tx, user.id, habit.id, '2026-01-01', {
             state: 'done',
             value: null,

@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, getUserById, openDatabase, updateSettings } from '../src/index';
+import { type Database, type Db, getUserById, openDatabase, updateSettings } from '../src/index';
 import { createUser } from '../src/queries/users';
 import { type PostgresServer, startPostgres, startReplica } from '../src/testing';
 
@@ -25,6 +25,8 @@ describe('a database with a streaming replica', () => {
   let primary: PostgresServer;
   let replica: PostgresServer;
   let database: Database;
+  /** A read request's handle while the replica was up: the replica, falling back to the primary. */
+  let replicaReads: Db;
   const replicaDowns: unknown[] = [];
 
   beforeAll(async () => {
@@ -42,6 +44,9 @@ describe('a database with a streaming replica', () => {
       onReplicaUnavailable: (error) => replicaDowns.push(error),
       onPoolError: () => {},
     });
+    const handles = await database.forRequest();
+    expect(handles.source).toEqual({ from: 'replica', waitedMs: 0 });
+    replicaReads = handles.read;
   });
 
   afterAll(async () => {
@@ -58,23 +63,26 @@ describe('a database with a streaming replica', () => {
     expect(row!.recovery).toBe(true);
     expect(database.hasReplica).toBe(true);
     await expect(
-      updateSettings(database.replica, crypto.randomUUID(), { weekStart: 2 }),
+      updateSettings(replicaReads, crypto.randomUUID(), { weekStart: 2 }),
     ).rejects.toMatchObject({ cause: { code: '25006' } });
   });
 
   it('a write is on the replica once it has replayed the LSN read after the commit', async () => {
-    const { user } = await createUser(database.db, { email: 'lsn@example.com', passwordHash: 'h' });
+    const { user } = await createUser(database.primary.write, {
+      email: 'lsn@example.com',
+      passwordHash: 'h',
+    });
     const lsn = await database.replication!.primaryLsn();
     expect(await database.replication!.waitForReplica(lsn, 5_000)).toBe(true);
     // Known from memory now: no query needed to say so again.
     expect(await database.replication!.replicaHasReplayed(lsn)).toBe(true);
-    expect(await getUserById(database.replica, user.id)).toEqual(user);
+    expect(await getUserById(replicaReads, user.id)).toEqual(user);
   });
 
   it('with replay paused the replica is behind, and waiting for it is bounded', async () => {
     await query(replica.url, 'select pg_wal_replay_pause()');
     try {
-      const { user } = await createUser(database.db, {
+      const { user } = await createUser(database.primary.write, {
         email: 'paused@example.com',
         passwordHash: 'h',
       });
@@ -84,7 +92,11 @@ describe('a database with a streaming replica', () => {
       const waited = performance.now() - started;
       expect(waited).toBeGreaterThanOrEqual(140);
       expect(waited).toBeLessThan(1_000);
-      expect(await getUserById(database.replica, user.id)).toBeNull();
+      expect(await getUserById(replicaReads, user.id)).toBeNull();
+      // A request carrying that write's position reads from the primary after a bounded wait.
+      const behind = await database.forRequest({ after: lsn, waitMs: 50 });
+      expect(behind.source).toEqual({ from: 'primary', reason: 'replica-behind' });
+      expect(await getUserById(behind.read, user.id)).toEqual(user);
       const status = await database.replication!.status(2_000);
       expect(status.replica).toMatchObject({ reachable: true, inRecovery: true });
       expect(status.lagBytes).toBeGreaterThan(0);
@@ -102,7 +114,7 @@ describe('a database with a streaming replica', () => {
   it('reads go to the primary while the replica is down, and back once it returns', async () => {
     const recovery = async () => {
       // Db is typed for both drivers, so a raw result's shape is node-postgres's, asserted here.
-      const result = (await database.replica.execute(sql`select pg_is_in_recovery() as r`)) as {
+      const result = (await replicaReads.execute(sql`select pg_is_in_recovery() as r`)) as {
         rows: { r: boolean }[];
       };
       return result.rows[0]!.r;
@@ -113,6 +125,10 @@ describe('a database with a streaming replica', () => {
       expect(await recovery()).toBe(false); // answered by the primary
       expect(replicaDowns).toHaveLength(1);
       expect(database.replication!.replicaAvailable()).toBe(false);
+      const during = await database.forRequest();
+      expect(during.source).toEqual({ from: 'primary', reason: 'replica-unreachable' });
+      expect(during.describe()).toBe('primary (replica unreachable)');
+      expect(database.poolStatistics().replica).toBeDefined();
       await expect(database.replication!.replicaHasReplayed('FFFFFFFF/0')).rejects.toThrow();
       const status = await database.replication!.status(2_000);
       expect(status.replica).toEqual({ reachable: false, inRecovery: null, replayLsn: null });
@@ -130,7 +146,9 @@ describe('without a replica', () => {
     const server = await startPostgres({ label: 'repl-none' });
     const database = await openDatabase({ url: server.url, poolSize: 1 });
     try {
-      expect(database.replica).toBe(database.primary);
+      const handles = await database.forRequest({ after: 'FFFFFFFF/0' });
+      expect(handles.read).toBe(database.primary.read);
+      expect(handles.source).toEqual({ from: 'primary', reason: 'no-replica' });
       expect(database.hasReplica).toBe(false);
       expect(await database.replication!.replicaHasReplayed('FFFFFFFF/0')).toBe(true);
       expect(await database.replication!.status(2_000)).toMatchObject({ replica: null });

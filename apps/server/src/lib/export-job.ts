@@ -16,35 +16,43 @@ import {
   photoPath,
 } from '@habit-tracker/portability';
 import { type ObjectStore, objectKeys } from '@habit-tracker/storage';
-import type { Deps } from '../context';
+import type { Logger } from '../logger';
 
 /** How long a finished export stays downloadable. */
 export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Progress is written at most this often (each write is an UPDATE on the primary). */
 const PROGRESS_EVERY_MS = 500;
 
+export interface ExportJobDeps {
+  /** The primary's handles: the job writes its progress, and reads what was just committed. */
+  db: db.DbHandles;
+  storage: ObjectStore;
+  logger: Logger;
+  clock: () => Date;
+}
+
 export async function runExport(
-  deps: Pick<Deps, 'database' | 'storage' | 'logger' | 'clock'>,
+  deps: ExportJobDeps,
   user: db.UserRow,
   exportId: string,
 ): Promise<void> {
-  const { database, storage, logger, clock } = deps;
-  const primary = database.primary;
+  const { storage, logger, clock } = deps;
+  const { read, write } = deps.db;
   let lastProgressAt = 0;
   const progress = async (fraction: number) => {
     if (Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return;
     lastProgressAt = Date.now();
-    await db.setExportProgress(primary, exportId, Math.min(0.99, fraction));
+    await db.setExportProgress(write, exportId, Math.min(0.99, fraction));
   };
   try {
-    const settings = await db.getSettings(primary, user.id);
-    const habits = await db.listHabits(primary, user.id, 'all');
+    const settings = await db.getSettings(read, user.id);
+    const habits = await db.listHabits(read, user.id, 'all');
     const rows = await db.listCheckins(
-      primary,
+      read,
       user.id,
       habits.map((h) => h.id),
     );
-    const photos = await db.listUserPhotos(primary, user.id);
+    const photos = await db.listUserPhotos(read, user.id);
 
     // Pass 1: the photos' checksums, for the document (the first third of the progress).
     const hashed = [];
@@ -102,7 +110,7 @@ export async function runExport(
     await storage.put(objectKeys.export(user.id, exportId), counted(), {
       contentType: 'application/zip',
     });
-    await db.finishExport(primary, exportId, {
+    await db.finishExport(write, exportId, {
       size,
       expiresAt: new Date(clock().getTime() + EXPORT_TTL_MS),
     });
@@ -110,7 +118,7 @@ export async function runExport(
   } catch (err) {
     logger.error({ err, exportId }, 'export failed');
     await db
-      .finishExport(primary, exportId, { error: 'The export failed; please try again' })
+      .finishExport(write, exportId, { error: 'The export failed; please try again' })
       .catch(() => {});
   }
 }

@@ -73,10 +73,10 @@ export async function backfillHabitSummaries(
 ): Promise<number> {
   let built = 0;
   for (;;) {
-    const batch = await db.listHabitsWithoutSummary(database.primary, 500);
+    const batch = await db.listHabitsWithoutSummary(database.primary.read, 500);
     if (batch.length === 0) return built;
     for (const { userId, habitId, settings } of batch) {
-      await database.transaction(async (tx) => {
+      await database.primary.transaction(async (tx) => {
         const found = await db.getHabitForUpdate(tx, userId, habitId);
         if (!found || found.summary) return; // deleted, or a write built it meanwhile
         const today = localDateOf(now, settings);

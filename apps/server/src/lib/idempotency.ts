@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  type Database,
   type Db,
+  type DbHandles,
   deleteOldIdempotencyRecords,
   findIdempotencyRecord,
   saveIdempotencyRecord,
@@ -60,7 +60,8 @@ function canonicalJson(value: unknown): string {
 class LostRace extends Error {}
 
 export interface IdempotentWriteOptions {
-  database: Database;
+  /** The request's handles: the write and its record share one transaction on the primary. */
+  db: DbHandles;
   logger: Logger;
   now: Date;
   userId: string;
@@ -73,13 +74,13 @@ export interface IdempotentWriteOptions {
 }
 
 export async function idempotentWrite(options: IdempotentWriteOptions): Promise<IdempotentResult> {
-  const { database, userId, key, write } = options;
+  const { db, userId, key, write } = options;
   if (key === undefined) {
-    return { ...(await database.transaction(write)), replayed: false };
+    return { ...(await db.transaction(write)), replayed: false };
   }
   const hash = requestHash(options.method, options.path, options.body);
   const attempt = () =>
-    database.transaction(async (tx): Promise<IdempotentResult> => {
+    db.transaction(async (tx): Promise<IdempotentResult> => {
       const existing = await findIdempotencyRecord(tx, userId, key);
       if (existing) {
         if (existing.requestHash !== hash) {
@@ -118,10 +119,10 @@ export async function idempotentWrite(options: IdempotentWriteOptions): Promise<
   return result;
 }
 
-async function maybeSweep({ database, logger, now }: IdempotentWriteOptions): Promise<void> {
+async function maybeSweep({ db, logger, now }: IdempotentWriteOptions): Promise<void> {
   if (Math.random() >= SWEEP_PROBABILITY) return;
   try {
-    await deleteOldIdempotencyRecords(database.db, new Date(now.getTime() - KEY_LIFETIME_MS));
+    await deleteOldIdempotencyRecords(db.write, new Date(now.getTime() - KEY_LIFETIME_MS));
   } catch (err) {
     logger.warn({ err }, 'idempotency sweep failed');
   }

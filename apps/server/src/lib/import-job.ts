@@ -23,10 +23,10 @@ export interface ImportCounts {
   photos: number;
 }
 
-type ImportDeps = Pick<
-  Deps,
-  'database' | 'storage' | 'env' | 'clock' | 'objectCleanup' | 'importReader'
->;
+type ImportDeps = Pick<Deps, 'storage' | 'env' | 'clock' | 'objectCleanup' | 'importReader'>;
+
+/** Writing needs the request's handles too: one transaction on the primary. */
+type WriteDeps = ImportDeps & { db: db.DbHandles };
 
 /**
  * The stored upload's bytes, checked against the size it was declared with. Held outside the JS
@@ -90,13 +90,13 @@ export async function parseUpload(
  * is being moved in), never over an account's existing calendar.
  */
 export async function writeImport(
-  deps: ImportDeps,
+  deps: WriteDeps,
   user: { id: string },
   settings: db.SettingsRow,
   importId: string,
   parsed: ParsedImport,
 ): Promise<ImportCounts> {
-  const { database, storage } = deps;
+  const { storage } = deps;
   const { document } = parsed;
   const today = localDateOf(deps.clock(), settings);
   const photoTotal = document.habits.reduce(
@@ -145,7 +145,7 @@ export async function writeImport(
         }
       }
     }
-    return await database.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx) => {
       const row = await db.getImportForUpdate(tx, user.id, importId);
       if (row?.status !== 'previewed') throw new AppError('not_found', 'Import not found');
       const start = await db.nextHabitPosition(tx, user.id);
@@ -218,7 +218,7 @@ export async function writeImport(
     // The transaction rolled back (or never started): the photos written for it must go.
     for (const p of pendingPhotos) {
       await db
-        .queueObjectDeletion(database.primary, { kind: 'photo', userId: user.id, objectId: p.id })
+        .queueObjectDeletion(deps.db.write, { kind: 'photo', userId: user.id, objectId: p.id })
         .catch(() => {});
     }
     if (pendingPhotos.length > 0) deps.objectCleanup.drainSoon();

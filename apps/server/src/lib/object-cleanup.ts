@@ -34,11 +34,13 @@ export interface ObjectCleanup {
 }
 
 export function createObjectCleanup(options: {
-  database: db.Database;
+  /** The primary's handles: the queue is read and emptied where it is written. */
+  db: db.DbHandles;
   storage: ObjectStore;
   logger: Logger;
 }): ObjectCleanup {
-  const { database, storage, logger } = options;
+  const { storage, logger } = options;
+  const { read, write } = options.db;
   let running: Promise<number> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -60,10 +62,10 @@ export function createObjectCleanup(options: {
   const drainOnce = async (): Promise<number> => {
     let deleted = 0;
     for (;;) {
-      const batch = await db.listObjectDeletions(database.primary, BATCH);
+      const batch = await db.listObjectDeletions(read, BATCH);
       for (const item of batch) {
         for (const key of keysOf(item)) await storage.delete(key);
-        await db.removeObjectDeletion(database.primary, item);
+        await db.removeObjectDeletion(write, item);
         deleted++;
       }
       if (batch.length < BATCH) return deleted;
@@ -90,18 +92,11 @@ export function createObjectCleanup(options: {
 
   const sweep = async (now: Date) => {
     const abandoned = await db.deleteAbandonedPhotos(
-      database.primary,
+      write,
       new Date(now.getTime() - ABANDONED_UPLOAD_MS),
     );
-    const exports = await db.sweepExports(
-      database.primary,
-      now,
-      new Date(now.getTime() - STALE_EXPORT_MS),
-    );
-    const imports = await db.deleteOldImports(
-      database.primary,
-      new Date(now.getTime() - IMPORT_RETENTION_MS),
-    );
+    const exports = await db.sweepExports(write, now, new Date(now.getTime() - STALE_EXPORT_MS));
+    const imports = await db.deleteOldImports(write, new Date(now.getTime() - IMPORT_RETENTION_MS));
     const deleted = await drain();
     if (abandoned + exports.expired + exports.abandoned + imports + deleted > 0) {
       logger.info(

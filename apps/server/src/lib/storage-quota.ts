@@ -6,7 +6,7 @@
  * leave, so an export is checked against the other exports only (docs/decisions/0013-passwords-and-storage-quota.md).
  */
 import * as db from '@habit-tracker/db';
-import type { Deps } from '../context';
+import type { Env } from '../env';
 import { AppError } from '../errors';
 
 export interface StorageUsage {
@@ -16,20 +16,28 @@ export interface StorageUsage {
   total: number;
 }
 
-type QuotaDeps = Pick<Deps, 'database' | 'env'>;
+/**
+ * What a quota check needs: the quota, and the request's handles. Every check runs in a request
+ * that writes (it declares or completes an upload), so `read` is the primary and sees the rows
+ * other uploads have just reserved.
+ */
+export interface QuotaDeps {
+  db: Pick<db.DbHandles, 'read'>;
+  env: Pick<Env, 'USER_STORAGE_QUOTA_BYTES'>;
+}
 
 export async function storageUsage(
-  database: db.Db,
+  read: db.Db,
   userId: string,
   except: { photoId?: string; importId?: string; readyPhotosOnly?: boolean } = {},
 ): Promise<StorageUsage> {
   const [photos, imports, exports] = await Promise.all([
-    db.photoBytes(database, userId, {
+    db.photoBytes(read, userId, {
       readyOnly: except.readyPhotosOnly ?? false,
       ...(except.photoId ? { exceptId: except.photoId } : {}),
     }),
-    db.importBytes(database, userId, except.importId),
-    db.exportBytes(database, userId),
+    db.importBytes(read, userId, except.importId),
+    db.exportBytes(read, userId),
   ]);
   return { photos, imports, exports, total: photos + imports + exports };
 }
@@ -55,7 +63,7 @@ export async function assertRoomFor(
   what: string,
 ): Promise<void> {
   const quota = deps.env.USER_STORAGE_QUOTA_BYTES;
-  const usage = await storageUsage(deps.database.primary, userId);
+  const usage = await storageUsage(deps.db.read, userId);
   if (usage.total + bytes > quota) throw exceeded(usage.total, bytes, quota, what);
 }
 
@@ -69,7 +77,7 @@ export async function assertWithinQuota(
   upload: { photoId?: string; importId?: string; bytes: number },
 ): Promise<void> {
   const quota = deps.env.USER_STORAGE_QUOTA_BYTES;
-  const usage = await storageUsage(deps.database.primary, userId, {
+  const usage = await storageUsage(deps.db.read, userId, {
     readyPhotosOnly: true,
     ...(upload.photoId ? { photoId: upload.photoId } : {}),
     ...(upload.importId ? { importId: upload.importId } : {}),
@@ -89,7 +97,7 @@ export async function assertRoomForExport(
   estimate: number,
 ): Promise<void> {
   const quota = deps.env.USER_STORAGE_QUOTA_BYTES;
-  const exports = await db.exportBytes(deps.database.primary, userId);
+  const exports = await db.exportBytes(deps.db.read, userId);
   if (exports > 0 && exports + estimate > quota) {
     throw new AppError(
       'quota_exceeded',

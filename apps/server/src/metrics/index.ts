@@ -1,4 +1,4 @@
-export { type NodePostgresPool, nodePostgresPools, observeDatabasePools } from './database-pool';
+export { observeDatabasePools } from './database-pool';
 export { recordRequestMetrics } from './middleware';
 export { readRetries, registry, setReplicationLag } from './registry';
 export { metricsResponse } from './serve';

@@ -19,7 +19,7 @@ import { setFinalHeader } from '../lib/response-headers';
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
-  const { env, database, clock } = c.var.deps;
+  const { env, clock } = c.var.deps;
   const token = readSessionCookie(c, env);
   if (!token) throw unauthenticated();
   if (!isWellFormedToken(token)) {
@@ -28,7 +28,7 @@ export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
   }
   const now = clock();
   const sessionId = sessionIdFromToken(token);
-  const found = await findSessionWithUser(database.db, sessionId, now);
+  const found = await findSessionWithUser(c.var.db.read, sessionId, now);
   if (!found) {
     clearSessionCookie(c, env);
     throw unauthenticated();
@@ -40,7 +40,7 @@ export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
     !READ_METHODS.has(c.req.method) &&
     shouldExtendSession(found.session.expiresAt, now, env.SESSION_TTL_DAYS)
   ) {
-    await extendSession(database.db, sessionId, sessionExpiry(now, env.SESSION_TTL_DAYS));
+    await extendSession(c.var.db.write, sessionId, sessionExpiry(now, env.SESSION_TTL_DAYS));
     writeSessionCookie(c, env, token);
   }
   c.set('user', found.user);

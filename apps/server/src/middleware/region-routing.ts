@@ -6,10 +6,11 @@
  *   not PRIMARY_REGION, is answered at once with 409 + `fly-replay: region=<primary>`: Fly's proxy
  *   replays it there. Nothing has run yet, so nothing can happen twice. With WRITE_ROUTING=direct
  *   (no Fly proxy) it runs here instead, on the primary's connection.
- * - A read gets a view of the database whose `db` is this region's replica — once the replica
- *   has replayed the client's read-your-writes token. A lagging replica is waited for, briefly
- *   (READ_YOUR_WRITES_WAIT_MS); then the read is replayed to the primary region (or, without a
- *   proxy, read from the primary). A replica that cannot be reached sends reads to the primary.
+ * - Every API request gets its database handles from the data layer (`c.var.db`), which alone
+ *   knows primary from replica: a write's are the primary's; a read's `read` is this region's
+ *   replica once it has replayed the client's read-your-writes token (waited for briefly,
+ *   READ_YOUR_WRITES_WAIT_MS), else the primary. A replica still behind after the wait means the
+ *   read is replayed to the primary region instead, where a proxy can do that.
  * - After a write succeeds on the primary, the response carries the primary's WAL position (the
  *   token) as a cookie and a header.
  * - A write that reaches a read-only database anyway (SQLSTATE 25006: a GET that writes, or a
@@ -18,13 +19,7 @@
  * On PGlite, or a single region without a replica, all of this is a no-op. The primary region
  * of a multi-region deployment still hands out tokens: the user's next read may land elsewhere.
  */
-import {
-  type Database,
-  type Db,
-  isConnectionFailure,
-  isReadOnlyTransactionError,
-  type Lsn,
-} from '@habit-tracker/db';
+import { type Database, isReadOnlyTransactionError, type ReadSource } from '@habit-tracker/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { type Env, REPLAY_BODY_LIMIT_BYTES } from '../env';
@@ -85,36 +80,19 @@ export function planWrite(
   return 'replay';
 }
 
-export type ReadPlan =
-  | { source: 'replica'; waitedMs: number }
-  | { source: 'primary'; reason: 'no-replica' | 'replica-unreachable' | 'replica-behind' }
-  | { source: 'replay'; reason: 'replica-behind' };
-
 /**
- * Where a read runs. With a token, the replica must have replayed up to it — waited for up to
- * READ_YOUR_WRITES_WAIT_MS — or the read goes to the primary (replayed there when possible).
+ * Where a read the data layer would serve from the primary runs instead: when the replica is
+ * behind the client's token, a region with Fly's proxy replays the request to the primary region
+ * (one hop, then all local) rather than asking the far primary query by query. Any other read
+ * runs here, on the handles the data layer chose.
  */
-export async function planRead(
-  database: Database,
+export function planRead(
+  source: ReadSource,
   env: RoutingEnv,
-  request: { token: Lsn | undefined; alreadyReplayed: boolean },
-): Promise<ReadPlan> {
-  const replication = database.replication;
-  if (!database.hasReplica || !replication) return { source: 'primary', reason: 'no-replica' };
-  if (!replication.replicaAvailable()) return { source: 'primary', reason: 'replica-unreachable' };
-  if (request.token === undefined) return { source: 'replica', waitedMs: 0 };
-  const started = performance.now();
-  try {
-    if (await replication.waitForReplica(request.token, env.READ_YOUR_WRITES_WAIT_MS)) {
-      return { source: 'replica', waitedMs: performance.now() - started };
-    }
-  } catch (error) {
-    if (!isConnectionFailure(error)) throw error;
-    return { source: 'primary', reason: 'replica-unreachable' };
-  }
-  return canReplay(env, request.alreadyReplayed)
-    ? { source: 'replay', reason: 'replica-behind' }
-    : { source: 'primary', reason: 'replica-behind' };
+  alreadyReplayed: boolean,
+): 'here' | 'replay' {
+  const behind = source.from === 'primary' && source.reason === 'replica-behind';
+  return behind && canReplay(env, alreadyReplayed) ? 'replay' : 'here';
 }
 
 export function regionRouting(): MiddlewareHandler<AppEnv> {
@@ -122,11 +100,15 @@ export function regionRouting(): MiddlewareHandler<AppEnv> {
     const deps = c.var.deps;
     const { env, database } = deps;
     if (env.FLY_REGION) c.header('X-Region', env.FLY_REGION);
+    const writes = isWriteRequest(c.req.method, c.req.path);
     // PGlite is one embedded database on one machine: there is nowhere else to send anything.
-    if (database.kind !== 'postgres') return next();
+    if (database.kind !== 'postgres') {
+      if (isApiPath(c.req.path)) c.set('db', await database.forRequest({ writes }));
+      return next();
+    }
     const alreadyReplayed = c.req.header('fly-replay-src') !== undefined;
 
-    if (isWriteRequest(c.req.method, c.req.path)) {
+    if (writes) {
       const plan = planWrite(env, {
         contentLength: contentLength(c.req.header('content-length')),
         alreadyReplayed,
@@ -138,6 +120,7 @@ export function regionRouting(): MiddlewareHandler<AppEnv> {
           `Writes are replayed to the primary region, which takes bodies up to ${REPLAY_BODY_LIMIT_BYTES} bytes`,
         );
       }
+      c.set('db', await database.forRequest({ writes: true }));
       await next();
       if (replayIfReadOnly(c, env, alreadyReplayed)) return;
       if (c.res.status < 400 && isMultiRegion(env, database)) await handOutToken(c, deps);
@@ -146,31 +129,18 @@ export function regionRouting(): MiddlewareHandler<AppEnv> {
 
     if (!isApiPath(c.req.path)) return next(); // the web app's files: no database
 
-    const plan = await planRead(database, env, {
-      token: readLsnToken(c, env),
-      alreadyReplayed,
+    const handles = await database.forRequest({
+      after: readLsnToken(c, env),
+      waitMs: env.READ_YOUR_WRITES_WAIT_MS,
     });
-    if (plan.source === 'replay') return replayToPrimary(c, env, plan.reason);
-    if (plan.source === 'replica' || plan.reason !== 'no-replica') {
-      const readDb: Db = plan.source === 'replica' ? database.replica : database.primary;
-      c.set('deps', { ...deps, database: { ...database, db: readDb } });
+    if (planRead(handles.source, env, alreadyReplayed) === 'replay') {
+      return replayToPrimary(c, env, 'replica-behind');
     }
+    c.set('db', handles);
     await next();
     if (replayIfReadOnly(c, env, alreadyReplayed)) return;
-    setFinalHeader(c, READ_SOURCE_HEADER, describeRead(plan, database));
+    setFinalHeader(c, READ_SOURCE_HEADER, handles.describe());
   };
-}
-
-function describeRead(plan: ReadPlan, database: Database): string {
-  if (plan.source === 'replica') {
-    // The replica may have failed during the request; its reads then went to the primary.
-    if (!database.replication?.replicaAvailable()) return 'primary (replica unreachable)';
-    return plan.waitedMs >= 1 ? `replica (waited ${Math.round(plan.waitedMs)} ms)` : 'replica';
-  }
-  if (plan.source === 'primary' && plan.reason !== 'no-replica') {
-    return `primary (${plan.reason.replace('-', ' ')})`;
-  }
-  return 'primary';
 }
 
 /**

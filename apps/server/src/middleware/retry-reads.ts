@@ -1,16 +1,15 @@
-import { isConnectionFailure } from '@habit-tracker/db';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context';
-import { type NodePostgresPool, nodePostgresPools, readRetries } from '../metrics';
+import { readRetries } from '../metrics';
 
 /**
  * Asks a GET or HEAD once more when it failed because its database connection was lost.
  *
  * After Fly suspends a machine (auto_stop_machines = "suspend") and resumes it minutes later,
  * pooled connections may be dead: the first query on one fails with a reset or "connection
- * terminated". node-postgres discards that connection — but the pool's other idle connections
- * are as old and most likely as dead, so they are discarded too before asking again, and the
- * retry opens a fresh connection.
+ * terminated". Whether that is worth another try — and discarding the pool's other idle
+ * connections, as old and as dead, so the retry gets a fresh one — is the data layer's call
+ * (`database.recoverFromConnectionLoss`).
  * Reads change nothing, so re-running one is safe; writes are never retried here (their
  * clients resend with an Idempotency-Key instead).
  *
@@ -27,7 +26,8 @@ export function retryReadsAfterConnectionLoss(
     await next();
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || retries.has(c.req.raw)) return;
-    if (c.res.status < 500 || !isConnectionFailure(c.error)) return;
+    if (c.res.status < 500) return;
+    if (!(await c.var.deps.database.recoverFromConnectionLoss(c.error))) return;
     const headers = new Headers(c.req.raw.headers);
     headers.set('x-request-id', c.var.requestId); // the retry keeps the request's id
     const again = new Request(c.req.raw.url, { method, headers });
@@ -36,24 +36,9 @@ export function retryReadsAfterConnectionLoss(
       { id: c.var.requestId, path: c.req.path, err: c.error },
       'database connection lost; asking once more',
     );
-    await Promise.all(
-      Object.values(nodePostgresPools(c.var.deps.database)).map(discardIdleConnections),
-    );
     const response = await dispatch(again);
     readRetries.inc({ status: String(response.status), region });
     c.res = undefined;
     c.res = response;
   };
-}
-
-/**
- * Closes every connection idle in `pool` (they were pooled before the one that failed), through
- * the public API: an idle connection checked out and released with `true` is destroyed.
- * Connections in use are left alone, and this never waits for one.
- */
-async function discardIdleConnections(pool: NodePostgresPool): Promise<void> {
-  for (let left = pool.idleCount; left > 0 && pool.idleCount > 0; left--) {
-    const client = await pool.connect();
-    client.release(true);
-  }
 }

@@ -38,7 +38,8 @@ async function assertAcceptablePassword(password: string, email: string, field: 
 }
 
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
-  const { env, database, clock } = c.var.deps;
+  const { env, clock } = c.var.deps;
+  const { transaction, write } = c.var.db;
   const { email, password, timeZone, dayStartHour, weekStart } = c.req.valid('json');
   await assertAcceptablePassword(password, email, 'password');
   const passwordHash = await hashPassword(password);
@@ -46,7 +47,7 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   const now = clock();
   let created: Awaited<ReturnType<typeof createUser>>;
   try {
-    created = await database.transaction(async (tx) => {
+    created = await transaction(async (tx) => {
       const result = await createUser(tx, {
         email,
         passwordHash,
@@ -66,17 +67,18 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
     throw error;
   }
   writeSessionCookie(c, env, token);
-  await rememberDevice(c, env, database.db, created.user.id, now);
+  await rememberDevice(c, env, write, created.user.id, now);
   return c.json(toMe(created.user, created.settings), 201);
 };
 
 export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
-  const { env, database, clock, rateLimits } = c.var.deps;
+  const { env, clock, rateLimits } = c.var.deps;
+  const { read, write } = c.var.db;
   const { email, password } = c.req.valid('json');
-  const user = await findUserByEmail(database.db, email);
+  const user = await findUserByEmail(read, email);
   // A browser this account signed in from before has an allowance of its own; every other
   // browser shares the account's. So strangers exhausting theirs never lock the owner out.
-  const device = user ? await trustedDeviceOf(c, env, database.db, user.id, clock()) : null;
+  const device = user ? await trustedDeviceOf(c, env, read, user.id, clock()) : null;
   const [limiter, key] = device
     ? [rateLimits.signInFailuresByDevice, device]
     : [rateLimits.signInFailuresByEmail, email];
@@ -86,17 +88,17 @@ export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstDummy(password);
-  const settings = user && valid ? await getSettings(database.db, user.id) : null;
+  const settings = user && valid ? await getSettings(read, user.id) : null;
   if (!user || !settings) {
     await recordFailure(limiter, key);
     throw new AppError('invalid_credentials', 'Wrong email or password');
   }
   // Only this browser's own count is forgiven: strangers' guesses keep counting.
   if (device) await rateLimits.signInFailuresByDevice.delete(device);
-  else await rememberDevice(c, env, database.db, user.id, clock());
+  else await rememberDevice(c, env, write, user.id, clock());
 
   const token = generateSessionToken();
-  await createSession(database.db, {
+  await createSession(write, {
     id: sessionIdFromToken(token),
     userId: user.id,
     expiresAt: sessionExpiry(clock(), env.SESSION_TTL_DAYS),
@@ -106,10 +108,10 @@ export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
 };
 
 export const signOut: RouteHandler<typeof routes.signOut, AppEnv> = async (c) => {
-  const { env, database } = c.var.deps;
+  const { env } = c.var.deps;
   const token = readSessionCookie(c, env);
   if (token && isWellFormedToken(token)) {
-    await deleteSession(database.db, sessionIdFromToken(token));
+    await deleteSession(c.var.db.write, sessionIdFromToken(token));
   }
   clearSessionCookie(c, env);
   return c.body(null, 204);
@@ -118,20 +120,19 @@ export const signOut: RouteHandler<typeof routes.signOut, AppEnv> = async (c) =>
 export const signOutEverywhere: RouteHandler<typeof routes.signOutEverywhere, AuthedEnv> = async (
   c,
 ) => {
-  const { env, database } = c.var.deps;
-  await deleteUserSessions(database.db, c.var.user.id);
+  const { env } = c.var.deps;
+  await deleteUserSessions(c.var.db.write, c.var.user.id);
   clearSessionCookie(c, env);
   return c.body(null, 204);
 };
 
 export const changePassword: RouteHandler<typeof routes.changePassword, AuthedEnv> = async (c) => {
-  const { database } = c.var.deps;
   const { currentPassword, newPassword } = c.req.valid('json');
   const { user, sessionId } = c.var;
   await assertAcceptablePassword(newPassword, user.email, 'newPassword');
   await confirmPassword(c, currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
-  await database.transaction(async (tx) => {
+  await c.var.db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
     // Whoever else holds a session may be the reason for the change: they are signed out.
     await deleteUserSessions(tx, user.id, sessionId);
@@ -143,11 +144,11 @@ export const getMe: RouteHandler<typeof routes.getMe, AuthedEnv> = (c) =>
   c.json(toMe(c.var.user, c.var.settings), 200);
 
 export const deleteMe: RouteHandler<typeof routes.deleteMe, AuthedEnv> = async (c) => {
-  const { env, database } = c.var.deps;
+  const { env } = c.var.deps;
   const { password } = c.req.valid('json');
   await confirmPassword(c, password, 'password');
   // Settings, sessions, habits, check-ins and idempotency records go with the user (cascade).
-  await deleteUser(database.db, c.var.user.id);
+  await deleteUser(c.var.db.write, c.var.user.id);
   clearSessionCookie(c, env);
   return c.body(null, 204);
 };

@@ -67,9 +67,9 @@ function writeIdempotently(
   body: unknown,
   write: (tx: db.Db) => Promise<StoredResponse>,
 ) {
-  const { database, logger, clock } = c.var.deps;
+  const { logger, clock } = c.var.deps;
   return idempotentWrite({
-    database,
+    db: c.var.db,
     logger,
     now: clock(),
     userId: c.var.user.id,

@@ -26,33 +26,36 @@ function toExport(row: db.ExportRow, now: Date): ExportDto {
 }
 
 export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> = async (c) => {
-  const deps = c.var.deps;
+  const { database, env, storage, logger, clock } = c.var.deps;
+  const { read, write } = c.var.db;
   const { user } = c.var;
-  const running = await db.findRunningExport(deps.database.primary, user.id);
-  if (running) return c.json(toExport(running, deps.clock()), 200);
+  const running = await db.findRunningExport(read, user.id);
+  if (running) return c.json(toExport(running, clock()), 200);
   // The zip holds the photos as they are, and about 200 bytes per check-in of JSON and CSV.
   const [photos, checkins] = await Promise.all([
-    db.photoBytes(deps.database.primary, user.id, { readyOnly: true }),
-    db.countUserCheckins(deps.database.primary, user.id),
+    db.photoBytes(read, user.id, { readyOnly: true }),
+    db.countUserCheckins(read, user.id),
   ]);
-  await assertRoomForExport(deps, user.id, photos + checkins * 200);
-  const created = await db.createExport(deps.database.primary, user.id);
+  await assertRoomForExport({ db: c.var.db, env }, user.id, photos + checkins * 200);
+  const created = await db.createExport(write, user.id);
   // In the background: the response does not wait for the zip. runExport records its own failure.
-  // Loaded on first use (zip writer and all), like the import: cold starts stay lean.
-  void import('../../lib/export-job').then(({ runExport }) => runExport(deps, user, created.id));
-  return c.json(toExport(created, deps.clock()), 202);
+  // Loaded on first use (zip writer and all), like the import: cold starts stay lean. The job
+  // outlives the request, so it gets the primary's handles rather than the request's.
+  const jobDeps = { db: database.primary, storage, logger, clock };
+  void import('../../lib/export-job').then(({ runExport }) => runExport(jobDeps, user, created.id));
+  return c.json(toExport(created, clock()), 202);
 };
 
 export const listExports: RouteHandler<typeof routes.listExports, AuthedEnv> = async (c) => {
-  const { database, clock } = c.var.deps;
-  const rows = await db.listExports(database.db, c.var.user.id, 5);
+  const { clock } = c.var.deps;
+  const rows = await db.listExports(c.var.db.read, c.var.user.id, 5);
   return c.json({ exports: rows.map((row) => toExport(row, clock())) }, 200);
 };
 
 export const getExport: RouteHandler<typeof routes.getExport, AuthedEnv> = async (c) => {
   const { exportId } = c.req.valid('param');
-  const { database, clock } = c.var.deps;
-  const row = await db.getExport(database.db, c.var.user.id, exportId);
+  const { clock } = c.var.deps;
+  const row = await db.getExport(c.var.db.read, c.var.user.id, exportId);
   if (!row) throw exportNotFound();
   c.header('Cache-Control', 'no-store');
   return c.json(toExport(row, clock()), 200);
@@ -60,9 +63,9 @@ export const getExport: RouteHandler<typeof routes.getExport, AuthedEnv> = async
 
 export const downloadExport: RouteHandler<typeof routes.downloadExport, AuthedEnv> = async (c) => {
   const { exportId } = c.req.valid('param');
-  const { database, storage, clock } = c.var.deps;
+  const { storage, clock } = c.var.deps;
   const userId = c.var.user.id;
-  const row = await db.getExport(database.db, userId, exportId);
+  const row = await db.getExport(c.var.db.read, userId, exportId);
   if (!row || !toExport(row, clock()).downloadUrl) throw exportNotFound();
   const key = objectKeys.export(userId, exportId);
   // As portability's exportFileName (not imported: it would load the zip code at start).

@@ -22,15 +22,15 @@ const habitNotFound = () => notFound('Habit not found');
 
 export const listHabits: RouteHandler<typeof routes.listHabits, AuthedEnv> = async (c) => {
   const { status } = c.req.valid('query');
-  const habits = await db.listHabits(c.var.deps.database.db, c.var.user.id, status);
+  const habits = await db.listHabits(c.var.db.read, c.var.user.id, status);
   return c.json({ habits: habits.map(toHabit) }, 200);
 };
 
 export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = async (c) => {
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const { user, settings } = c.var;
   const input = c.req.valid('json');
-  const habit = await database.transaction(async (tx) => {
+  const habit = await c.var.db.transaction(async (tx) => {
     const color = input.color ?? (await nextPaletteColor(tx, user.id));
     return db.createHabit(tx, user.id, {
       ...input,
@@ -48,10 +48,9 @@ async function nextPaletteColor(tx: db.Db, userId: string): Promise<string> {
 }
 
 export const reorderHabits: RouteHandler<typeof routes.reorderHabits, AuthedEnv> = async (c) => {
-  const { database } = c.var.deps;
   const { ids } = c.req.valid('json');
   const userId = c.var.user.id;
-  const habits = await database.transaction(async (tx) => {
+  const habits = await c.var.db.transaction(async (tx) => {
     if (!(await db.reorderHabits(tx, userId, ids))) return null;
     return db.listHabits(tx, userId, 'active');
   });
@@ -66,7 +65,7 @@ export const reorderHabits: RouteHandler<typeof routes.reorderHabits, AuthedEnv>
 
 export const getHabit: RouteHandler<typeof routes.getHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const habit = await db.getHabit(c.var.deps.database.db, c.var.user.id, id);
+  const habit = await db.getHabit(c.var.db.read, c.var.user.id, id);
   if (!habit) throw habitNotFound();
   return c.json(toHabit(habit), 200);
 };
@@ -74,29 +73,29 @@ export const getHabit: RouteHandler<typeof routes.getHabit, AuthedEnv> = async (
 export const patchHabit: RouteHandler<typeof routes.patchHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const patch = c.req.valid('json');
-  const habit = await db.updateHabit(c.var.deps.database.db, c.var.user.id, id, patch);
+  const habit = await db.updateHabit(c.var.db.write, c.var.user.id, id, patch);
   if (!habit) throw habitNotFound();
   return c.json(toHabit(habit), 200);
 };
 
 export const archiveHabit: RouteHandler<typeof routes.archiveHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const { database, clock } = c.var.deps;
-  const habit = await db.setHabitArchived(database.db, c.var.user.id, id, true, clock());
+  const { clock } = c.var.deps;
+  const habit = await db.setHabitArchived(c.var.db.write, c.var.user.id, id, true, clock());
   if (!habit) throw habitNotFound();
   return c.json(toHabit(habit), 200);
 };
 
 export const unarchiveHabit: RouteHandler<typeof routes.unarchiveHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const { database, clock } = c.var.deps;
-  const habit = await db.setHabitArchived(database.db, c.var.user.id, id, false, clock());
+  const { clock } = c.var.deps;
+  const habit = await db.setHabitArchived(c.var.db.write, c.var.user.id, id, false, clock());
   if (!habit) throw habitNotFound();
   return c.json(toHabit(habit), 200);
 };
 
 export const deleteHabit: RouteHandler<typeof routes.deleteHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  if (!(await db.deleteHabit(c.var.deps.database.db, c.var.user.id, id))) throw habitNotFound();
+  if (!(await db.deleteHabit(c.var.db.write, c.var.user.id, id))) throw habitNotFound();
   return c.body(null, 204);
 };

@@ -16,10 +16,10 @@ const PROBE_TIMEOUT_MS = 2_000;
  */
 export const getHealth: RouteHandler<typeof routes.getHealth, AppEnv> = async (c) => {
   const { env, database } = c.var.deps;
-  // `database.db` is this request's read handle, chosen by region routing.
   const [served, replication] = await Promise.all([
     withTimeout(
-      database.hasReplica ? whoServes(database.db) : pingPrimary(database.ping),
+      // Whoever serves this request's reads: the replica, or the primary it fell back to.
+      database.hasReplica ? whoServes(c.var.db.read) : pingPrimary(database.ping),
       PROBE_TIMEOUT_MS,
     ),
     database.replication?.status(PROBE_TIMEOUT_MS) ?? Promise.resolve(undefined),

@@ -21,7 +21,8 @@ const DEFAULT_RANGE_DAYS = 365;
 export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
+  const { read } = c.var.db;
   const { user, settings } = c.var;
   const today = localDateOf(clock(), settings);
 
@@ -36,12 +37,12 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
     ]);
   }
 
-  const habit = await getHabit(database.db, user.id, id);
+  const habit = await getHabit(read, user.id, id);
   if (!habit) throw notFound('Habit not found');
   // Streaks and the current score need the whole history (lean), the response only the range.
-  const [lean] = await listCheckinMarks(database.db, user.id, [habit.id]);
+  const [lean] = await listCheckinMarks(read, user.id, [habit.id]);
   const checkins = lean?.marks ?? [];
-  const rows = await listCheckins(database.db, user.id, [habit.id], { from, to });
+  const rows = await listCheckins(read, user.id, [habit.id], { from, to });
   const { schedule, measure } = habit;
   const scores = computeScores({ schedule, measure, checkins, startDate: habit.startDate, today });
 

@@ -2,7 +2,7 @@ import type { ImportDto, ImportPreview } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
 import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { AuthedEnv } from '../../context';
+import type { AuthedEnv, Deps } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { ImportCounts } from '../../lib/import-job';
 import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
@@ -28,7 +28,7 @@ function toImport(row: db.ImportRow): ImportDto {
 
 export const createImport: RouteHandler<typeof routes.createImport, AuthedEnv> = async (c) => {
   const input = c.req.valid('json');
-  const { env, database, storage } = c.var.deps;
+  const { env, storage } = c.var.deps;
   const userId = c.var.user.id;
   if (input.size > env.IMPORT_MAX_BYTES) {
     throw new AppError(
@@ -36,8 +36,8 @@ export const createImport: RouteHandler<typeof routes.createImport, AuthedEnv> =
       `Import files can be at most ${Math.floor(env.IMPORT_MAX_BYTES / (1024 * 1024))} MB`,
     );
   }
-  await assertRoomFor(c.var.deps, userId, input.size, 'This file');
-  const row = await db.createImport(database.primary, userId, input);
+  await assertRoomFor({ db: c.var.db, env }, userId, input.size, 'This file');
+  const row = await db.createImport(c.var.db.write, userId, input);
   const upload = await uploadInstruction(
     storage,
     objectKeys.importUpload(userId, row.id),
@@ -49,19 +49,21 @@ export const createImport: RouteHandler<typeof routes.createImport, AuthedEnv> =
 
 export const uploadImport: RouteHandler<typeof routes.uploadImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');
-  const { database, storage } = c.var.deps;
+  const deps = c.var.deps;
+  const { storage } = deps;
   const userId = c.var.user.id;
-  const row = await db.getImport(database.db, userId, importId);
+  const row = await db.getImport(c.var.db.read, userId, importId);
   if (row?.status !== 'uploading' || storage.presignedUploads) throw importNotFound();
   const body = c.req.raw.body;
   if (!body) throw new AppError('upload_invalid', 'The upload has no body');
   const key = objectKeys.importUpload(userId, importId);
   await storage.put(key, requestBody(body), { contentType: IMPORT_CONTENT_TYPE });
   await assertStoredSize(storage, key, row.size);
+  const jobDeps = { ...deps, db: c.var.db };
   try {
-    await assertWithinQuota(c.var.deps, userId, { importId, bytes: row.size });
+    await assertWithinQuota(jobDeps, userId, { importId, bytes: row.size });
   } catch (error) {
-    await refuseFile(c.var.deps, userId, importId, error as AppError);
+    await refuseFile(jobDeps, userId, importId, error as AppError);
     throw error;
   }
   return c.body(null, 204);
@@ -93,9 +95,10 @@ function storedFailure(row: db.ImportRow): AppError {
 export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');
   const deps = c.var.deps;
+  const { read, write } = c.var.db;
+  const jobDeps = { ...deps, db: c.var.db };
   const { user, settings } = c.var;
-  const primary = deps.database.primary;
-  const row = await db.getImport(primary, user.id, importId);
+  const row = await db.getImport(read, user.id, importId);
   if (!row) throw importNotFound();
   if (row.status === 'done' || row.status === 'previewed') return c.json(toImport(row), 200);
   if (row.status === 'failed') throw storedFailure(row);
@@ -103,7 +106,7 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
     const since = row.readingSince?.getTime() ?? 0;
     if (deps.clock().getTime() - since < STALE_READING_MS) throw importBeingRead();
     // Its server stopped mid-read. Not read again: the file may be why it stopped.
-    const failed = await db.finishImportReading(primary, user.id, importId, {
+    const failed = await db.finishImportReading(write, user.id, importId, {
       error: {
         message: `${row.fileName}: reading the file was interrupted; start again with the file`,
         problems: [{ file: row.fileName, message: 'Reading the file was interrupted' }],
@@ -112,13 +115,13 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
     throw failed ? storedFailure(failed) : importBeingRead();
   }
 
-  const claimed = await db.claimImportForReading(primary, user.id, importId, deps.clock());
+  const claimed = await db.claimImportForReading(write, user.id, importId, deps.clock());
   if (!claimed) throw importBeingRead(); // another preview took it just now
   const { readJob, readUploadBytes } = await loadImportJob();
   let preview: ImportPreview;
   try {
     // With S3 the upload went straight to the bucket: this is the first the server sees of it.
-    await assertWithinQuota(deps, user.id, { importId, bytes: claimed.size });
+    await assertWithinQuota(jobDeps, user.id, { importId, bytes: claimed.size });
     const bytes = await readUploadBytes(deps, user, claimed);
     preview = await deps.importReader.preview(user.id, readJob(deps, settings, claimed, bytes));
   } catch (error) {
@@ -127,14 +130,14 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
       (error.code === 'import_invalid' || error.code === 'quota_exceeded')
     ) {
       // The file's own fault (including "too much memory" or "too long"): remembered.
-      await refuseFile(deps, user.id, importId, error);
+      await refuseFile(jobDeps, user.id, importId, error);
       throw error;
     }
     // Not judged (busy, not uploaded yet, over quota, a bug): the file may be read later.
-    await db.releaseImportClaim(primary, user.id, importId);
+    await db.releaseImportClaim(write, user.id, importId);
     throw error;
   }
-  const updated = await db.finishImportReading(primary, user.id, importId, { preview });
+  const updated = await db.finishImportReading(write, user.id, importId, { preview });
   if (!updated) throw importNotFound();
   return c.json(toImport(updated), 200);
 };
@@ -144,17 +147,17 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
  * deleted now, since nothing will read it again (nor count it against the quota).
  */
 async function refuseFile(
-  deps: AuthedEnv['Variables']['deps'],
+  deps: Pick<Deps, 'objectCleanup'> & { db: Pick<db.DbHandles, 'write'> },
   userId: string,
   importId: string,
   error: AppError,
 ): Promise<void> {
-  const primary = deps.database.primary;
-  await db.updateImport(primary, userId, importId, {
+  const { write } = deps.db;
+  await db.updateImport(write, userId, importId, {
     status: 'failed',
     error: { message: error.message, problems: error.details ?? [] },
   });
-  await db.queueObjectDeletion(primary, { kind: 'importUpload', userId, objectId: importId });
+  await db.queueObjectDeletion(write, { kind: 'importUpload', userId, objectId: importId });
   deps.objectCleanup.drainSoon();
 }
 
@@ -170,8 +173,9 @@ function importBeingRead(): AppError {
 export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');
   const deps = c.var.deps;
+  const { read } = c.var.db;
   const { user, settings } = c.var;
-  const row = await db.getImport(deps.database.primary, user.id, importId);
+  const row = await db.getImport(read, user.id, importId);
   if (!row) throw importNotFound();
   // A resend after success: the same answer, nothing imported twice.
   if (row.status === 'done') return c.json(toImport(row), 200);
@@ -184,21 +188,21 @@ export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv>
   const { parseUpload, writeImport } = await loadImportJob();
   const parsed = await parseUpload(deps, user, settings, row);
   try {
-    await writeImport(deps, user, settings, importId, parsed);
+    await writeImport({ ...deps, db: c.var.db }, user, settings, importId, parsed);
   } catch (error) {
     // Two confirms at once: the second waited for the first's lock and found it done.
-    const now = await db.getImport(deps.database.primary, user.id, importId);
+    const now = await db.getImport(read, user.id, importId);
     if (now?.status === 'done') return c.json(toImport(now), 200);
     throw error;
   }
-  const done = await db.getImport(deps.database.primary, user.id, importId);
+  const done = await db.getImport(read, user.id, importId);
   if (!done) throw importNotFound();
   return c.json(toImport(done), 200);
 };
 
 export const getImport: RouteHandler<typeof routes.getImport, AuthedEnv> = async (c) => {
   const { importId } = c.req.valid('param');
-  const row = await db.getImport(c.var.deps.database.db, c.var.user.id, importId);
+  const row = await db.getImport(c.var.db.read, c.var.user.id, importId);
   if (!row) throw importNotFound();
   return c.json(toImport(row), 200);
 };

@@ -37,7 +37,7 @@ function toPhoto(row: db.PhotoRow): Photo {
 export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
   const input = c.req.valid('json');
-  const { env, database, storage } = c.var.deps;
+  const { env, storage } = c.var.deps;
   const userId = c.var.user.id;
   if (input.size > env.PHOTO_MAX_BYTES) {
     throw new AppError(
@@ -45,8 +45,8 @@ export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = a
       `Photos can be at most ${Math.floor(env.PHOTO_MAX_BYTES / (1024 * 1024))} MB`,
     );
   }
-  await assertRoomFor(c.var.deps, userId, input.size, 'This photo');
-  const created = await database.transaction((tx) =>
+  await assertRoomFor({ db: c.var.db, env }, userId, input.size, 'This photo');
+  const created = await c.var.db.transaction((tx) =>
     db.createPendingPhoto(tx, userId, { habitId: id, date, ...input }, PHOTOS_PER_CHECKIN),
   );
   if (created === null) throw notFound('No check-in on that day: check in first');
@@ -67,9 +67,9 @@ export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = a
 
 export const uploadPhoto: RouteHandler<typeof routes.uploadPhoto, AuthedEnv> = async (c) => {
   const { photoId } = c.req.valid('param');
-  const { database, storage } = c.var.deps;
+  const { storage } = c.var.deps;
   const userId = c.var.user.id;
-  const photo = await db.getPhoto(database.db, userId, photoId);
+  const photo = await db.getPhoto(c.var.db.read, userId, photoId);
   // With S3 the bytes go to the bucket; a ready photo is never rewritten.
   if (photo?.status !== 'pending' || storage.presignedUploads) throw photoNotFound();
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
@@ -86,16 +86,17 @@ export const uploadPhoto: RouteHandler<typeof routes.uploadPhoto, AuthedEnv> = a
 
 export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv> = async (c) => {
   const { photoId } = c.req.valid('param');
-  const { database, storage, objectCleanup } = c.var.deps;
+  const { env, storage, objectCleanup } = c.var.deps;
+  const { read, write } = c.var.db;
   const userId = c.var.user.id;
-  const photo = await db.getPhoto(database.primary, userId, photoId);
+  const photo = await db.getPhoto(read, userId, photoId);
   if (!photo) throw photoNotFound();
   if (photo.status === 'ready') return c.json(toPhoto(photo), 200); // a resend
   const key = objectKeys.photo(userId, photoId);
 
   const reject = async (message: string): Promise<never> => {
     // The row goes, and with it (trigger, then the drain) whatever was uploaded.
-    await db.deletePhoto(database.primary, userId, photoId);
+    await db.deletePhoto(write, userId, photoId);
     objectCleanup.drainSoon();
     throw new AppError('upload_invalid', message);
   };
@@ -105,9 +106,9 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
     return reject(`The upload is ${stored.size} bytes, not the ${photo.size} announced`);
   }
   try {
-    await assertWithinQuota(c.var.deps, userId, { photoId, bytes: photo.size });
+    await assertWithinQuota({ db: c.var.db, env }, userId, { photoId, bytes: photo.size });
   } catch (error) {
-    await db.deletePhoto(database.primary, userId, photoId);
+    await db.deletePhoto(write, userId, photoId);
     objectCleanup.drainSoon();
     throw error;
   }
@@ -132,7 +133,7 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
   await storage.put(objectKeys.thumbnail(userId, photoId), inspected.thumbnail, {
     contentType: 'image/webp',
   });
-  const ready = await db.markPhotoReady(database.primary, userId, photoId, {
+  const ready = await db.markPhotoReady(write, userId, photoId, {
     width: inspected.width,
     height: inspected.height,
   });
@@ -142,10 +143,10 @@ export const completePhoto: RouteHandler<typeof routes.completePhoto, AuthedEnv>
 
 export const listPhotos: RouteHandler<typeof routes.listPhotos, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
-  const { database } = c.var.deps;
+  const { read } = c.var.db;
   // Another user's habit is a 404, as everywhere; an own day without photos an empty list.
-  if (!(await db.getHabit(database.db, c.var.user.id, id))) throw notFound('Habit not found');
-  const rows = await db.listCheckinPhotos(database.db, c.var.user.id, id, date);
+  if (!(await db.getHabit(read, c.var.user.id, id))) throw notFound('Habit not found');
+  const rows = await db.listCheckinPhotos(read, c.var.user.id, id, date);
   return c.json({ photos: rows.map(toPhoto) }, 200);
 };
 
@@ -161,9 +162,9 @@ export const getPhotoThumbnail: RouteHandler<typeof routes.getPhotoThumbnail, Au
  */
 async function sendPhoto(c: Context<AuthedEnv>, which: 'image' | 'thumbnail') {
   const photoId = c.req.param('photoId') ?? '';
-  const { database, storage } = c.var.deps;
+  const { storage } = c.var.deps;
   const userId = c.var.user.id;
-  const photo = await db.getPhoto(database.db, userId, photoId);
+  const photo = await db.getPhoto(c.var.db.read, userId, photoId);
   if (photo?.status !== 'ready') throw photoNotFound();
   const key =
     which === 'image' ? objectKeys.photo(userId, photoId) : objectKeys.thumbnail(userId, photoId);
@@ -183,8 +184,8 @@ async function sendPhoto(c: Context<AuthedEnv>, which: 'image' | 'thumbnail') {
 
 export const deletePhoto: RouteHandler<typeof routes.deletePhoto, AuthedEnv> = async (c) => {
   const { photoId } = c.req.valid('param');
-  const { database, objectCleanup } = c.var.deps;
-  if (!(await db.deletePhoto(database.db, c.var.user.id, photoId))) throw photoNotFound();
+  const { objectCleanup } = c.var.deps;
+  if (!(await db.deletePhoto(c.var.db.write, c.var.user.id, photoId))) throw photoNotFound();
   objectCleanup.drainSoon();
   return c.body(null, 204);
 };

@@ -12,7 +12,7 @@ export const getSettings: RouteHandler<typeof routes.getSettings, AuthedEnv> = (
 export const patchSettings: RouteHandler<typeof routes.patchSettings, AuthedEnv> = async (c) => {
   const input = c.req.valid('json');
   const patch = input.timeZone ? { ...input, timeZone: canonicalTimeZone(input.timeZone) } : input;
-  const updated = await updateSettings(c.var.deps.database.db, c.var.user.id, patch);
+  const updated = await updateSettings(c.var.db.write, c.var.user.id, patch);
   // Only possible if the account was deleted between the session lookup and this update.
   if (!updated) throw notFound('Account not found');
   return c.json(toSettings(updated), 200);

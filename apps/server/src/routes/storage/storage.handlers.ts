@@ -6,7 +6,6 @@ import type * as routes from './storage.routes';
 export const getStorageUsage: RouteHandler<typeof routes.getStorageUsage, AuthedEnv> = async (
   c,
 ) => {
-  const { env, database } = c.var.deps;
-  const used = await storageUsage(database.db, c.var.user.id);
-  return c.json({ quota: env.USER_STORAGE_QUOTA_BYTES, used }, 200);
+  const used = await storageUsage(c.var.db.read, c.var.user.id);
+  return c.json({ quota: c.var.deps.env.USER_STORAGE_QUOTA_BYTES, used }, 200);
 };

@@ -13,10 +13,10 @@ import type * as routes from './today.routes';
  * usable summary) and today's full check-in, then pure computation per habit.
  */
 export const getToday: RouteHandler<typeof routes.getToday, AuthedEnv> = async (c) => {
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const { user, settings } = c.var;
   const today = localDateOf(clock(), settings);
-  const habits = await listActiveHabitsWithMarks(database.db, user.id, today, settings.weekStart);
+  const habits = await listActiveHabitsWithMarks(c.var.db.read, user.id, today, settings.weekStart);
   return conditionalJson(c, {
     date: today,
     settings: toSettings(settings),
