@@ -4,7 +4,7 @@
  * docs/api.md is the human map of the same contract.
  */
 
-import { isValidLocalDate, isValidTimeZone } from '@habit-tracker/core';
+import { isValidLocalDate, normalizeTimeZone } from '@habit-tracker/core';
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from './limits';
 
@@ -22,10 +22,20 @@ export const LocalDateSchema = z
   .refine(isValidLocalDate, { message: 'Expected a real calendar date YYYY-MM-DD (1900–2999)' })
   .openapi({ example: '2026-11-22', format: 'date' });
 
+/**
+ * An IANA time zone, matched case-insensitively ('asia/kolkata' is valid input) and parsed into
+ * its canonical spelling ('Asia/Kolkata'), so every client displays the same name: what passes
+ * here is stored as is.
+ */
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine(isValidTimeZone, { message: 'Expected an IANA time zone such as "Europe/Berlin"' })
+  .transform((tz, ctx) => {
+    const canonical = normalizeTimeZone(tz);
+    if (canonical !== null) return canonical;
+    ctx.addIssue({ code: 'custom', message: 'Expected an IANA time zone such as "Europe/Berlin"' });
+    return z.NEVER;
+  })
   .openapi({ example: 'Asia/Singapore' });
 
 export const WeekdaySchema = z

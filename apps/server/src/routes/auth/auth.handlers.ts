@@ -25,7 +25,6 @@ import { rememberDevice, trustedDeviceOf } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { AppError, validationFailed } from '../../errors';
 import { toMe } from '../../lib/dto';
-import { canonicalTimeZone } from '../../lib/time-zone';
 import type * as routes from './auth.routes';
 
 /** The policy brings a list of ~49,000 passwords: loaded on the first account, not at start. */
@@ -51,7 +50,7 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
       const result = await createUser(tx, {
         email,
         passwordHash,
-        settings: { timeZone: timeZone && canonicalTimeZone(timeZone), dayStartHour, weekStart },
+        settings: { timeZone, dayStartHour, weekStart },
       });
       await createSession(tx, {
         id: sessionIdFromToken(token),

@@ -3,15 +3,13 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound } from '../../errors';
 import { toSettings } from '../../lib/dto';
-import { canonicalTimeZone } from '../../lib/time-zone';
 import type * as routes from './settings.routes';
 
 export const getSettings: RouteHandler<typeof routes.getSettings, AuthedEnv> = (c) =>
   c.json(toSettings(c.var.settings), 200);
 
 export const patchSettings: RouteHandler<typeof routes.patchSettings, AuthedEnv> = async (c) => {
-  const input = c.req.valid('json');
-  const patch = input.timeZone ? { ...input, timeZone: canonicalTimeZone(input.timeZone) } : input;
+  const patch = c.req.valid('json'); // a time zone arrives in its canonical spelling
   const updated = await updateSettings(c.var.db.write, c.var.user.id, patch);
   // Only possible if the account was deleted between the session lookup and this update.
   if (!updated) throw notFound('Account not found');
