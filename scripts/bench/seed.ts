@@ -5,8 +5,7 @@
  * session tokens are derived here in TypeScript, so the load generator needs no database access.
  */
 import { createHash } from 'node:crypto';
-import { openDatabase } from '@habit-tracker/db';
-import { backfillHabitSummaries } from '@habit-tracker/server';
+import { backfillHabitSummaries, openDatabase } from '@habit-tracker/db';
 import { sql } from 'drizzle-orm';
 import { createProgress } from './progress';
 import type { SeedReport } from './report';

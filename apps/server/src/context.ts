@@ -3,6 +3,7 @@
  * createApp), the request's database handles (`db`, chosen by region routing) and, behind
  * `requireAuth`, the signed-in user.
  */
+import type { LocalDate } from '@habit-tracker/core';
 import type { Database, DbHandles, SettingsRow, UserRow } from '@habit-tracker/db';
 import type { ObjectStore } from '@habit-tracker/storage';
 import type { AuthRateLimits } from './auth/rate-limits';
@@ -50,5 +51,10 @@ export type AuthedEnv = {
     settings: SettingsRow;
     /** SHA-256 of the cookie token: the sessions table's key. */
     sessionId: string;
+    /**
+     * The user's today (their time zone and day-start hour, core's `localDateOf`), computed once
+     * per request so every rule in it agrees on the date.
+     */
+    today: LocalDate;
   };
 };

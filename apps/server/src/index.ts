@@ -1,4 +1,3 @@
 export { type App, type AppType, type CreateAppOptions, createApp } from './app';
 export { type Env, loadEnv } from './env';
-export { backfillHabitSummaries } from './lib/habit-summary';
 export { createLogger } from './logger';

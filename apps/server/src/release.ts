@@ -1,7 +1,7 @@
 /**
  * The deploy's release command (fly.toml [deploy] release_command = "node dist/release.js"):
  * applies pending migrations to the primary database, gives habits without a stored summary one
- * (lib/habit-summary.ts), and exits. Fly runs it once per deploy, in
+ * (packages/db summaries.ts), and exits. Fly runs it once per deploy, in
  * a temporary machine of the primary region, before any machine gets the new code.
  *
  * Only DATABASE_URL (the primary) is used, never a replica's DATABASE_READ_URL: a replica is
@@ -10,9 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@habit-tracker/db';
+import { backfillHabitSummaries, openDatabase } from '@habit-tracker/db';
 import { EnvError, loadEnv } from './env';
-import { backfillHabitSummaries } from './lib/habit-summary';
 
 async function release(): Promise<void> {
   const env = loadEnv();

@@ -3,6 +3,7 @@
  * scores. No I/O, so the server and the web app run the same rules.
  */
 export * from './calendar';
+export * from './checkin-rules';
 export * from './local-date';
 export * from './measure';
 export * from './schedule';

@@ -10,7 +10,8 @@
  *
  * A summary depends on the check-ins up to `through`, the schedule, the measure, the start date
  * and — for weekly targets — the week start. Whoever changes one of those must recompute or drop
- * it; a summary whose week start differs from the user's now is not used.
+ * it; a summary whose week start differs from the user's now is not used. When a write must
+ * rebuild it, and how far the new one folds, is `summaryNeedsRebuild` and `rebuildSummary`.
  */
 import { addDays, toDayNumber } from './calendar';
 import { scoreThrough, scoreWindowDays } from './score';
@@ -69,4 +70,48 @@ export function summaryReadsFrom(
 /** Whether a read for `today` with `weekStart` may resume from the summary. */
 export function canResume(summary: HabitSummary, today: LocalDate, weekStart: Weekday): boolean {
   return summary.weekStart === weekStart && toDayNumber(summary.through) < toDayNumber(today);
+}
+
+/**
+ * How many days before today a rebuilt summary folds through: a margin for a time zone moved
+ * west, since a read resumes only from a summary of a day before its today.
+ */
+export const SUMMARY_LAG_DAYS = 2;
+/** A summary older than this (days from its `through` to today) is rebuilt on the next write. */
+export const SUMMARY_MAX_AGE_DAYS = 32;
+
+/** A check-in write (or delete) to one habit, seen from its stored summary. */
+export interface SummaryWrite {
+  /** The summary stored before the write, if any. */
+  stored: HabitSummary | null;
+  /** The date the write changed. */
+  written: LocalDate;
+  /** The user's today. */
+  today: LocalDate;
+  weekStart: Weekday;
+}
+
+/**
+ * Whether the write leaves the stored summary wrong or too old: it is missing, for another week
+ * start, covers the written date, or is more than a month old (so reads never walk back far). A
+ * write after `through` — almost every write, today's check-in — leaves it alone and costs
+ * nothing.
+ */
+export function summaryNeedsRebuild(write: SummaryWrite): boolean {
+  const { stored, written, today, weekStart } = write;
+  if (!stored || stored.weekStart !== weekStart) return true;
+  if (written <= stored.through) return true;
+  return stored.through < addDays(today, -SUMMARY_MAX_AGE_DAYS);
+}
+
+/**
+ * A new summary of the whole history in `input`, folded through SUMMARY_LAG_DAYS before today,
+ * and the first date a read resuming from it needs check-ins from.
+ */
+export function rebuildSummary(
+  input: SummaryInput,
+  today: LocalDate,
+): { summary: HabitSummary; readsFrom: LocalDate } {
+  const summary = summarizeHabit(input, addDays(today, -SUMMARY_LAG_DAYS));
+  return { summary, readsFrom: summaryReadsFrom(summary, input.schedule, input.measure) };
 }

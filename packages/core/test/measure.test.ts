@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Checkin, completionFraction, isMet, type Measure } from '../src';
+import {
+  type Checkin,
+  checkinValueProblems,
+  completionFraction,
+  isMet,
+  type Measure,
+} from '../src';
 import { done, skip } from './helpers';
 
 const boolean: Measure = { kind: 'boolean' };
@@ -29,6 +35,30 @@ describe('isMet and completionFraction', () => {
     (measure, checkin, met, fraction) => {
       expect(isMet(measure, checkin)).toBe(met);
       expect(completionFraction(measure, checkin)).toBeCloseTo(fraction);
+    },
+  );
+});
+
+describe('checkinValueProblems', () => {
+  it.each([
+    [boolean, { state: 'done', value: null }, []],
+    [boolean, { state: 'done' }, []],
+    [boolean, { state: 'done', value: 1 }, ['A yes/no habit takes no value']],
+    [boolean, { state: 'skipped', value: null }, []],
+    [
+      boolean,
+      { state: 'skipped', value: 0 },
+      ['A yes/no habit takes no value', 'A skipped day has no value'],
+    ],
+    [atLeast5, { state: 'done', value: 0 }, []],
+    [atLeast5, { state: 'done', value: null }, ['A numeric check-in needs an amount (km)']],
+    [atLeast5, { state: 'done' }, ['A numeric check-in needs an amount (km)']],
+    [atLeast5, { state: 'skipped' }, []],
+    [atMost2, { state: 'skipped', value: 1 }, ['A skipped day has no value']],
+  ] as [Measure, { state: 'done' | 'skipped'; value?: number | null }, string[]][])(
+    '%j with %j → %j',
+    (measure, checkin, problems) => {
+      expect(checkinValueProblems(measure, checkin)).toEqual(problems);
     },
   );
 });

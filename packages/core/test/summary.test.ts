@@ -11,11 +11,19 @@ import {
   canResume,
   computeScores,
   computeStreaks,
+  type HabitSummary,
   isDue,
+  type Measure,
   periodProgress,
+  rebuildSummary,
+  type Schedule,
+  SUMMARY_LAG_DAYS,
+  SUMMARY_MAX_AGE_DAYS,
   summarizeHabit,
+  summaryNeedsRebuild,
   summaryReadsFrom,
   summaryWindowDays,
+  type Weekday,
 } from '../src';
 import { caseArb } from './arbitraries';
 import { done } from './helpers';
@@ -118,5 +126,40 @@ describe('resuming from a summary', () => {
     expect(
       summaryWindowDays({ kind: 'every_n_days', interval: 365, startDate: '2026-01-01' }, boolean),
     ).toBe(730);
+  });
+});
+
+describe('when a write rebuilds the stored summary', () => {
+  const summary = (through: string, weekStart: Weekday = 1): HabitSummary => ({
+    through,
+    weekStart,
+    score: 0.5,
+    run: 3,
+    best: 4,
+  });
+  const today = '2026-03-15';
+
+  it('after a write it covers, or when missing, for another week start or over a month old', () => {
+    const write = { stored: summary('2026-03-13'), written: today, today, weekStart: 1 as Weekday };
+    expect(summaryNeedsRebuild(write)).toBe(false); // today's check-in: the common write
+    expect(summaryNeedsRebuild({ ...write, written: '2026-03-13' })).toBe(true);
+    expect(summaryNeedsRebuild({ ...write, written: '2026-03-01' })).toBe(true);
+    expect(summaryNeedsRebuild({ ...write, written: '2026-03-14' })).toBe(false);
+    expect(summaryNeedsRebuild({ ...write, stored: null })).toBe(true);
+    expect(summaryNeedsRebuild({ ...write, weekStart: 7 })).toBe(true);
+    const old = addDays(today, -SUMMARY_MAX_AGE_DAYS);
+    expect(summaryNeedsRebuild({ ...write, stored: summary(old) })).toBe(false);
+    expect(summaryNeedsRebuild({ ...write, stored: summary(addDays(old, -1)) })).toBe(true);
+  });
+
+  it('a rebuilt summary folds through two days before today, and says where reads start', () => {
+    const schedule: Schedule = { kind: 'daily' };
+    const measure: Measure = { kind: 'boolean' };
+    const checkins = [done('2026-03-10'), done('2026-03-12'), done('2026-03-14')];
+    const input = { schedule, measure, checkins, startDate: '2026-03-01', weekStart: 1 as Weekday };
+    const rebuilt = rebuildSummary(input, today);
+    expect(SUMMARY_LAG_DAYS).toBe(2);
+    expect(rebuilt.summary).toEqual(summarizeHabit(input, '2026-03-13'));
+    expect(rebuilt.readsFrom).toBe(summaryReadsFrom(rebuilt.summary, schedule, measure));
   });
 });

@@ -45,3 +45,4 @@ export * from './queries/settings';
 export * from './queries/trusted-devices';
 export * from './queries/users';
 export * as schema from './schema';
+export { backfillHabitSummaries, refreshHabitSummary, type SummaryRefresh } from './summaries';

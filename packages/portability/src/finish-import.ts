@@ -1,10 +1,10 @@
 /**
  * The last step of every importer: check each habit and check-in against the same rules the API
- * applies (the contract's zod schemas, plus the value rules the check-in handler adds), report
- * every problem with its file and line, and only then hand out the document.
+ * applies (the contract's zod schemas, plus core's check-in value rules), report every problem
+ * with its file and line, and only then hand out the document.
  */
 import { CheckinPutSchema, HabitCreateSchema } from '@habit-tracker/contract';
-import { isValidLocalDate, type Measure } from '@habit-tracker/core';
+import { checkinValueProblems, isValidLocalDate, type Measure } from '@habit-tracker/core';
 import type { ZodError } from 'zod';
 import type {
   ImportDocument,
@@ -68,7 +68,7 @@ function checkHabit(habit: ImportedHabit, at: Where, problems: ProblemList): voi
   if (!Number.isInteger(habit.position)) report(problems, at, 'position: expected an integer');
 }
 
-/** The rules of PUT /habits/:id/checkins/:date that depend on the habit (checkins.handlers.ts). */
+/** The rules of PUT /habits/:id/checkins/:date, including those that depend on the habit. */
 function checkCheckin(
   measure: Measure,
   checkin: ImportedCheckin,
@@ -81,13 +81,7 @@ function checkCheckin(
   const { state, value, note } = checkin;
   const parsed = CheckinPutSchema.safeParse({ state, value, note });
   if (!parsed.success) reportZod(problems, at, parsed.error);
-  if (measure.kind === 'boolean' && value !== null) {
-    report(problems, at, 'A yes/no habit takes no value');
-  }
-  if (measure.kind === 'numeric' && state === 'done' && value === null) {
-    report(problems, at, `A numeric check-in needs an amount (${measure.unit})`);
-  }
-  if (state === 'skipped' && value !== null) report(problems, at, 'A skipped day has no value');
+  for (const message of checkinValueProblems(measure, checkin)) report(problems, at, message);
 }
 
 function isSortedByDate(draft: HabitDraft): boolean {

@@ -7,13 +7,12 @@
  * rolls back, they are queued for deletion, so nothing stays behind either way.
  */
 import { randomUUID } from 'node:crypto';
-import { localDateOf } from '@habit-tracker/core';
+import type { LocalDate } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { ParsedImport } from '@habit-tracker/portability';
 import { objectKeys } from '@habit-tracker/storage';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
-import { refreshHabitSummary } from './habit-summary';
 import { inspectPhoto, type PhotoType } from './images';
 import { assertRoomFor } from './storage-quota';
 
@@ -58,30 +57,37 @@ export async function readUploadBytes(
   return bytes.buffer;
 }
 
+/** Whose upload it is, with the calendar it is read in (the user's today and week start). */
+export interface ImportUser {
+  id: string;
+  settings: db.SettingsRow;
+  /** The start date of a habit with no history. */
+  today: LocalDate;
+}
+
 /** What every read of an upload is told: the limits and the user's calendar. */
 export function readJob(
   deps: ImportDeps,
-  settings: db.SettingsRow,
+  user: Pick<ImportUser, 'settings' | 'today'>,
   row: db.ImportRow,
   bytes: ArrayBuffer,
 ) {
   return {
     name: row.fileName,
     bytes,
-    options: { maxBytes: deps.env.IMPORT_MAX_BYTES, today: localDateOf(deps.clock(), settings) },
-    weekStart: settings.weekStart,
+    options: { maxBytes: deps.env.IMPORT_MAX_BYTES, today: user.today },
+    weekStart: user.settings.weekStart,
   };
 }
 
 /** The confirmed file, read again (in a worker, like the preview) for its whole document. */
 export async function parseUpload(
   deps: ImportDeps,
-  user: { id: string },
-  settings: db.SettingsRow,
+  user: ImportUser,
   row: db.ImportRow,
 ): Promise<ParsedImport> {
   const bytes = await readUploadBytes(deps, user, row);
-  return deps.importReader.document(user.id, readJob(deps, settings, row, bytes));
+  return deps.importReader.document(user.id, readJob(deps, user, row, bytes));
 }
 
 /**
@@ -91,14 +97,13 @@ export async function parseUpload(
  */
 export async function writeImport(
   deps: WriteDeps,
-  user: { id: string },
-  settings: db.SettingsRow,
+  user: ImportUser,
   importId: string,
   parsed: ParsedImport,
 ): Promise<ImportCounts> {
   const { storage } = deps;
   const { document } = parsed;
-  const today = localDateOf(deps.clock(), settings);
+  const { settings, today } = user;
   const photoTotal = document.habits.reduce(
     (sum, h) =>
       sum +
@@ -201,7 +206,7 @@ export async function writeImport(
       for (const id of ids) {
         const found = await db.getHabitForUpdate(tx, user.id, id);
         if (!found) continue;
-        await refreshHabitSummary(tx, {
+        await db.refreshHabitSummary(tx, {
           userId: user.id,
           habit: found.habit,
           stored: null,

@@ -1,8 +1,10 @@
 /**
- * `requireAuth`: the session cookie → `c.var.user`, `c.var.settings`, `c.var.sessionId`, or 401.
+ * `requireAuth`: the session cookie → `c.var.user`, `c.var.settings`, `c.var.sessionId` and the
+ * user's `c.var.today`, or 401.
  * Attached per route (in each route's contract), so unknown paths stay 404 and the OpenAPI
  * document says which routes need a session.
  */
+import { localDateOf } from '@habit-tracker/core';
 import { extendSession, findSessionWithUser } from '@habit-tracker/db';
 import { createMiddleware } from 'hono/factory';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../auth/cookies';
@@ -46,6 +48,7 @@ export const requireAuth = createMiddleware<AuthedEnv>(async (c, next) => {
   c.set('user', found.user);
   c.set('settings', found.settings);
   c.set('sessionId', sessionId);
+  c.set('today', localDateOf(now, found.settings));
   await next();
   // One user's data: a browser may keep it but must revalidate (ETag, where the route sets one),
   // and no shared cache may keep it at all. Routes that say more (no-store) keep their own.

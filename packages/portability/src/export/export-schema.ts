@@ -13,6 +13,7 @@ import {
   ScheduleSchema,
   SettingsSchema,
 } from '@habit-tracker/contract';
+import { checkinValueProblems } from '@habit-tracker/core';
 import { z } from 'zod';
 import { excerpt } from '../import-error';
 import { PHOTO_EXTENSIONS, type PhotoContentType, photoPath } from './paths';
@@ -62,15 +63,8 @@ export const ExportHabitSchema = z
         ctx.addIssue({ code: 'custom', path: ['checkins', i], message });
       if (dates.has(checkin.date)) issue(`${checkin.date} appears twice`);
       dates.add(checkin.date);
-      // The value rules of the check-in API (apps/server checkins.handlers.ts).
-      if (habit.measure.kind === 'boolean' && checkin.value !== null) {
-        issue('A yes/no habit takes no value');
-      }
-      if (habit.measure.kind === 'numeric' && checkin.state === 'done' && checkin.value === null) {
-        issue('A numeric check-in needs an amount');
-      }
-      if (checkin.state === 'skipped' && checkin.value !== null)
-        issue('A skipped day has no value');
+      // The value rules of the check-in API.
+      for (const message of checkinValueProblems(habit.measure, checkin)) issue(message);
     });
   });
 

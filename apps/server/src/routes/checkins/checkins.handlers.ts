@@ -1,34 +1,35 @@
-import type { CheckinDto, CheckinPut } from '@habit-tracker/contract';
-import { localDateOf, type Measure } from '@habit-tracker/core';
+import type { CheckinDto } from '@habit-tracker/contract';
+import { checkinValueProblems } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { toCheckin } from '../../lib/dto';
-import { refreshHabitSummary } from '../../lib/habit-summary';
 import { idempotentWrite, type StoredResponse } from '../../lib/idempotency';
 import type * as routes from './checkins.routes';
 
 export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
   const input = c.req.valid('json');
-  const { user, settings } = c.var;
+  const { user, settings, today } = c.var;
   const result = await writeIdempotently(c, input, async (tx) => {
     const found = await db.getHabitForUpdate(tx, user.id, id);
     if (!found) throw notFound('Habit not found');
-    const today = localDateOf(c.var.deps.clock(), settings);
     if (date > today) {
       throw new AppError('date_in_future', 'Check-ins cannot be recorded for days after today');
     }
-    assertValueFits(found.habit.measure, input);
+    const problems = checkinValueProblems(found.habit.measure, input);
+    if (problems.length > 0) {
+      throw validationFailed(problems.map((message) => ({ path: 'value', message })));
+    }
     const row = await db.upsertCheckin(tx, user.id, id, date, {
       state: input.state,
       value: input.value ?? null,
       note: input.note ?? null,
     });
     if (!row) throw notFound('Habit not found');
-    await refreshHabitSummary(tx, {
+    await db.refreshHabitSummary(tx, {
       userId: user.id,
       habit: found.habit,
       stored: found.summary,
@@ -43,17 +44,17 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
 
 export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
-  const { user, settings } = c.var;
+  const { user, settings, today } = c.var;
   await writeIdempotently(c, undefined, async (tx) => {
     const found = await db.getHabitForUpdate(tx, user.id, id);
     if (!found) throw notFound('Habit not found');
     if (await db.deleteCheckin(tx, user.id, id, date)) {
-      await refreshHabitSummary(tx, {
+      await db.refreshHabitSummary(tx, {
         userId: user.id,
         habit: found.habit,
         stored: found.summary,
         written: date,
-        today: localDateOf(c.var.deps.clock(), settings),
+        today,
         weekStart: settings.weekStart,
       });
     }
@@ -82,18 +83,4 @@ function writeIdempotently(
     if (result.replayed) c.header('Idempotency-Replayed', 'true');
     return result;
   });
-}
-
-/** The value rules that depend on the habit, which the body schema alone cannot know. */
-function assertValueFits(measure: Measure, input: CheckinPut): void {
-  const value = input.value ?? null;
-  if (measure.kind === 'boolean' && value !== null) {
-    throw validationFailed([{ path: 'value', message: 'A yes/no habit takes no value' }]);
-  }
-  if (measure.kind === 'numeric' && input.state === 'done' && value === null) {
-    throw validationFailed([{ path: 'value', message: `Enter the amount (${measure.unit})` }]);
-  }
-  if (input.state === 'skipped' && value !== null) {
-    throw validationFailed([{ path: 'value', message: 'A skipped day has no value' }]);
-  }
 }

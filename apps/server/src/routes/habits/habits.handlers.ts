@@ -1,4 +1,3 @@
-import { localDateOf } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
@@ -27,8 +26,7 @@ export const listHabits: RouteHandler<typeof routes.listHabits, AuthedEnv> = asy
 };
 
 export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = async (c) => {
-  const { clock } = c.var.deps;
-  const { user, settings } = c.var;
+  const { user, today } = c.var;
   const input = c.req.valid('json');
   const habit = await c.var.db.transaction(async (tx) => {
     const color = input.color ?? (await nextPaletteColor(tx, user.id));
@@ -36,7 +34,7 @@ export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = a
       ...input,
       color,
       icon: input.icon ?? '',
-      startDate: localDateOf(clock(), settings),
+      startDate: today,
     });
   });
   return c.json(toHabit(habit), 201);

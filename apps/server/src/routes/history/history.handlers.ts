@@ -4,7 +4,6 @@ import {
   computeScores,
   computeStreaks,
   daysBetween,
-  localDateOf,
   weekdayCounts,
 } from '@habit-tracker/core';
 import { getHabit, listCheckinMarks, listCheckins } from '@habit-tracker/db';
@@ -21,10 +20,8 @@ const DEFAULT_RANGE_DAYS = 365;
 export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
-  const { clock } = c.var.deps;
   const { read } = c.var.db;
-  const { user, settings } = c.var;
-  const today = localDateOf(clock(), settings);
+  const { user, settings, today } = c.var;
 
   const to = query.to ?? (query.from ? maxDate(query.from, today) : today);
   const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));

@@ -97,7 +97,7 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
   const deps = c.var.deps;
   const { read, write } = c.var.db;
   const jobDeps = { ...deps, db: c.var.db };
-  const { user, settings } = c.var;
+  const { user, settings, today } = c.var;
   const row = await db.getImport(read, user.id, importId);
   if (!row) throw importNotFound();
   if (row.status === 'done' || row.status === 'previewed') return c.json(toImport(row), 200);
@@ -123,7 +123,10 @@ export const previewImport: RouteHandler<typeof routes.previewImport, AuthedEnv>
     // With S3 the upload went straight to the bucket: this is the first the server sees of it.
     await assertWithinQuota(jobDeps, user.id, { importId, bytes: claimed.size });
     const bytes = await readUploadBytes(deps, user, claimed);
-    preview = await deps.importReader.preview(user.id, readJob(deps, settings, claimed, bytes));
+    preview = await deps.importReader.preview(
+      user.id,
+      readJob(deps, { settings, today }, claimed, bytes),
+    );
   } catch (error) {
     if (
       error instanceof AppError &&
@@ -174,7 +177,7 @@ export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv>
   const { importId } = c.req.valid('param');
   const deps = c.var.deps;
   const { read } = c.var.db;
-  const { user, settings } = c.var;
+  const { user, settings, today } = c.var;
   const row = await db.getImport(read, user.id, importId);
   if (!row) throw importNotFound();
   // A resend after success: the same answer, nothing imported twice.
@@ -186,9 +189,10 @@ export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv>
     );
   }
   const { parseUpload, writeImport } = await loadImportJob();
-  const parsed = await parseUpload(deps, user, settings, row);
+  const importer = { id: user.id, settings, today };
+  const parsed = await parseUpload(deps, importer, row);
   try {
-    await writeImport({ ...deps, db: c.var.db }, user, settings, importId, parsed);
+    await writeImport({ ...deps, db: c.var.db }, importer, importId, parsed);
   } catch (error) {
     // Two confirms at once: the second waited for the first's lock and found it done.
     const now = await db.getImport(read, user.id, importId);

@@ -1,4 +1,3 @@
-import { localDateOf } from '@habit-tracker/core';
 import { listActiveHabitsWithMarks } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
@@ -13,9 +12,7 @@ import type * as routes from './today.routes';
  * usable summary) and today's full check-in, then pure computation per habit.
  */
 export const getToday: RouteHandler<typeof routes.getToday, AuthedEnv> = async (c) => {
-  const { clock } = c.var.deps;
-  const { user, settings } = c.var;
-  const today = localDateOf(clock(), settings);
+  const { user, settings, today } = c.var;
   const habits = await listActiveHabitsWithMarks(c.var.db.read, user.id, today, settings.weekStart);
   return conditionalJson(c, {
     date: today,

@@ -1,0 +1,21 @@
+/**
+ * What a check-in's value must be, given its habit's measure: the rules the check-in API applies
+ * and every import is checked against. The body schema alone cannot know them (it does not see
+ * the habit).
+ */
+import type { CheckinState, Measure } from './types';
+
+/** Each rule the check-in breaks, in words for the person who sent it; empty when it fits. */
+export function checkinValueProblems(
+  measure: Measure,
+  checkin: { state: CheckinState; value?: number | null },
+): string[] {
+  const value = checkin.value ?? null;
+  const problems: string[] = [];
+  if (measure.kind === 'boolean' && value !== null) problems.push('A yes/no habit takes no value');
+  if (measure.kind === 'numeric' && checkin.state === 'done' && value === null) {
+    problems.push(`A numeric check-in needs an amount (${measure.unit})`);
+  }
+  if (checkin.state === 'skipped' && value !== null) problems.push('A skipped day has no value');
+  return problems;
+}
