@@ -1,0 +1,38 @@
+/**
+ * The API's error codes and the status each one always answers with: `{ error: { code,
+ * message, details? } }` (docs/api.md, "Errors"). The server throws them, the contract publishes
+ * them as the OpenAPI enum, and the web app maps each one to words.
+ */
+export const ERROR_STATUS = {
+  malformed_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_rejected: 403,
+  not_found: 404,
+  email_taken: 409,
+  idempotency_key_reused: 409,
+  /** Served in another region (with fly-replay); Fly's proxy never shows it to clients. */
+  wrong_region: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  date_in_future: 422,
+  /** A completed upload whose stored bytes are not what was declared (size, image type). */
+  upload_invalid: 422,
+  /** An import file that cannot be read; `details` lists `{ file, line?, message }`. */
+  import_invalid: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+/** Every code, in the table's order. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** The codes that answer with `status`. */
+export function errorCodesOf(status: number): ErrorCode[] {
+  return ERROR_CODES.filter((code) => ERROR_STATUS[code] === status);
+}

@@ -1,0 +1,24 @@
+/** How long and how large what users type may be: the API refuses more, forms stop at it. */
+export const LIMITS = {
+  emailMax: 254,
+  passwordMin: 8,
+  passwordMax: 256,
+  nameMax: 100,
+  descriptionMax: 1000,
+  iconMax: 16,
+  unitMax: 20,
+  noteMax: 2000,
+  numberMax: 1e9,
+  historyMaxDays: 3700,
+  idempotencyKeyMax: 100,
+} as const;
+
+/** What each kind of schedule may ask for (both ends included). */
+export const SCHEDULE_LIMITS = {
+  /** Completions in each week. */
+  timesPerWeek: { min: 1, max: 7 },
+  /** Completions in each calendar month ("31 times a month" = every day). */
+  timesPerMonth: { min: 1, max: 31 },
+  /** Days between due days of an every-n-days schedule. */
+  everyNDays: { min: 1, max: 365 },
+} as const;
