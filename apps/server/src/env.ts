@@ -3,6 +3,7 @@
  * `process.env`: everything else receives an `Env` object, so tests can build apps with any
  * configuration without touching global state.
  */
+import { DEFAULT_IMPORT_MAX_BYTES, DEFAULT_PHOTO_MAX_BYTES } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
 
 /** Fly's proxy cannot replay a request whose body is larger (fly.io/docs/networking/dynamic-request-routing). */
@@ -76,17 +77,9 @@ const EnvSchema = z
     AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
     AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** The largest photo accepted (bytes). */
-    PHOTO_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .default(10 * 1024 * 1024),
+    PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_PHOTO_MAX_BYTES),
     /** The largest import file accepted (bytes). */
-    IMPORT_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .default(50 * 1024 * 1024),
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_IMPORT_MAX_BYTES),
     /** The heap cap of the worker that reads one import file (MB). */
     IMPORT_READ_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(192),
     /** How long reading one import file may take (ms). */

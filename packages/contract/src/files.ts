@@ -3,10 +3,8 @@
  * "Photos", "Export", "Import"). Bytes never pass through these: they go to object storage with
  * an upload instruction, and come back from the image and download routes.
  */
+import { PHOTO_TYPES } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
-
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const PHOTOS_PER_CHECKIN = 10;
 
 export const UploadInstructionSchema = z
   .object({

@@ -9,8 +9,9 @@
  * list is big (~200 KB gzip): the web app loads this module lazily, only on the forms that set a
  * password; the server loads it on the first sign-up or password change.
  */
+
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { LIMITS } from './limits';
 
 let common: Set<string> | undefined;
 
@@ -54,8 +55,8 @@ export interface PasswordContext {
 
 /**
  * Why `password` is refused, in words for the person choosing it; null when it is fine. The
- * length limits are the contract's (schemas.ts) and are checked here too, so a form can say all
- * of it before submit.
+ * length limits are the vocabulary's (schemas.ts checks them too) and are checked here as well,
+ * so a form can say all of it before submit.
  */
 export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
   if (password.length < LIMITS.passwordMin) {

@@ -1,14 +1,13 @@
 /**
  * The API's shapes, once. The server validates with them and publishes them as OpenAPI;
  * the web app takes its types from them (type-only imports, so no zod reaches the browser).
- * docs/api.md is the human map of the same contract.
+ * Their limits, codes and photo types are @habit-tracker/vocabulary's, which the web imports
+ * as values. docs/api.md is the human map of the same contract.
  */
 
 import { isValidLocalDate, normalizeTimeZone } from '@habit-tracker/core';
+import { ERROR_CODES, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
-import { LIMITS } from './limits';
-
-export { LIMITS };
 
 /**
  * Text that is stored: PostgreSQL's text cannot hold U+0000, so a NUL would fail the INSERT (a
@@ -114,6 +113,8 @@ export const UserSchema = z
 
 export const MeSchema = z.object({ user: UserSchema, settings: SettingsSchema }).openapi('Me');
 
+const between = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+
 export const ScheduleSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('daily') }).strict(),
@@ -127,14 +128,16 @@ export const ScheduleSchema = z
           .refine((d) => new Set(d).size === d.length, { message: 'Weekdays must be unique' }),
       })
       .strict(),
-    z.object({ kind: z.literal('times_per_week'), times: z.number().int().min(1).max(7) }).strict(),
     z
-      .object({ kind: z.literal('times_per_month'), times: z.number().int().min(1).max(31) })
+      .object({ kind: z.literal('times_per_week'), times: between(SCHEDULE_LIMITS.timesPerWeek) })
+      .strict(),
+    z
+      .object({ kind: z.literal('times_per_month'), times: between(SCHEDULE_LIMITS.timesPerMonth) })
       .strict(),
     z
       .object({
         kind: z.literal('every_n_days'),
-        interval: z.number().int().min(1).max(365),
+        interval: between(SCHEDULE_LIMITS.everyNDays),
         startDate: LocalDateSchema,
       })
       .strict(),
@@ -337,7 +340,8 @@ export const HealthSchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      /** The codes and their statuses: @habit-tracker/vocabulary's ERROR_STATUS (docs/api.md). */
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       details: z.unknown().optional(),
     }),

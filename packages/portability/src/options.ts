@@ -5,6 +5,7 @@
  * every check; docs/decisions/0011-untrusted-files.md has the arithmetic and the measurements.
  */
 import { isValidLocalDate, type LocalDate } from '@habit-tracker/core';
+import { DEFAULT_IMPORT_MAX_BYTES } from '@habit-tracker/vocabulary';
 import { importFailure } from './import-error';
 
 export interface ParseOptions {
@@ -45,7 +46,7 @@ export interface ParseOptions {
   today?: LocalDate;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_IMPORT_MAX_BYTES;
 export const DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_JSON_BYTES = 48 * 1024 * 1024;
 export const DEFAULT_MAX_ENTRIES = 200_000;

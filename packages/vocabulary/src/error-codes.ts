@@ -13,7 +13,11 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 409,
   /** Served in another region (with fly-replay); Fly's proxy never shows it to clients. */
   wrong_region: 409,
+  /** An import file is being read by another preview right now (Retry-After). */
+  import_in_progress: 409,
   payload_too_large: 413,
+  /** The upload would take the user's stored files past their storage quota. */
+  quota_exceeded: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
   date_in_future: 422,

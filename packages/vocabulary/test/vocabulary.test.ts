@@ -25,7 +25,13 @@ describe('error codes', () => {
     expect(new Set(Object.values(ERROR_STATUS))).toEqual(
       new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]),
     );
-    expect(errorCodesOf(409)).toEqual(['email_taken', 'idempotency_key_reused', 'wrong_region']);
+    expect(errorCodesOf(409)).toEqual([
+      'email_taken',
+      'idempotency_key_reused',
+      'wrong_region',
+      'import_in_progress',
+    ]);
+    expect(errorCodesOf(413)).toEqual(['payload_too_large', 'quota_exceeded']);
     expect(errorCodesOf(418)).toEqual([]);
   });
 });

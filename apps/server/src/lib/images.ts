@@ -1,24 +1,10 @@
 /**
  * What an uploaded photo really is. The declared content type is the client's word; the bytes
- * decide: their signature must match it, and sharp (libvips) must be able to decode them as that
- * format. Then a small WebP thumbnail for lists and calendars.
+ * decide: their signature must match it (vocabulary's sniffImageType, the browser's check too),
+ * and sharp (libvips) must be able to decode them as that format. Then a small WebP thumbnail
+ * for lists and calendars.
  */
-import type { PHOTO_TYPES } from '@habit-tracker/contract';
-
-export type PhotoType = (typeof PHOTO_TYPES)[number];
-
-/** Enough of the file to tell the three formats apart. */
-export const SIGNATURE_BYTES = 12;
-
-/** The format the first bytes announce, or null. */
-export function sniffImageType(bytes: Uint8Array): PhotoType | null {
-  const at = (i: number, ...values: number[]) => values.every((v, j) => bytes[i + j] === v);
-  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  // RIFF....WEBP
-  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
-  return null;
-}
+import type { PhotoType } from '@habit-tracker/vocabulary';
 
 const SHARP_FORMATS: Record<PhotoType, string> = {
   'image/jpeg': 'jpeg',

@@ -11,9 +11,10 @@ import type { LocalDate } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { ParsedImport } from '@habit-tracker/portability';
 import { objectKeys } from '@habit-tracker/storage';
+import type { PhotoType } from '@habit-tracker/vocabulary';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
-import { inspectPhoto, type PhotoType } from './images';
+import { inspectPhoto } from './images';
 import { assertRoomFor } from './storage-quota';
 
 export interface ImportCounts {

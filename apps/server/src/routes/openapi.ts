@@ -4,6 +4,7 @@
  */
 
 import { ErrorSchema } from '@habit-tracker/contract';
+import { errorCodesOf } from '@habit-tracker/vocabulary';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import type { AppEnv } from '../context';
@@ -25,23 +26,26 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
-const ERROR_DESCRIPTIONS = {
-  400: 'Malformed JSON (`malformed_json`)',
-  401: 'No valid session (`unauthenticated`), or wrong credentials (`invalid_credentials`)',
-  403: 'Cross-site request (`csrf_rejected`)',
-  404: 'Not found, or owned by another user (`not_found`)',
-  409: 'Conflict (`email_taken`, `idempotency_key_reused`, `import_in_progress`)',
-  413: 'Too large (`payload_too_large`), or over the storage quota (`quota_exceeded`)',
-  415: 'Body is not JSON (`unsupported_media_type`)',
-  422: 'Schema violation (`validation_failed`, details `[{ path, message }]`), `date_in_future`, `upload_invalid` or `import_invalid`',
-  429: 'Too many attempts, or another read of yours in progress (`rate_limited`); see Retry-After',
-  503: 'Database unreachable, or too busy to read a file now (`unavailable`); see Retry-After',
+/** What each error status means; its codes come from the one table (vocabulary's ERROR_STATUS). */
+const ERROR_MEANINGS = {
+  400: 'Malformed JSON',
+  401: 'No valid session, or wrong credentials',
+  403: 'Cross-site request',
+  404: 'Not found, or owned by another user',
+  409: 'Conflict, or a file being read by another request',
+  413: 'Too large, or over the storage quota',
+  415: 'Body is not JSON',
+  422: 'Invalid (`validation_failed` details: `[{ path, message }]`)',
+  429: 'Too many attempts, or another read of yours in progress; see Retry-After',
+  503: 'Database unreachable, or too busy to read a file now; see Retry-After',
 } as const;
 
-type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+type ErrorStatus = keyof typeof ERROR_MEANINGS;
 
 const errorResponse = (status: ErrorStatus) => ({
-  description: ERROR_DESCRIPTIONS[status],
+  description: `${ERROR_MEANINGS[status]}: ${errorCodesOf(status)
+    .map((code) => `\`${code}\``)
+    .join(', ')}`,
   content: { 'application/json': { schema: ErrorSchema } },
 });
 

@@ -7,13 +7,13 @@
  * misread gets a new version number, never a silent change of meaning.
  */
 import {
-  LIMITS,
   LocalDateSchema,
   MeasureSchema,
   ScheduleSchema,
   SettingsSchema,
 } from '@habit-tracker/contract';
 import { checkinValueProblems } from '@habit-tracker/core';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
 import { excerpt } from '../import-error';
 import { PHOTO_EXTENSIONS, type PhotoContentType, photoPath } from './paths';

@@ -5,6 +5,7 @@
  * say so in a warning rather than refusing the file.
  */
 import type { Schedule } from '@habit-tracker/core';
+import { SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 
 /** A schedule without the anchor every_n_days needs; the habit's start date supplies it. */
 export type ScheduleDraft =
@@ -17,8 +18,8 @@ export interface FrequencyMapping {
   approximation?: string;
 }
 
-const MAX_INTERVAL = 365;
-const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+const clamp = (n: number, { min, max }: { min: number; max: number }) =>
+  Math.min(max, Math.max(min, n));
 
 function approximate(
   numerator: number,
@@ -47,20 +48,21 @@ export function scheduleFromLoopFrequency(
     return { schedule: { kind: 'times_per_month', times: numerator } };
   }
   if (numerator === 1) {
-    const interval = clamp(denominator, 2, MAX_INTERVAL);
+    // 1/1 is daily (above): an interval here is at least 2.
+    const interval = clamp(denominator, { min: 2, max: SCHEDULE_LIMITS.everyNDays.max });
     const schedule: ScheduleDraft = { kind: 'every_n_days', interval };
     return interval === denominator ? { schedule } : approximate(numerator, denominator, schedule);
   }
   // The same rate over the nearest period we have: weeks for short windows, months for long.
   const perDay = numerator / denominator;
   if (denominator < 28) {
-    const times = clamp(Math.round(perDay * 7), 1, 7);
+    const times = clamp(Math.round(perDay * 7), SCHEDULE_LIMITS.timesPerWeek);
     return approximate(
       numerator,
       denominator,
       times === 7 ? { kind: 'daily' } : { kind: 'times_per_week', times },
     );
   }
-  const times = clamp(Math.round(perDay * 30), 1, 31);
+  const times = clamp(Math.round(perDay * 30), SCHEDULE_LIMITS.timesPerMonth);
   return approximate(numerator, denominator, { kind: 'times_per_month', times });
 }

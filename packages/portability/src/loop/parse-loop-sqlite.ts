@@ -10,8 +10,8 @@
  * values are amount × 1000; target_value is the real target.
  */
 
-import { LIMITS } from '@habit-tracker/contract';
 import { fromDayNumber } from '@habit-tracker/core';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import type { Database, SqlValue } from 'sql.js';
 import { finishImport, report, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';

@@ -2,8 +2,10 @@
  * Opening an uploaded SQLite file with sql.js, refusing what cannot be trusted: the wrong file
  * type, a file cut short, a file SQLite itself finds corrupt.
  */
+
+import { isSqlite } from '@habit-tracker/vocabulary';
 import type { Database, SqlValue } from 'sql.js';
-import { describeKind, SQLITE_SIGNATURE, sniffFile } from '../file-kind';
+import { describeKind, sniffFile } from '../file-kind';
 import { ImportError, importFailure } from '../import-error';
 import { loadSqlJs } from './load-sql-js';
 
@@ -58,7 +60,7 @@ export async function readSqliteFile<T>(
   expected: string,
   read: (db: Database) => T,
 ): Promise<T> {
-  if (!SQLITE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+  if (!isSqlite(bytes)) {
     throw importFailure(file, `Expected ${expected}. ${describeKind(sniffFile(bytes))}.`);
   }
   checkNotTruncated(file, bytes);

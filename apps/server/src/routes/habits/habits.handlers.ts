@@ -1,21 +1,10 @@
 import * as db from '@habit-tracker/db';
+import { defaultHabitColor } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
 import { toHabit } from '../../lib/dto';
 import type * as routes from './habits.routes';
-
-/** New habits cycle through these, so a fresh list is not all one colour. */
-const PALETTE = [
-  '#3b82f6',
-  '#10b981',
-  '#f59e0b',
-  '#ef4444',
-  '#8b5cf6',
-  '#ec4899',
-  '#14b8a6',
-  '#f97316',
-];
 
 const habitNotFound = () => notFound('Habit not found');
 
@@ -42,7 +31,7 @@ export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = a
 
 async function nextPaletteColor(tx: db.Db, userId: string): Promise<string> {
   const existing = await db.listHabits(tx, userId, 'all');
-  return PALETTE[existing.length % PALETTE.length]!;
+  return defaultHabitColor(existing.length);
 }
 
 export const reorderHabits: RouteHandler<typeof routes.reorderHabits, AuthedEnv> = async (c) => {

@@ -1,4 +1,3 @@
-import { LIMITS } from '@habit-tracker/contract';
 import {
   addDays,
   computeScores,
@@ -7,6 +6,7 @@ import {
   weekdayCounts,
 } from '@habit-tracker/core';
 import { getHabit, listCheckinMarks, listCheckins } from '@habit-tracker/db';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';

@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
-import { PHOTOS_PER_CHECKIN, type Photo } from '@habit-tracker/contract';
+import type { Photo } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
 import { objectKeys } from '@habit-tracker/storage';
+import { PHOTOS_PER_CHECKIN, type PhotoType, sniffImageType } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { inspectPhoto, type PhotoType, sniffImageType } from '../../lib/images';
+import { inspectPhoto } from '../../lib/images';
 import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
 import {
   assertStoredSize,
