@@ -51,12 +51,12 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await build({
   // The server, the deploy's release command (migrations only; fly.toml [deploy]), and the
-  // worker that reads uploaded import files (started by lib/import-reader.ts, found beside
+  // worker that reads uploaded import files (started by jobs/import-reader.ts, found beside
   // main.js at run time).
   entryPoints: {
     main: join(here, 'src/main.ts'),
     release: join(here, 'src/release.ts'),
-    'import-worker': join(here, 'src/lib/import-worker.ts'),
+    'import-worker': join(here, 'src/jobs/import-worker.ts'),
   },
   outdir,
   bundle: true,

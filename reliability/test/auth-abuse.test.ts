@@ -5,7 +5,7 @@
  *   address, and cannot be turned against the owner: the browser that signed in before (its
  *   device cookie) still signs in while strangers are locked out; common passwords are refused; the address is Fly-Client-IP where Fly's proxy sets it (FLY_REGION set, so
  *   TRUST_PROXY defaults on), and the socket's where no proxy does — there a forged
- *   Fly-Client-IP must not buy a fresh budget (apps/server/src/lib/client-ip.ts);
+ *   Fly-Client-IP must not buy a fresh budget (apps/server/src/http/client-ip.ts);
  * - the session cookie is HttpOnly, SameSite, Secure and __Host- in production;
  * - signing out ends the session on the server: the old cookie is refused afterwards;
  * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403

@@ -8,8 +8,8 @@ import type { Database, DbHandles, SettingsRow, UserRow } from '@habit-tracker/d
 import type { ObjectStore } from '@habit-tracker/storage';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
-import type { ImportReader } from './lib/import-reader';
-import type { ObjectCleanup } from './lib/object-cleanup';
+import type { ImportReader } from './jobs/import-reader';
+import type { ObjectCleanup } from './jobs/object-cleanup';
 import type { Logger } from './logger';
 
 export interface Deps {
@@ -26,9 +26,9 @@ export interface Deps {
   rateLimits: AuthRateLimits;
   /** Photos, exports and import files (packages/storage). */
   storage: ObjectStore;
-  /** Deletes from storage the objects whose rows are gone (lib/object-cleanup.ts). */
+  /** Deletes from storage the objects whose rows are gone (jobs/object-cleanup.ts). */
   objectCleanup: ObjectCleanup;
-  /** Reads uploaded import files in capped worker threads (lib/import-reader.ts). */
+  /** Reads uploaded import files in capped worker threads (jobs/import-reader.ts). */
   importReader: ImportReader;
 }
 

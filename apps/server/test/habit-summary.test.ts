@@ -15,7 +15,7 @@ import {
 } from '@habit-tracker/core';
 import { listActiveHabitsWithMarks, listCheckinMarks } from '@habit-tracker/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roundScore } from '../src/lib/habit-stats';
+import { roundScore } from '../src/dto/today-entry';
 import { createTestApp, type TestApp, type TestClient, TODAY } from './support/app';
 import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 

@@ -17,7 +17,7 @@ import {
 import { createTestBucket, s3StorageConfig } from '@habit-tracker/storage/testing';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { ABANDONED_UPLOAD_MS } from '../src/lib/object-cleanup';
+import { ABANDONED_UPLOAD_MS } from '../src/jobs/object-cleanup';
 import { createTestApp, expectError, type TestApp, type TestClient, TODAY } from './support/app';
 import { type TestDatabase, useTestDatabases } from './support/databases';
 

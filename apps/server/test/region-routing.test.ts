@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Env, EnvError, loadEnv } from '../src/env';
-import { lsnCookieName, readLsnToken, writeLsnToken } from '../src/lib/read-your-writes';
+import { lsnCookieName, readLsnToken, writeLsnToken } from '../src/http/read-your-writes';
 import {
   canReplay,
   inPrimaryRegion,

@@ -8,7 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
-import { clientIp } from '../lib/client-ip';
+import { clientIp } from '../http/client-ip';
 
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;

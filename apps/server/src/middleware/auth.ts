@@ -16,7 +16,7 @@ import {
 } from '../auth/session-tokens';
 import type { AuthedEnv } from '../context';
 import { AppError } from '../errors';
-import { setFinalHeader } from '../lib/response-headers';
+import { setFinalHeader } from '../http/response-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 

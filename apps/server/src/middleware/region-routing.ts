@@ -24,8 +24,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { type Env, REPLAY_BODY_LIMIT_BYTES } from '../env';
 import { AppError, errorBody } from '../errors';
-import { readLsnToken, writeLsnToken } from '../lib/read-your-writes';
-import { setFinalHeader } from '../lib/response-headers';
+import { readLsnToken, writeLsnToken } from '../http/read-your-writes';
+import { setFinalHeader } from '../http/response-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

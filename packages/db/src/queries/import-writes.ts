@@ -1,6 +1,6 @@
 /**
  * Bulk inserts for an import: a user's habits, check-ins and photos, many rows per statement.
- * Called inside the import's one transaction (apps/server/src/lib/import-job.ts), after the
+ * Called inside the import's one transaction (apps/server/src/jobs/import-job.ts), after the
  * whole file was validated: every row here is already known to be valid.
  */
 import type { Measure, Schedule } from '@habit-tracker/core';

@@ -23,8 +23,8 @@ import {
 } from '../../auth/session-tokens';
 import { rememberDevice, trustedDeviceOf } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
+import { toMe } from '../../dto/rows';
 import { AppError, validationFailed } from '../../errors';
-import { toMe } from '../../lib/dto';
 import type * as routes from './auth.routes';
 
 /** The policy brings a list of ~49,000 passwords: loaded on the first account, not at start. */

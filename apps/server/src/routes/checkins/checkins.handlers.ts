@@ -4,9 +4,9 @@ import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
+import { toCheckin } from '../../dto/rows';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { toCheckin } from '../../lib/dto';
-import { idempotentWrite, type StoredResponse } from '../../lib/idempotency';
+import { idempotentWrite, type StoredResponse } from '../../http/idempotency';
 import type * as routes from './checkins.routes';
 
 export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = async (c) => {

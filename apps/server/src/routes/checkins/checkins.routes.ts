@@ -1,6 +1,6 @@
 import { CheckinParamsSchema, CheckinPutSchema, CheckinSchema } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { IdempotencyHeadersSchema } from '../../lib/idempotency';
+import { IdempotencyHeadersSchema } from '../../http/idempotency';
 import { requireAuth } from '../../middleware/auth';
 import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
 

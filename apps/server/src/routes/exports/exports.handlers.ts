@@ -5,8 +5,8 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound } from '../../errors';
-import { assertRoomForExport } from '../../lib/storage-quota';
-import { DOWNLOAD_URL_SECONDS } from '../../lib/uploads';
+import { assertRoomForExport } from '../../files/storage-quota';
+import { DOWNLOAD_URL_SECONDS } from '../../files/uploads';
 import type * as routes from './exports.routes';
 
 const exportNotFound = () => notFound('Export not found');
@@ -42,7 +42,9 @@ export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> =
   // Loaded on first use (zip writer and all), like the import: cold starts stay lean. The job
   // outlives the request, so it gets the primary's handles rather than the request's.
   const jobDeps = { db: database.primary, storage, logger, clock };
-  void import('../../lib/export-job').then(({ runExport }) => runExport(jobDeps, user, created.id));
+  void import('../../jobs/export-job').then(({ runExport }) =>
+    runExport(jobDeps, user, created.id),
+  );
   return c.json(toExport(created, clock()), 202);
 };
 

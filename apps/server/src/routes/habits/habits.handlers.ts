@@ -2,8 +2,8 @@ import * as db from '@habit-tracker/db';
 import { defaultHabitColor } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
+import { toHabit } from '../../dto/rows';
 import { notFound, validationFailed } from '../../errors';
-import { toHabit } from '../../lib/dto';
 import type * as routes from './habits.routes';
 
 const habitNotFound = () => notFound('Habit not found');

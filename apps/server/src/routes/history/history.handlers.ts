@@ -9,10 +9,10 @@ import { getHabit, listCheckinMarks, listCheckins } from '@habit-tracker/db';
 import { LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
+import { toCheckin, toHabit } from '../../dto/rows';
+import { roundScore } from '../../dto/today-entry';
 import { notFound, validationFailed } from '../../errors';
-import { conditionalJson } from '../../lib/conditional-json';
-import { toCheckin, toHabit } from '../../lib/dto';
-import { roundScore } from '../../lib/habit-stats';
+import { conditionalJson } from '../../http/conditional-json';
 import type * as routes from './history.routes';
 
 const DEFAULT_RANGE_DAYS = 365;

@@ -4,14 +4,14 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv, Deps } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
-import type { ImportCounts } from '../../lib/import-job';
-import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
-import { assertStoredSize, requestBody, uploadInstruction } from '../../lib/uploads';
+import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
+import { assertStoredSize, requestBody, uploadInstruction } from '../../files/uploads';
+import type { ImportCounts } from '../../jobs/import-job';
 import type * as routes from './imports.routes';
 
 const importNotFound = () => notFound('Import not found');
 /** The readers (zip, CSV, SQLite in wasm) load on the first import, not at every start. */
-const loadImportJob = () => import('../../lib/import-job');
+const loadImportJob = () => import('../../jobs/import-job');
 /** Every import file is stored as bytes; its name says what it is. */
 const IMPORT_CONTENT_TYPE = 'application/octet-stream';
 

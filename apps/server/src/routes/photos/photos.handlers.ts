@@ -7,14 +7,14 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { inspectPhoto } from '../../lib/images';
-import { assertRoomFor, assertWithinQuota } from '../../lib/storage-quota';
+import { inspectPhoto } from '../../files/images';
+import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
 import {
   assertStoredSize,
   DOWNLOAD_URL_SECONDS,
   requestBody,
   uploadInstruction,
-} from '../../lib/uploads';
+} from '../../files/uploads';
 import type * as routes from './photos.routes';
 
 const photoNotFound = () => notFound('Photo not found');

@@ -1,8 +1,8 @@
 import { updateSettings } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
+import { toSettings } from '../../dto/rows';
 import { notFound } from '../../errors';
-import { toSettings } from '../../lib/dto';
 import type * as routes from './settings.routes';
 
 export const getSettings: RouteHandler<typeof routes.getSettings, AuthedEnv> = (c) =>

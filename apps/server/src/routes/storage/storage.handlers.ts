@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
-import { storageUsage } from '../../lib/storage-quota';
+import { storageUsage } from '../../files/storage-quota';
 import type * as routes from './storage.routes';
 
 export const getStorageUsage: RouteHandler<typeof routes.getStorageUsage, AuthedEnv> = async (

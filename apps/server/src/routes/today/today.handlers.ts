@@ -1,9 +1,9 @@
 import { listActiveHabitsWithMarks } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
-import { conditionalJson } from '../../lib/conditional-json';
-import { toSettings } from '../../lib/dto';
-import { todayEntry } from '../../lib/habit-stats';
+import { toSettings } from '../../dto/rows';
+import { todayEntry } from '../../dto/today-entry';
+import { conditionalJson } from '../../http/conditional-json';
 import type * as routes from './today.routes';
 
 /**

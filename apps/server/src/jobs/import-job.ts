@@ -14,8 +14,8 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { PhotoType } from '@habit-tracker/vocabulary';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
-import { inspectPhoto } from './images';
-import { assertRoomFor } from './storage-quota';
+import { inspectPhoto } from '../files/images';
+import { assertRoomFor } from '../files/storage-quota';
 
 export interface ImportCounts {
   habits: number;

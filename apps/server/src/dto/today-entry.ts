@@ -14,7 +14,7 @@ import {
   type Weekday,
 } from '@habit-tracker/core';
 import type { CheckinRow, HabitRow } from '@habit-tracker/db';
-import { toCheckin, toHabit } from './dto';
+import { toCheckin, toHabit } from './rows';
 
 /** Scores are 0–1 for display: four decimals is more than a progress ring can show. */
 export function roundScore(score: number): number {
