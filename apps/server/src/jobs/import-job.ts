@@ -10,30 +10,40 @@ import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { ParsedImport } from '@habit-tracker/portability';
-import { objectKeys } from '@habit-tracker/storage';
+import { type ObjectStore, objectKeys } from '@habit-tracker/storage';
 import type { PhotoType } from '@habit-tracker/vocabulary';
-import type { Deps } from '../context';
+import type { ImportCounts } from '../dto/files';
+import type { Env } from '../env';
 import { AppError } from '../errors';
 import { inspectPhoto } from '../files/images';
-import { assertRoomFor } from '../files/storage-quota';
+import { assertRoomFor, type QuotaDeps } from '../files/storage-quota';
+import type { ImportReader } from './import-reader';
+import type { ObjectCleanup } from './object-cleanup';
 
-export interface ImportCounts {
-  habits: number;
-  checkins: number;
-  photos: number;
+/** What reading an upload needs (a request's app dependencies have all of it). */
+export interface ImportJobDeps {
+  /** Where the upload is, and where imported photos go. */
+  storage: ObjectStore;
+  env: Pick<Env, 'IMPORT_MAX_BYTES'>;
+  clock: () => Date;
+  /** Deletes the photos of a write that rolled back. */
+  objectCleanup: Pick<ObjectCleanup, 'drainSoon'>;
+  /** Reads the file in a worker thread, within memory and time limits. */
+  importReader: Pick<ImportReader, 'document'>;
 }
 
-type ImportDeps = Pick<Deps, 'storage' | 'env' | 'clock' | 'objectCleanup' | 'importReader'>;
-
-/** Writing needs the request's handles too: one transaction on the primary. */
-type WriteDeps = ImportDeps & { db: db.DbHandles };
+/**
+ * Writing needs the request's handles too (one transaction on the primary) and the storage quota
+ * (the photos of an own export count against it).
+ */
+export type ImportWriteDeps = ImportJobDeps & QuotaDeps & { db: db.DbHandles };
 
 /**
  * The stored upload's bytes, checked against the size it was declared with. Held outside the JS
  * heap and handed (transferred, not copied) to the reading worker.
  */
 export async function readUploadBytes(
-  deps: ImportDeps,
+  deps: Pick<ImportJobDeps, 'storage'>,
   user: { id: string },
   row: db.ImportRow,
 ): Promise<ArrayBuffer> {
@@ -68,7 +78,7 @@ export interface ImportUser {
 
 /** What every read of an upload is told: the limits and the user's calendar. */
 export function readJob(
-  deps: ImportDeps,
+  deps: Pick<ImportJobDeps, 'env'>,
   user: Pick<ImportUser, 'settings' | 'today'>,
   row: db.ImportRow,
   bytes: ArrayBuffer,
@@ -83,7 +93,7 @@ export function readJob(
 
 /** The confirmed file, read again (in a worker, like the preview) for its whole document. */
 export async function parseUpload(
-  deps: ImportDeps,
+  deps: ImportJobDeps,
   user: ImportUser,
   row: db.ImportRow,
 ): Promise<ParsedImport> {
@@ -97,7 +107,7 @@ export async function parseUpload(
  * is being moved in), never over an account's existing calendar.
  */
 export async function writeImport(
-  deps: WriteDeps,
+  deps: ImportWriteDeps,
   user: ImportUser,
   importId: string,
   parsed: ParsedImport,

@@ -1,29 +1,15 @@
 import { Readable } from 'node:stream';
-import type { ExportDto } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
 import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
+import { toExport } from '../../dto/files';
 import { notFound } from '../../errors';
 import { assertRoomForExport } from '../../files/storage-quota';
 import { DOWNLOAD_URL_SECONDS } from '../../files/uploads';
 import type * as routes from './exports.routes';
 
 const exportNotFound = () => notFound('Export not found');
-
-function toExport(row: db.ExportRow, now: Date): ExportDto {
-  const downloadable = row.status === 'ready' && row.expiresAt !== null && row.expiresAt > now;
-  return {
-    id: row.id,
-    status: row.status,
-    progress: row.progress,
-    size: row.size,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    error: row.error,
-    downloadUrl: downloadable ? `/api/v1/exports/${row.id}/download` : null,
-  };
-}
 
 export const createExport: RouteHandler<typeof routes.createExport, AuthedEnv> = async (c) => {
   const { database, env, storage, logger, clock } = c.var.deps;

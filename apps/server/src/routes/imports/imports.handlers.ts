@@ -1,12 +1,12 @@
-import type { ImportDto, ImportPreview } from '@habit-tracker/contract';
+import type { ImportPreview } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
 import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv, Deps } from '../../context';
+import { toImport } from '../../dto/files';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
 import { assertStoredSize, requestBody, uploadInstruction } from '../../files/uploads';
-import type { ImportCounts } from '../../jobs/import-job';
 import type * as routes from './imports.routes';
 
 const importNotFound = () => notFound('Import not found');
@@ -14,17 +14,6 @@ const importNotFound = () => notFound('Import not found');
 const loadImportJob = () => import('../../jobs/import-job');
 /** Every import file is stored as bytes; its name says what it is. */
 const IMPORT_CONTENT_TYPE = 'application/octet-stream';
-
-function toImport(row: db.ImportRow): ImportDto {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    preview: (row.preview as ImportPreview | null) ?? null,
-    result: (row.result as ImportCounts | null) ?? null,
-  };
-}
 
 export const createImport: RouteHandler<typeof routes.createImport, AuthedEnv> = async (c) => {
   const input = c.req.valid('json');

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
-import type { Photo } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
 import { objectKeys } from '@habit-tracker/storage';
 import { PHOTOS_PER_CHECKIN, type PhotoType, sniffImageType } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
+import { toPhoto } from '../../dto/files';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { inspectPhoto } from '../../files/images';
 import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
@@ -18,22 +18,6 @@ import {
 import type * as routes from './photos.routes';
 
 const photoNotFound = () => notFound('Photo not found');
-
-function toPhoto(row: db.PhotoRow): Photo {
-  return {
-    id: row.id,
-    habitId: row.habitId,
-    date: row.date,
-    contentType: row.contentType as PhotoType,
-    size: row.size,
-    width: row.width,
-    height: row.height,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    imageUrl: `/api/v1/photos/${row.id}/image`,
-    thumbnailUrl: `/api/v1/photos/${row.id}/thumbnail`,
-  };
-}
 
 export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
