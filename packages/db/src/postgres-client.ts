@@ -18,11 +18,14 @@ import {
 import { postgresReplication } from './replication';
 import * as schema from './schema';
 
-const DEFAULT_POOL_SIZE = 10;
-const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
-const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-const DEFAULT_REPLICA_CONNECT_TIMEOUT_MS = 1_000;
-const DEFAULT_REPLICA_RETRY_MS = 2_000;
+/** What OpenDatabaseOptions left unsaid means. */
+const DEFAULTS = {
+  poolSize: 10,
+  statementTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  replicaConnectTimeoutMs: 1_000,
+  replicaRetryMs: 2_000,
+} satisfies OpenDatabaseOptions;
 /** Closes a connection left idle inside a transaction (a bug) so it cannot hold locks forever. */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 /** Any number, the same in every process: serialises migrations when several machines boot at once. */
@@ -38,7 +41,7 @@ export function openPostgres(
   const primaryPool = createPool(
     url,
     options,
-    options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
     onPoolError,
   );
   const db: Db = drizzleNodePg({ client: primaryPool, schema });
@@ -46,14 +49,14 @@ export function openPostgres(
   let replicaPool: pg.Pool | undefined;
   let replicaDb: Db | undefined;
   const replicaHealth = new ReplicaHealth(
-    options.replicaRetryMs ?? DEFAULT_REPLICA_RETRY_MS,
+    options.replicaRetryMs ?? DEFAULTS.replicaRetryMs,
     options.onReplicaUnavailable,
   );
   if (options.readUrl) {
     replicaPool = createPool(
       options.readUrl,
       options,
-      options.replicaConnectTimeoutMs ?? DEFAULT_REPLICA_CONNECT_TIMEOUT_MS,
+      options.replicaConnectTimeoutMs ?? DEFAULTS.replicaConnectTimeoutMs,
       onPoolError,
     );
     const readPool = new ReplicaFirstPool(replicaPool, primaryPool, replicaHealth);
@@ -112,10 +115,10 @@ function createPool(
   connectTimeoutMs: number,
   onPoolError: (error: Error) => void,
 ): pg.Pool {
-  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    max: options.poolSize ?? DEFAULTS.poolSize,
     connectionTimeoutMillis: connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     keepAlive: true,

@@ -170,18 +170,12 @@ export async function writeImport(
         tx,
         user.id,
         document.habits.map((h, index) => ({
-          name: h.name,
-          description: h.description,
-          color: h.color,
-          icon: h.icon,
-          measure: h.measure,
-          schedule: h.schedule,
+          ...h, // name, description, colour, icon, measure, schedule, start date
           // Keep the file's order, after the user's own habits.
           position: start + index,
-          startDate: h.startDate,
           archivedAt: h.archived ? new Date(h.archivedAt ?? deps.clock()) : null,
-          ...(h.createdAt && { createdAt: new Date(h.createdAt) }),
-          ...(h.updatedAt && { updatedAt: new Date(h.updatedAt) }),
+          createdAt: h.createdAt ? new Date(h.createdAt) : undefined,
+          updatedAt: h.updatedAt ? new Date(h.updatedAt) : undefined,
         })),
       );
       const checkins = document.habits.flatMap((h, index) =>

@@ -3,25 +3,14 @@
  * Called inside the import's one transaction (apps/server/src/jobs/import-job.ts), after the
  * whole file was validated: every row here is already known to be valid.
  */
-import type { Measure, Schedule } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { checkins, habits, photos } from '../schema';
-import { measureToColumns } from './rows';
+import { type HabitRow, measureToColumns } from './rows';
 
-export interface ImportedHabitRow {
-  name: string;
-  description: string;
-  color: string;
-  icon: string;
-  measure: Measure;
-  schedule: Schedule;
-  position: number;
-  startDate: string;
-  archivedAt: Date | null;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
+/** A habit as an import writes it: a new row's fields, with its timestamps when it had them. */
+export type ImportedHabitRow = Omit<HabitRow, 'id' | 'userId' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<HabitRow, 'createdAt' | 'updatedAt'>>;
 
 export interface ImportedCheckinRow {
   habitId: string;

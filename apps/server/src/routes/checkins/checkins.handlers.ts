@@ -12,7 +12,7 @@ import type * as routes from './checkins.routes';
 export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
   const input = c.req.valid('json');
-  const { user, settings, today } = c.var;
+  const { user, today } = c.var;
   const result = await writeIdempotently(c, input, async (tx) => {
     const found = await db.getHabitForUpdate(tx, user.id, id);
     if (!found) throw notFound('Habit not found');
@@ -29,14 +29,7 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
       note: input.note ?? null,
     });
     if (!row) throw notFound('Habit not found');
-    await db.refreshHabitSummary(tx, {
-      userId: user.id,
-      habit: found.habit,
-      stored: found.summary,
-      written: date,
-      today,
-      weekStart: settings.weekStart,
-    });
+    await refreshSummary(c, tx, found, date);
     return { status: 200, body: toCheckin(row) };
   });
   return c.json(result.body as CheckinDto, 200);
@@ -44,24 +37,33 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
 
 export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
-  const { user, settings, today } = c.var;
+  const { user } = c.var;
   await writeIdempotently(c, undefined, async (tx) => {
     const found = await db.getHabitForUpdate(tx, user.id, id);
     if (!found) throw notFound('Habit not found');
-    if (await db.deleteCheckin(tx, user.id, id, date)) {
-      await db.refreshHabitSummary(tx, {
-        userId: user.id,
-        habit: found.habit,
-        stored: found.summary,
-        written: date,
-        today,
-        weekStart: settings.weekStart,
-      });
-    }
+    if (await db.deleteCheckin(tx, user.id, id, date)) await refreshSummary(c, tx, found, date);
     return { status: 204, body: null };
   });
   return c.body(null, 204);
 };
+
+/** In the write's transaction, with the habit locked: its stored summary stays true. */
+function refreshSummary(
+  c: Context<AuthedEnv>,
+  tx: db.Db,
+  found: { habit: db.HabitRow; summary: db.StoredSummary | null },
+  written: string,
+): Promise<void> {
+  const { user, settings, today } = c.var;
+  return db.refreshHabitSummary(tx, {
+    userId: user.id,
+    habit: found.habit,
+    stored: found.summary,
+    written,
+    today,
+    weekStart: settings.weekStart,
+  });
+}
 
 function writeIdempotently(
   c: Context<AuthedEnv>,

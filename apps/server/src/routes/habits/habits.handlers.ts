@@ -1,6 +1,7 @@
 import * as db from '@habit-tracker/db';
 import { defaultHabitColor } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { toHabit } from '../../dto/rows';
 import { notFound, validationFailed } from '../../errors';
@@ -65,21 +66,18 @@ export const patchHabit: RouteHandler<typeof routes.patchHabit, AuthedEnv> = asy
   return c.json(toHabit(habit), 200);
 };
 
-export const archiveHabit: RouteHandler<typeof routes.archiveHabit, AuthedEnv> = async (c) => {
-  const { id } = c.req.valid('param');
-  const { clock } = c.var.deps;
-  const habit = await db.setHabitArchived(c.var.db.write, c.var.user.id, id, true, clock());
-  if (!habit) throw habitNotFound();
-  return c.json(toHabit(habit), 200);
-};
+export const archiveHabit: RouteHandler<typeof routes.archiveHabit, AuthedEnv> = async (c) =>
+  c.json(toHabit(await setArchived(c, c.req.valid('param').id, true)), 200);
 
-export const unarchiveHabit: RouteHandler<typeof routes.unarchiveHabit, AuthedEnv> = async (c) => {
-  const { id } = c.req.valid('param');
-  const { clock } = c.var.deps;
-  const habit = await db.setHabitArchived(c.var.db.write, c.var.user.id, id, false, clock());
+export const unarchiveHabit: RouteHandler<typeof routes.unarchiveHabit, AuthedEnv> = async (c) =>
+  c.json(toHabit(await setArchived(c, c.req.valid('param').id, false)), 200);
+
+async function setArchived(c: Context<AuthedEnv>, id: string, archived: boolean) {
+  const now = c.var.deps.clock();
+  const habit = await db.setHabitArchived(c.var.db.write, c.var.user.id, id, archived, now);
   if (!habit) throw habitNotFound();
-  return c.json(toHabit(habit), 200);
-};
+  return habit;
+}
 
 export const deleteHabit: RouteHandler<typeof routes.deleteHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
