@@ -1,2 +1,0 @@
-export * from './free-port';
-export * from './postgres-server';
