@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { startPostgres } from '@habit-tracker/db/testing';
+import { startPostgres } from '@habit-tracker/test-support';
 
 const USAGE =
   'usage: npx tsx scripts/with-postgres.ts [--durable] [--set name=value]... -- <command> [args...]';

@@ -13,10 +13,10 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, readMemory, startPostgres } from '@habit-tracker/test-support';
 import { parse } from 'smol-toml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { memoryOf, ROOT, type ServerProcess, startServer } from './support/processes';
+import { ROOT, type ServerProcess, startServer } from './support/processes';
 
 const CLIENTS = 24;
 const LOAD_BEFORE_SIGNAL_MS = 2_000;
@@ -85,9 +85,15 @@ async function signUp(port: number): Promise<string> {
   });
 }
 
+/** Resident memory in MiB now (VmRSS) and at its high-water mark (VmHWM). */
+function memoryMiB(pid: number): { rssMiB: number; peakMiB: number } {
+  const { rssKib, peakKib } = readMemory(pid);
+  return { rssMiB: rssKib / 1024, peakMiB: peakKib / 1024 };
+}
+
 it('drains in-flight requests on SIGTERM: no accepted request fails, and it exits in time', async () => {
-  const { port, child } = server;
-  const idle = await memoryOf(child.pid!);
+  const { port, pid } = server;
+  const idle = memoryMiB(pid);
   const cookie = await signUp(port);
   // Secure cookies in production: the test client sends it back as a browser would over https.
   const headers = { cookie };
@@ -123,13 +129,13 @@ it('drains in-flight requests on SIGTERM: no accepted request fails, and it exit
 
   const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
   await new Promise((r) => setTimeout(r, LOAD_BEFORE_SIGNAL_MS));
-  const underLoad = await memoryOf(child.pid!);
+  const underLoad = memoryMiB(pid);
   const okBeforeSignal = outcome.ok;
 
   const signalledAt = performance.now();
   inFlightAtSignal = inFlight;
   signalled = true;
-  child.kill('SIGTERM');
+  server.signal('SIGTERM');
   const exit = await server.exited;
   const exitMs = performance.now() - signalledAt;
   await Promise.all(clients);

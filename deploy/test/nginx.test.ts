@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type NginxProcess,

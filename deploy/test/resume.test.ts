@@ -8,7 +8,7 @@
  * bytes sent on one are answered with a reset), while new connections work.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from './support/processes';
 

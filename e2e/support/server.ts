@@ -7,15 +7,14 @@
  * - `E2E_SERVER=source`: builds apps/web if its dist is stale, then runs the server's
  *   `createApp` from source in this process (no server build needed).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findFreePort } from '@habit-tracker/db/testing';
+import { findFreePort, SERVER_BUNDLE, startServerProcess } from '@habit-tracker/test-support';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const WEB = join(ROOT, 'apps', 'web');
-const SERVER_BUNDLE = join(ROOT, 'apps', 'server', 'dist', 'main.js');
 
 export interface RunningServer {
   url: string;
@@ -52,10 +51,9 @@ export function ensureWebBuild(): string {
   return join(WEB, 'dist');
 }
 
-async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
+async function waitForHealth(url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -95,20 +93,12 @@ export async function startServer(): Promise<RunningServer> {
           '(or E2E_SERVER=source) to test the current web app',
       );
     }
-    const child = spawn(process.execPath, [SERVER_BUNDLE], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(url, child);
+    const server = await startServerProcess({ env, port, inheritEnv: true, echoStderr: true });
     return {
       url,
       mode: 'dist',
       async close() {
-        if (child.exitCode === null) {
-          const exited = new Promise((r) => child.once('exit', r));
-          child.kill('SIGTERM');
-          await exited;
-        }
+        await server.stop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

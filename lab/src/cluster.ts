@@ -6,7 +6,7 @@
  * delay): it serves iad's reads while the primary is down.
  */
 import { openDatabase } from '@habit-tracker/db';
-import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/test-support';
 import pg from 'pg';
 import { type DelayProxy, startDelayProxy } from './delay-proxy';
 import { PRIMARY_REGION, REGIONS, type Region, regionRtt } from './rtt';

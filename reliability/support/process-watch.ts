@@ -2,9 +2,9 @@
  * Watching a server process while something hostile happens to it: `/api/live` asked every
  * 50 ms (how long the event loop makes a trivial request wait), the JS heap sampled from its
  * Prometheus metrics every 100 ms, and its peak RSS (VmHWM, which the kernel lets us reset
- * between cases by writing 5 to clear_refs).
+ * between cases; read through @habit-tracker/test-support's /proc readers).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readMemory, resetPeakMemory } from '@habit-tracker/test-support';
 import { HttpClient } from './http-client';
 
 export interface WatchFigures {
@@ -13,7 +13,10 @@ export interface WatchFigures {
   worstLiveMs: number;
   liveFailures: number;
   peakHeapMb: number;
-  /** VmHWM since the last reset (includes the worker threads: they are the same process). */
+  /**
+   * VmHWM since the last reset (includes the worker threads: they are the same process); since
+   * the process started where the kernel refuses the reset.
+   */
   peakRssMb: number;
 }
 
@@ -25,27 +28,13 @@ const PROBE_EVERY_MS = 50;
 const PROBE_TIMEOUT_MS = 5_000;
 const HEAP_EVERY_MS = 100;
 
-function resetPeakRss(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // Not allowed here: the peak is then since the process started (reported as such).
-  }
-}
-
-export function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
 function heapUsedMb(metrics: string): number | null {
   const line = /^nodejs_heap_size_used_bytes\s+([\d.e+]+)/m.exec(metrics);
   return line ? Number(line[1]) / 1024 / 1024 : null;
 }
 
 export function watchServer(server: { port: number; pid: number }, metricsPort: number): Watch {
-  resetPeakRss(server.pid);
+  resetPeakMemory(server.pid);
   const live = new HttpClient({ host: '127.0.0.1', port: server.port });
   const metrics = new HttpClient({ host: '127.0.0.1', port: metricsPort });
   const figures = { liveProbes: 0, worstLiveMs: 0, liveFailures: 0, peakHeapMb: 0 };
@@ -89,7 +78,7 @@ export function watchServer(server: { port: number; pid: number }, metricsPort: 
         ...figures,
         worstLiveMs: Math.round(figures.worstLiveMs),
         peakHeapMb: Math.round(figures.peakHeapMb),
-        peakRssMb: peakRssMb(server.pid),
+        peakRssMb: Math.round(readMemory(server.pid).peakKib / 1024),
       };
     },
   };

@@ -11,7 +11,7 @@
  * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403
  *   `csrf_rejected`, and changes nothing.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { HttpClient } from '../support/http-client';

@@ -13,7 +13,7 @@
  * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
  * (see owned-objects.ts): new routes are covered, or loudly not.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { HttpClient, type HttpResponse } from '../support/http-client';

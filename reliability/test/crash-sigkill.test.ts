@@ -10,7 +10,7 @@
  * effect exactly once, never re-applied by a resend, and every check-in with its idempotency
  * record — never one without the other (see checkin-ledger.ts).
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CheckinLedger, type CheckinPutBody, type CheckinWrite } from '../support/checkin-ledger';
 import { utcDate } from '../support/dates';

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { parse } from 'smol-toml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CheckinLedger, type CheckinWrite } from '../support/checkin-ledger';

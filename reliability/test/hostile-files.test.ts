@@ -12,7 +12,6 @@
  * A second server with tight worker limits shows both of the worker's own refusals (memory and
  * time) on an ordinary, valid file.
  */
-import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
 import { everyDay, loopCsvZip } from '@habit-tracker/portability/testing';
 import {
   commaNamesZip,
@@ -25,6 +24,7 @@ import {
   wideCheckmarksZip,
   zip64EntryCountBomb,
 } from '@habit-tracker/portability/testing/hostile';
+import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorShapeProblem } from '../support/error-shape';
 import { HttpClient } from '../support/http-client';

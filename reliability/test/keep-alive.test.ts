@@ -6,7 +6,7 @@
  * apps/server/src/main.ts). This keeps it so: an idle connection is still open after
  * PROXY_IDLE_MS, longer than the lab's edge ever leaves one unused under load.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { measureIdleClose } from '../support/idle-close';
 import { reportFigures } from '../support/results';

@@ -9,7 +9,7 @@
  * Goals: no answer is a 5xx; every 4xx has the error shape of docs/api.md; and nothing the
  * contract forbids is accepted with a 2xx.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { Findings } from '../support/fuzz-findings';

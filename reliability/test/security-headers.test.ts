@@ -4,7 +4,7 @@
  * a Content-Security-Policy that keeps scripts to this origin and forbids framing, HSTS, nosniff
  * and a Referrer-Policy that does not leak paths to other sites.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HttpClient } from '../support/http-client';
 import { reportFigures } from '../support/results';

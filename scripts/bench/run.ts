@@ -30,7 +30,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findPostgresBinDir, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
+import {
+  findPostgresBinDir,
+  type PostgresServer,
+  readProcessTreeCpuMs,
+  startPostgres,
+} from '@habit-tracker/test-support';
 import { evaluateBudgets } from './budgets';
 import {
   type CeilingReport,
@@ -57,7 +62,6 @@ import { preflight, runLoad, SCENARIOS, seededRandom, stopActiveLoad } from './s
 import { benchData, type SeedTarget, seedDatabase } from './seed';
 import {
   REPO_ROOT,
-  readProcessTreeCpuMs,
   SERVER_ENTRY,
   type ServerProcess,
   snapshotServerBuild,

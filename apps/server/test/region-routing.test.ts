@@ -4,7 +4,7 @@
  * replica (the data layer's harness), in a replica region (sin) and the primary region (iad).
  */
 import { type Database, openDatabase, updateSettings } from '@habit-tracker/db';
-import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/db/testing';
+import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/test-support';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

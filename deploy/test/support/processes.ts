@@ -1,17 +1,25 @@
 /**
  * Real processes for the deploy tests: the production server bundle (apps/server/dist/main.js,
- * as the image runs it) and Debian's nginx with the front's template. Everything listens on
- * 127.0.0.1 at free ports and is stopped by the test that started it.
+ * as the image runs it, through @habit-tracker/test-support) and Debian's nginx with the front's
+ * template. Everything listens on 127.0.0.1 at free ports and is stopped by the test that
+ * started it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { findFreePort } from '@habit-tracker/db/testing';
+import { join } from 'node:path';
+import {
+  findFreePort,
+  REPO_ROOT,
+  SERVER_BUNDLE,
+  type ServerProcess,
+  startServerProcess,
+} from '@habit-tracker/test-support';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-export const SERVER_BUNDLE = join(ROOT, 'apps', 'server', 'dist', 'main.js');
+export type { ServerProcess };
+
+export const ROOT = REPO_ROOT;
 export const WEB_BUILD = join(ROOT, 'apps', 'web', 'dist');
 export const NGINX_DIR = join(ROOT, 'deploy', 'nginx');
 export const NGINX_BIN = '/usr/sbin/nginx';
@@ -22,81 +30,13 @@ export function requireBuild(): void {
   }
 }
 
-export interface ServerProcess {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  /** Everything the process printed so far (its JSON log lines). */
-  output(): string;
-  /** Resolves with the exit code (or signal) once the process has ended. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGTERM, then SIGKILL after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
-}
-
-/** Starts dist/main.js with `env` (plus a free PORT on 127.0.0.1) and waits for /api/health. */
-export async function startServer(
+/** Starts dist/main.js with `env` on a free 127.0.0.1 port and waits for /api/health. */
+export function startServer(
   env: Record<string, string>,
   timeoutMs = 90_000,
 ): Promise<ServerProcess> {
   requireBuild();
-  const port = await findFreePort();
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/tmp',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.once('exit', (code, signal) => done({ code, signal }));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (graceMs = 10_000) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited (${child.exitCode}) before answering:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop(1_000);
-      throw new Error(`the server did not answer /api/health within ${timeoutMs} ms:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, port, child, output: () => output, exited, stop };
-}
-
-/** Resident memory of a process in MiB (VmRSS), and its high-water mark (VmHWM). */
-export async function memoryOf(pid: number): Promise<{ rssMiB: number; peakMiB: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) =>
-    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
-  return { rssMiB: field('VmRSS'), peakMiB: field('VmHWM') };
+  return startServerProcess({ env, timeoutMs });
 }
 
 export interface FrontValues {

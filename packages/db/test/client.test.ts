@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createDatabase, type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser, findUserByEmail, getUserById, openDatabase } from '../src/index';
-import { createDatabase, type PostgresServer, startPostgres } from '../src/testing';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
+import { createDatabase, type PostgresServer, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase } from '../src/index';
-import { createDatabase, type PostgresServer, startPostgres } from '../src/testing';
 import { defineQuerySuite } from './query-suite';
 
 let server: PostgresServer;

@@ -4,12 +4,12 @@
  * positions read-your-writes is built on.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/test-support';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type Db, getUserById, openDatabase, updateSettings } from '../src/index';
 import { createUser } from '../src/queries/users';
-import { type PostgresServer, startPostgres, startReplica } from '../src/testing';
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

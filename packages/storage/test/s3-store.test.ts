@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteBucketCommand } from '@aws-sdk/client-s3';
-import { findFreePort } from '@habit-tracker/db/testing';
+import { findFreePort } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   InvalidContentTypeError,

@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '@habit-tracker/db';
-import { startPostgres } from '@habit-tracker/db/testing';
+import { startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 export const DATABASE_KINDS = ['postgres', 'pglite'] as const;

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MIGRATIONS_FOLDER, openDatabase } from '@habit-tracker/db';
-import { type RadosgwConnection, startRadosgw } from '@habit-tracker/storage/testing';
+import { type RadosgwConnection, startRadosgw } from '@habit-tracker/test-support';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {

@@ -1,2 +1,2 @@
-export { type RadosgwServer, type StartRadosgwOptions, startRadosgw } from './radosgw';
-export { createTestBucket, type RadosgwConnection, s3StorageConfig } from './test-bucket';
+/** Buckets for tests on a radosgw (started by @habit-tracker/test-support's startRadosgw). */
+export { createTestBucket, s3StorageConfig } from './test-bucket';

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import type { RadosgwConnection } from '@habit-tracker/test-support';
 import type { StorageConfig } from '../object-store';
 import { createS3Client } from '../s3-client';
-
-/** What a test needs to reach the radosgw: plain data, so a global setup can `provide` it. */
-export interface RadosgwConnection {
-  endpoint: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
 /**
  * Creates a bucket on the radosgw and returns its name: a fresh random one unless given, so

@@ -2,7 +2,7 @@
  * One radosgw (a real S3 service) for the whole run, shared by every S3 test file; each makes a
  * bucket of its own. Starting a Ceph cluster per file would cost ~1 s and ~150 MB each.
  */
-import { type RadosgwConnection, startRadosgw } from '@habit-tracker/storage/testing';
+import { type RadosgwConnection, startRadosgw } from '@habit-tracker/test-support';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@habit-tracker/db/testing';
+import { findFreePort } from '../free-port';
 import { type CephPorts, RADOSGW_NAME, renderCephConf } from './ceph-conf';
 import {
   type ClusterProcesses,
@@ -14,11 +14,19 @@ import {
   sweepOrphanedClusters,
   trackCluster,
 } from './daemons';
-import { createTestBucket, type RadosgwConnection } from './test-bucket';
+
+/**
+ * What a test needs to reach the radosgw: plain data, so a global setup can `provide` it.
+ * Buckets and clients are the storage package's (@habit-tracker/storage/testing).
+ */
+export interface RadosgwConnection {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
 export interface RadosgwServer extends RadosgwConnection {
-  /** Creates a bucket (a fresh random name unless given) and returns its name. */
-  createBucket(name?: string): Promise<string>;
   /** Stops radosgw, then the OSD, then the monitor, and removes the folder. Safe to call twice. */
   stop(): Promise<void>;
   /** The cluster's temp folder (config, logs, monitor store). */
@@ -137,7 +145,6 @@ export async function startRadosgw(options: StartRadosgwOptions = {}): Promise<R
         osd: osd.child.pid ?? 0,
         radosgw: radosgw.child.pid ?? 0,
       },
-      createBucket: (name) => createTestBucket(connection, name),
       stop() {
         stopping ??= stopCluster(cluster);
         return stopping;

@@ -3,11 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
+import { startRadosgw } from '@habit-tracker/test-support';
 import { describe, expect, it } from 'vitest';
 import { createS3Client } from '../src/s3-client';
-import { s3StorageConfig, startRadosgw } from '../src/testing/index';
-
-const testingModule = fileURLToPath(new URL('../src/testing/index.ts', import.meta.url));
+import { createTestBucket, s3StorageConfig } from '../src/testing/index';
 
 /** Alive and not a zombie (a killed orphan stays one until init reaps it). */
 function isRunning(pid: number): boolean {
@@ -51,7 +50,7 @@ describe('startRadosgw', () => {
       expect(pids.every(isRunning)).toBe(true);
       expect(existsSync(server.dir)).toBe(true);
 
-      const bucket = await server.createBucket();
+      const bucket = await createTestBucket(server);
       const client = createS3Client(s3StorageConfig(server, bucket));
       const { Buckets } = await client.send(new ListBucketsCommand({}));
       client.destroy();
@@ -85,7 +84,7 @@ describe('startRadosgw', () => {
         'tsx',
         '--input-type=module',
         '-e',
-        `import { startRadosgw } from ${JSON.stringify(testingModule)};
+        `import { startRadosgw } from '@habit-tracker/test-support';
          const server = await startRadosgw({ label: 'orphaned' });
          console.log(JSON.stringify({ pids: Object.values(server.pids), dir: server.dir }));
          setInterval(() => {}, 1000);`,
