@@ -1,7 +1,7 @@
 /**
  * @habit-tracker/vocabulary: what the server, the web app, the contract and portability must
  * agree on, written once as plain data — no zod, no I/O, nothing that would weigh on the web
- * bundle (docs/decisions/0011-handles-and-vocabulary.md). Rules over these words live in
+ * bundle (docs/decisions/0015-handles-vocabulary-rules.md). Rules over these words live in
  * @habit-tracker/core; their zod schemas in @habit-tracker/contract.
  */
 export * from './error-codes';
