@@ -6,8 +6,13 @@
  * delay): it serves iad's reads while the primary is down.
  */
 import { openDatabase } from '@habit-tracker/db';
-import { type PostgresServer, startPostgres, startReplica } from '@habit-tracker/test-support';
-import pg from 'pg';
+import {
+  type PostgresServer,
+  runSql,
+  startPostgres,
+  startReplica,
+} from '@habit-tracker/test-support';
+import type pg from 'pg';
 import { type DelayProxy, startDelayProxy } from './delay-proxy';
 import { PRIMARY_REGION, REGIONS, type Region, regionRtt } from './rtt';
 
@@ -92,25 +97,11 @@ export async function startCluster(
       replicas,
       primaryLinks,
       primaryUrlFrom,
-      query: runQuery,
+      query: runSql,
       stop: stopAll,
     };
   } catch (error) {
     await stopAll();
     throw error;
-  }
-}
-
-async function runQuery<T extends pg.QueryResultRow>(
-  url: string,
-  text: string,
-  values?: unknown[],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    return (await client.query<T>({ text, values, query_timeout: 10_000 } as pg.QueryConfig)).rows;
-  } finally {
-    await client.end();
   }
 }

@@ -18,7 +18,7 @@
  * - recordMismatch: a record whose stored response is not the one the client was given.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { query } from './sql';
+import { runSql as query } from '@habit-tracker/test-support';
 
 export interface CheckinPutBody {
   state: 'done' | 'skipped';

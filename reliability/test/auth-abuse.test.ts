@@ -11,7 +11,7 @@
  * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403
  *   `csrf_rejected`, and changes nothing.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
+import { type PostgresServer, runSql as query, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { HttpClient } from '../support/http-client';
@@ -21,7 +21,6 @@ import { reportFigures } from '../support/results';
 import { SchemaValues } from '../support/schema-values';
 import { type ServerProcess, startServer } from '../support/server-process';
 import { sessionCookieName } from '../support/sessions';
-import { query } from '../support/sql';
 
 /** A throttle that lets more attempts through than this is no throttle. */
 const MAX_ACCEPTABLE_BUDGET = 100;

@@ -13,7 +13,7 @@
  * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
  * (see owned-objects.ts): new routes are covered, or loudly not.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
+import { type PostgresServer, runSql as query, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { HttpClient, type HttpResponse } from '../support/http-client';
@@ -30,7 +30,6 @@ import { Random, runSeed } from '../support/random';
 import { reportFigures } from '../support/results';
 import { SchemaValues } from '../support/schema-values';
 import { type ServerProcess, startServer } from '../support/server-process';
-import { query } from '../support/sql';
 
 const PASSWORD = `sweep ${crypto.randomUUID()}`;
 

@@ -12,6 +12,7 @@
  * (their round trip to the edge included).
  */
 import { Agent } from 'node:http';
+import { runSql as query } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Cluster } from '../../lab/src/cluster';
 import type { Deployment } from '../../lab/src/deployment';
@@ -25,7 +26,6 @@ import { Random, runSeed } from '../support/random';
 import { reportFigures } from '../support/results';
 import { type SeededHabit, type SeededUser, seedUsers } from '../support/seed-users';
 import { sessionCookieName } from '../support/sessions';
-import { query } from '../support/sql';
 import { entry, summarize, tally } from '../support/stats';
 
 const USER_COUNT = 1_000;

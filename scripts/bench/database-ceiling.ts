@@ -17,6 +17,7 @@ import {
   listActiveHabitsWithMarks,
   openDatabase,
 } from '@habit-tracker/db';
+import type { LatencyFigures } from './figures';
 import { type BenchUser, percentile, pick } from './scenarios';
 import { sessionIdOf } from './seed';
 
@@ -26,15 +27,8 @@ export const DATABASE_CEILING_DESCRIPTION =
   'data layer, no HTTP — the functions the server calls, from the harness, with a pool of the ' +
   "server's size";
 
-export interface CeilingRunMetrics {
-  requestsPerSec: number;
-  /** Requests (both queries) completed within the run; later ones count only as CPU. */
-  responses: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
+/** `responses` are requests of both queries. */
+export interface CeilingRunMetrics extends LatencyFigures {
   /** PostgreSQL's CPU (postmaster and backends) per request started. */
   databaseCpuMsPerRequest: number;
   /** The harness's CPU per request started: node-postgres and drizzle, the server's data layer. */

@@ -3,6 +3,7 @@
  * assets), the section of docs/benchmarks.md between the single-machine markers, and
  * docs/benchmarks/single-machine.json for comparing commits.
  */
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { type BudgetVerdict, renderBudgets } from './budgets';
 import { ceilingCells, renderCeilings } from './ceilings';
 import type { CeilingReport } from './database-ceiling';
+import type { LatencyFigures } from './figures';
 import { format, formatSpread, renderTable, type Spread } from './markdown-format';
 import { RUN_TARGET_MINUTES } from './run-plan';
 import { REPO_ROOT } from './server-process';
@@ -19,15 +21,8 @@ export { type Spread, spread } from './markdown-format';
 
 export type Backend = 'postgres' | 'pglite';
 
-export interface RunMetrics {
-  requestsPerSec: number;
-  responses: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
+export interface RunMetrics extends LatencyFigures {
   non2xx: number;
-  errors: number;
   statusCounts: Record<string, number>;
   /** The server's peak RSS during this run (VmHWM, reset before it when the kernel allows). */
   peakRssMib: number;

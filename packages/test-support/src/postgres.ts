@@ -4,6 +4,7 @@ import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { onProcessEnd } from './exit-hooks';
 import { findFreePort } from './free-port';
 
 /**
@@ -477,20 +478,9 @@ let exitHooksInstalled = false;
 function installExitHooksOnce(binDir: string, runner: Runner): void {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
-  const stopAll = () => {
+  onProcessEnd(() => {
     for (const server of [...running]) stopServerSync(server, binDir, runner);
-  };
-  process.on('exit', stopAll);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    const onSignal = () => {
-      stopAll();
-      // Listening to a signal cancels Node's default of dying from it. When nobody else (a
-      // runner, a script forwarding to its child) handles it, die the way we were asked to.
-      process.off(signal, onSignal);
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
-  }
+  });
 }
 
 let orphansSwept = false;
@@ -523,5 +513,20 @@ function processExists(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One-off SQL against a test database (its own connection, bounded), e.g. to check what got stored. */
+export async function runSql<T extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values?: unknown[],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return (await client.query<T>({ text, values, query_timeout: 30_000 } as pg.QueryConfig)).rows;
+  } finally {
+    await client.end();
   }
 }

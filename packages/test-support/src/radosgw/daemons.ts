@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { onProcessEnd } from '../exit-hooks';
 
 /**
  * Bookkeeping for the Ceph daemons of throwaway clusters: each runs in the foreground as our
@@ -115,20 +116,9 @@ let exitHooksInstalled = false;
 function installExitHooksOnce(): void {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
-  const killAll = () => {
+  onProcessEnd(() => {
     for (const cluster of [...running]) killClusterSync(cluster);
-  };
-  process.on('exit', killAll);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    const onSignal = () => {
-      killAll();
-      // Listening to a signal cancels Node's default of dying from it; when nobody else handles
-      // it (a test runner does), die the way we were asked to.
-      process.off(signal, onSignal);
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
-  }
+  });
 }
 
 /**
