@@ -4,7 +4,7 @@ import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { onProcessEnd } from './exit-hooks';
+import { onProcessEnd, processExists } from './exit-hooks';
 import { findFreePort } from './free-port';
 
 /**
@@ -504,15 +504,6 @@ function stopOrphanedServersOnce(binDir: string, runner: Runner): void {
     }
     if (!Number.isInteger(owner) || owner <= 0 || processExists(owner)) continue;
     stopServerSync({ rootDir, dataDir: join(rootDir, 'data') }, binDir, runner);
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { onProcessEnd } from '../exit-hooks';
+import { onProcessEnd, processExists } from '../exit-hooks';
 
 /**
  * Bookkeeping for the Ceph daemons of throwaway clusters: each runs in the foreground as our
@@ -155,15 +155,6 @@ function readTextOr(file: string, fallback: string): string {
     return readFileSync(file, 'utf8');
   } catch {
     return fallback;
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
