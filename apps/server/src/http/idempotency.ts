@@ -12,6 +12,7 @@ import {
   findIdempotencyRecord,
   saveIdempotencyRecord,
 } from '@habit-tracker/db';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
@@ -19,7 +20,10 @@ import type { Logger } from '../logger';
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z
     .string()
-    .regex(/^[\x20-\x7e]{1,100}$/, 'Expected 1–100 printable ASCII characters')
+    .regex(
+      new RegExp(`^[\\x20-\\x7e]{1,${LIMITS.idempotencyKeyMax}}$`),
+      `Expected 1–${LIMITS.idempotencyKeyMax} printable ASCII characters`,
+    )
     .optional()
     .openapi({
       param: { name: 'idempotency-key', in: 'header' },
