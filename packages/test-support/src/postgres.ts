@@ -91,22 +91,34 @@ interface RunningServer {
 /** Servers still running in this process, so an exit or signal can stop them. */
 const running = new Set<RunningServer>();
 
-export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+/** What every cluster starts from: the binaries, the exit hooks, and a temp folder of its own. */
+async function newCluster(label: string, extraSettings: Record<string, string> | undefined) {
   const binDir = findPostgresBinDir();
   const runAs = postgresRunner();
-  const settings = mergeSettings(options.settings);
+  const settings = mergeSettings(extraSettings);
   installExitHooksOnce(binDir, runAs);
   stopOrphanedServersOnce(binDir, runAs);
+  const safeLabel = label.replace(/[^a-zA-Z0-9_-]/g, '-');
+  const rootDir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${safeLabel}-`));
+  const server: RunningServer = { rootDir, dataDir: join(rootDir, 'data') };
+  return { binDir, runAs, settings, label: safeLabel, server };
+}
 
-  const label = (options.label ?? 'test').replace(/[^a-zA-Z0-9_-]/g, '-');
-  const rootDir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${label}-`));
-  const dataDir = join(rootDir, 'data');
-  const server: RunningServer = { rootDir, dataDir };
+/** Marks the folder as this process's (the orphan sweep reads it) and hands it to the runner. */
+async function claimFolder(server: RunningServer, runAs: Runner): Promise<void> {
+  await writeFile(join(server.rootDir, OWNER_FILE), String(process.pid));
+  if (runAs.owner) await chown(server.rootDir, runAs.owner.uid, runAs.owner.gid);
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+  const { binDir, runAs, settings, server } = await newCluster(
+    options.label ?? 'test',
+    options.settings,
+  );
+  const { rootDir, dataDir } = server;
 
   try {
-    await writeFile(join(rootDir, OWNER_FILE), String(process.pid));
-    if (runAs.owner) await chown(rootDir, runAs.owner.uid, runAs.owner.gid);
-
+    await claimFolder(server, runAs);
     await runOrThrow(runAs, rootDir, join(binDir, 'initdb'), [
       `--pgdata=${dataDir}`,
       '--auth=trust',
@@ -141,22 +153,16 @@ export async function startReplica(
   primary: Pick<PostgresServer, 'url' | 'port'>,
   options: StartReplicaOptions = {},
 ): Promise<PostgresServer> {
-  const binDir = findPostgresBinDir();
-  const runAs = postgresRunner();
-  const settings = mergeSettings(options.settings);
-  installExitHooksOnce(binDir, runAs);
-  stopOrphanedServersOnce(binDir, runAs);
-
-  const label = (options.label ?? 'replica').replace(/[^a-zA-Z0-9_-]/g, '-');
-  const rootDir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${label}-`));
-  const dataDir = join(rootDir, 'data');
-  const server: RunningServer = { rootDir, dataDir };
+  const { binDir, runAs, settings, label, server } = await newCluster(
+    options.label ?? 'replica',
+    options.settings,
+  );
+  const { rootDir, dataDir } = server;
   const upstream = options.upstream ?? { host: '127.0.0.1', port: primary.port };
   const slot = `replica_${label.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${process.pid}_${Date.now()}`;
 
   try {
-    await writeFile(join(rootDir, OWNER_FILE), String(process.pid));
-    if (runAs.owner) await chown(rootDir, runAs.owner.uid, runAs.owner.gid);
+    await claimFolder(server, runAs);
     await runOrThrow(runAs, rootDir, join(binDir, 'pg_basebackup'), [
       `--pgdata=${dataDir}`,
       `--host=${upstream.host}`,
