@@ -25,6 +25,8 @@ BASE_REF="$(awk 'toupper($1) == "FROM" && $2 ~ /^node:/ { print $2; exit }' depl
 BASE_IMAGE="docker.io/library/${BASE_REF}"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 NODE_VERSION="$(node -p 'process.versions.node')"
+# Bumped when the stand-in's recipe changes, so a cached base from an older recipe is rebuilt.
+STAND_IN_RECIPE="2"
 
 log() { printf '[image-test %3ss] %s\n' "$SECONDS" "$*"; }
 fail() {
@@ -46,13 +48,15 @@ bah() { buildah --root "$CACHE/storage" --runroot "$CACHE/run" --storage-driver 
 
 # ---- 1. The stand-in base image -------------------------------------------------------------
 if bah inspect --type image "$BASE_IMAGE" >/dev/null 2>&1 &&
-  [[ "$(bah inspect --type image --format '{{index .OCIv1.Config.Labels "stand-in.node"}}' "$BASE_IMAGE")" == "$NODE_VERSION" ]]; then
+  [[ "$(bah inspect --type image --format '{{index .OCIv1.Config.Labels "stand-in.node"}}/{{index .OCIv1.Config.Labels "stand-in.recipe"}}' "$BASE_IMAGE")" == "$NODE_VERSION/$STAND_IN_RECIPE" ]]; then
   log "stand-in $BASE_IMAGE (Node $NODE_VERSION) is cached"
 else
   log "building the stand-in for $BASE_IMAGE: debootstrap bookworm + Node $NODE_VERSION + npm $NPM_VERSION"
   rootfs="$CACHE/rootfs.tmp"
   rm -rf "$rootfs"
-  debootstrap --variant=minbase bookworm "$rootfs" "$DEBIAN_MIRROR" >"$CACHE/debootstrap.log" 2>&1 ||
+  # Node 25 and later link libatomic.so.1; the official slim images install libatomic1 for it
+  # (nodejs/node#60790), so the stand-in does too.
+  debootstrap --variant=minbase --include=libatomic1 bookworm "$rootfs" "$DEBIAN_MIRROR" >"$CACHE/debootstrap.log" 2>&1 ||
     fail "debootstrap failed; see $CACHE/debootstrap.log"
   # What debian:bookworm-slim leaves out: package caches and lists, docs, man pages.
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
@@ -71,7 +75,7 @@ else
   bah umount "$ctr" >/dev/null
   bah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --env NODE_VERSION="$NODE_VERSION" --cmd node \
-    --label stand-in.node="$NODE_VERSION" --label stand-in.for="$BASE_IMAGE" "$ctr"
+    --label stand-in.node="$NODE_VERSION" --label stand-in.recipe="$STAND_IN_RECIPE" --label stand-in.for="$BASE_IMAGE" "$ctr"
   bah commit --quiet "$ctr" "$BASE_IMAGE" >/dev/null
   bah rm "$ctr" >/dev/null
   rm -rf "$rootfs"
@@ -79,10 +83,13 @@ fi
 
 # ---- 2. Build the Dockerfile ------------------------------------------------------------------
 # Where this network reaches the npm registry through a TLS-inspecting proxy, this machine's npm
-# trusts an extra CA (its `cafile`). The build's npm gets the same trust through bind mounts,
-# which RUN steps see and no layer keeps: the image stays what Fly's builder would make.
+# trusts an extra CA (its `cafile`, or Node's NODE_EXTRA_CA_CERTS: npm's global config depends on
+# where node lives, so the Node that .ci/run fetches does not see a system npmrc's cafile). The
+# build's npm gets the same trust through bind mounts, which RUN steps see and no layer keeps: the
+# image stays what Fly's builder would make.
 build_mounts=()
 host_cafile="$(npm config get cafile 2>/dev/null || true)"
+if [[ -z ${host_cafile} || ${host_cafile} == null ]]; then host_cafile="${NODE_EXTRA_CA_CERTS:-}"; fi
 if [[ -n ${host_cafile} && ${host_cafile} != null && -f ${host_cafile} ]]; then
   printf 'cafile=/tmp/host-ca.crt\n' >"$CACHE/npmrc"
   build_mounts=(-v "${host_cafile}:/tmp/host-ca.crt:ro" -v "$CACHE/npmrc:/usr/local/etc/npmrc:ro")
