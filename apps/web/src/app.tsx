@@ -1,21 +1,21 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
-import { GearIcon, ListIcon, TodayIcon } from './components/icons';
-import { SyncStatus } from './components/sync-status';
-import { Toasts } from './components/toast';
-import { UpdatePrompt } from './components/update-prompt';
-import { useStore } from './lib/store';
+import { sessionStore } from './account/session';
 import { Link, matchRoute, navigate, type Route, useLocation } from './router';
-import TodayScreen from './screens/today';
-import { sessionStore } from './session';
+import { GearIcon, ListIcon, TodayIcon } from './shared/components/icons';
+import { SyncStatus } from './shared/components/sync-status';
+import { Toasts } from './shared/components/toast';
+import { UpdatePrompt } from './shared/components/update-prompt';
+import { useStore } from './shared/lib/store';
+import TodayScreen from './today/today-screen';
 
 // Everything but Today (and the small auth forms) loads on demand.
-const AuthScreen = lazy(() => import('./screens/auth'));
-const HabitsScreen = lazy(() => import('./screens/habits'));
-const HabitEditorScreen = lazy(() => import('./screens/habit-editor'));
-const HabitDetailScreen = lazy(() => import('./screens/habit-detail'));
-const SettingsScreen = lazy(() => import('./screens/settings'));
-const YourDataScreen = lazy(() => import('./screens/your-data'));
-const ImportScreen = lazy(() => import('./screens/import'));
+const AuthScreen = lazy(() => import('./account/auth'));
+const HabitsScreen = lazy(() => import('./habits/habits-screen'));
+const HabitEditorScreen = lazy(() => import('./habits/habit-editor'));
+const HabitDetailScreen = lazy(() => import('./habits/habit-detail'));
+const SettingsScreen = lazy(() => import('./settings/settings-screen'));
+const YourDataScreen = lazy(() => import('./files/your-data'));
+const ImportScreen = lazy(() => import('./files/import'));
 
 const PUBLIC: Route['name'][] = ['sign-in', 'sign-up'];
 

@@ -6,7 +6,7 @@
  * action moves to the "rejected" list the UI shows with the server's message.
  */
 import { ApiError, api, type CheckinDto, friendlyError, NetworkError } from '../api/client';
-import { createStore, uuid } from '../lib/store';
+import { createStore, uuid } from '../shared/lib/store';
 import { clearLocalData, getDb, type QueuedAction, type RejectedAction } from './db';
 
 export type { QueuedAction, RejectedAction };

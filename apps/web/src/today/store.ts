@@ -4,6 +4,7 @@
  * confirmed until the next fetch brings the server's streaks and scores.
  */
 import { useMemo } from 'react';
+import { markSignedIn } from '../account/session';
 import {
   ApiError,
   fetchTodayResponse,
@@ -12,10 +13,9 @@ import {
   readResponse,
   type Today,
 } from '../api/client';
-import { createStore, useStore } from '../lib/store';
 import { kvGet, kvSet } from '../offline/db';
 import { onSettled, syncStore } from '../offline/sync';
-import { markSignedIn } from '../session';
+import { createStore, useStore } from '../shared/lib/store';
 import { applyCheckin, applyPending } from './model';
 
 interface CachedToday {

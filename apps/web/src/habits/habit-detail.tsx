@@ -1,10 +1,11 @@
 import { addDays, daysBetween, startOfMonth } from '@habit-tracker/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type CheckinDto, friendlyError, type History } from '../api/client';
-import { CheckinDialog } from '../components/checkin-dialog';
-import { HabitIcon, habitColorStyle } from '../components/habit-icon';
-import { BackIcon } from '../components/icons';
-import { toast } from '../components/toast';
+import { onSettled, syncStore } from '../offline/sync';
+import { Link } from '../router';
+import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
+import { BackIcon } from '../shared/components/icons';
+import { toast } from '../shared/components/toast';
 import {
   formatFullDate,
   formatNumber,
@@ -12,11 +13,10 @@ import {
   scheduleText,
   streakText,
   targetText,
-} from '../lib/format';
-import { useStore } from '../lib/store';
-import { useHeadingFocus } from '../lib/use-heading-focus';
-import { onSettled, syncStore } from '../offline/sync';
-import { Link } from '../router';
+} from '../shared/lib/format';
+import { useStore } from '../shared/lib/store';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { CheckinDialog } from '../today/checkin-dialog';
 import { optimisticCheckin } from '../today/model';
 import { loadToday, todayStore } from '../today/store';
 import { HistoryCalendar, monthsBetween } from './detail/calendar';

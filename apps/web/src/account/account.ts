@@ -3,8 +3,8 @@ import { api, type Me } from '../api/client';
 import { kvGet, kvSet } from '../offline/db';
 import { flush, resetSync } from '../offline/sync';
 import { navigate } from '../router';
-import { markSignedIn, sessionStore } from '../session';
 import { forgetToday, loadToday } from '../today/store';
+import { markSignedIn, sessionStore } from './session';
 
 /** After sign-in/up: a different account must not see (or sync) the previous one's data. */
 export async function afterSignIn(me: Me, next: string | null): Promise<void> {

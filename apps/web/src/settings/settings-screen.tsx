@@ -1,16 +1,16 @@
 import { useEffect, useId, useState } from 'react';
+import { afterSignOut, detectCalendar, signOut } from '../account/account';
 import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
-import { ConfirmDialog } from '../components/dialog';
-import { TimeZonePicker } from '../components/time-zone-picker';
-import { toast } from '../components/toast';
-import { afterSignOut, detectCalendar, signOut } from '../lib/account';
-import { weekdayName } from '../lib/format';
-import { usePasswordProblem } from '../lib/password-check';
-import { useStore } from '../lib/store';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { syncStore } from '../offline/sync';
 import { Link } from '../router';
+import { ConfirmDialog } from '../shared/components/dialog';
+import { toast } from '../shared/components/toast';
+import { weekdayName } from '../shared/lib/format';
+import { usePasswordProblem } from '../shared/lib/password-check';
+import { useStore } from '../shared/lib/store';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday } from '../today/store';
+import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
   if (h === 0) return 'Midnight (00:00)';

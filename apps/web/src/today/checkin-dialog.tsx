@@ -5,15 +5,15 @@
  */
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
-import { formatFullDate, formatNumber, targetText } from '../lib/format';
 import { enqueueCheckin } from '../offline/sync';
-import { Dialog } from './dialog';
+import { Dialog } from '../shared/components/dialog';
+import { formatFullDate, formatNumber, targetText } from '../shared/lib/format';
 
 type Mode = 'done' | 'skipped' | 'none';
 
 // Uploading, thumbnails and the photo viewer load with the dialog, not with the app.
 const CheckinPhotos = lazy(() =>
-  import('./checkin-photos').catch(() => ({
+  import('../files/checkin-photos').catch(() => ({
     default: () => <p className="hint">Photos can’t be shown right now. Reload to try again.</p>,
   })),
 );

@@ -7,13 +7,13 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, friendlyError, importProblems } from '../api/client';
 import { filesApi, type ImportDto, type ImportPreview } from '../api/files';
 import { uploadFile } from '../api/upload';
-import { UploadIcon } from '../components/file-icons';
-import { BackIcon } from '../components/icons';
-import { formatBytes, IMPORT_MAX_BYTES, looksImportable, plural } from '../lib/file-checks';
-import { formatFullDate } from '../lib/format';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link } from '../router';
+import { UploadIcon } from '../shared/components/file-icons';
+import { BackIcon } from '../shared/components/icons';
+import { formatFullDate } from '../shared/lib/format';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday } from '../today/store';
+import { formatBytes, IMPORT_MAX_BYTES, looksImportable, plural } from './file-checks';
 
 type Step =
   | { kind: 'pick' }

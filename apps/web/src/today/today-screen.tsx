@@ -1,11 +1,18 @@
 import { isMet } from '@habit-tracker/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { api, friendlyError, type TodayHabit } from '../api/client';
-import { CheckinDialog } from '../components/checkin-dialog';
-import { HabitIcon, habitColorStyle } from '../components/habit-icon';
-import { CheckIcon, DotsIcon, FlameIcon, NoteIcon, PlusIcon, SkipIcon } from '../components/icons';
-import { RejectedList } from '../components/rejected-list';
-import { toast } from '../components/toast';
+import { enqueueCheckin, syncStore } from '../offline/sync';
+import { Link } from '../router';
+import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
+import {
+  CheckIcon,
+  DotsIcon,
+  FlameIcon,
+  NoteIcon,
+  PlusIcon,
+  SkipIcon,
+} from '../shared/components/icons';
+import { toast } from '../shared/components/toast';
 import {
   formatDayMonth,
   formatNumber,
@@ -15,12 +22,12 @@ import {
   scheduleText,
   streakText,
   timeAgo,
-} from '../lib/format';
-import { useStore } from '../lib/store';
-import { useHeadingFocus } from '../lib/use-heading-focus';
-import { enqueueCheckin, syncStore } from '../offline/sync';
-import { Link } from '../router';
-import { loadToday, todayStore, useToday } from '../today/store';
+} from '../shared/lib/format';
+import { useStore } from '../shared/lib/store';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { CheckinDialog } from './checkin-dialog';
+import { RejectedList } from './rejected-list';
+import { loadToday, todayStore, useToday } from './store';
 
 export default function TodayScreen() {
   const { data, error, source, fetchedAt } = useToday();

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
-import { TimeZonePicker } from '../components/time-zone-picker';
-import { afterSignIn, detectCalendar } from '../lib/account';
-import { usePasswordProblem } from '../lib/password-check';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link, useLocation } from '../router';
+import { TimeZonePicker } from '../settings/time-zone-picker';
+import { usePasswordProblem } from '../shared/lib/password-check';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { afterSignIn, detectCalendar } from './account';
 
 export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const signUp = mode === 'sign-up';

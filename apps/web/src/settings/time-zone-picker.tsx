@@ -3,7 +3,7 @@
  * listbox, so keyboard and screen-reader support come from the platform.
  */
 import { useId, useMemo, useState } from 'react';
-import { timeZones } from '../lib/account';
+import { timeZones } from '../account/account';
 
 const offsets = new Map<string, string>();
 function offsetLabel(zone: string): string {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { hasNavigated } from '../router';
+import { hasNavigated } from '../../router';
 
 /**
  * After an in-app navigation, focus moves to the new screen's heading so screen readers

@@ -1,6 +1,6 @@
 /** Display formatting. Local dates are formatted in UTC so the device's zone never shifts them. */
 import { describeSchedule } from '@habit-tracker/core';
-import type { Habit, TodayHabit } from '../api/client';
+import type { Habit, TodayHabit } from '../../api/client';
 
 const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 

@@ -6,13 +6,13 @@ import {
   useState,
 } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
-import { ConfirmDialog } from '../components/dialog';
-import { HabitIcon } from '../components/habit-icon';
-import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../components/icons';
-import { toast } from '../components/toast';
-import { scheduleText, targetText } from '../lib/format';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link } from '../router';
+import { ConfirmDialog } from '../shared/components/dialog';
+import { HabitIcon } from '../shared/components/habit-icon';
+import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/components/icons';
+import { toast } from '../shared/components/toast';
+import { scheduleText, targetText } from '../shared/lib/format';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday, todayStore } from '../today/store';
 
 interface DragState {

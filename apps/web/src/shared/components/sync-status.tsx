@@ -1,5 +1,5 @@
+import { syncStore } from '../../offline/sync';
 import { useStore } from '../lib/store';
-import { syncStore } from '../offline/sync';
 import { CloudCheckIcon, CloudOffIcon, SyncIcon } from './icons';
 
 /** "Offline · 2 to sync" / "Syncing…" / "Synced", always in the header. */

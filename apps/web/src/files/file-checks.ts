@@ -4,7 +4,7 @@
  * would refuse anyway, and gives a message that names the file.
  */
 import type { Photo } from '@habit-tracker/contract';
-import { formatNumber } from './format';
+import { formatNumber } from '../shared/lib/format';
 
 /** The contract's PHOTO_TYPES, repeated: importing the value would bring zod into the bundle. */
 export const PHOTO_TYPES = [

@@ -2,15 +2,15 @@ import type { Weekday } from '@habit-tracker/core';
 import { describeSchedule } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, fieldErrors, friendlyError, type Habit, type HabitCreate } from '../api/client';
-import { ConfirmDialog } from '../components/dialog';
-import { habitColorStyle } from '../components/habit-icon';
-import { BackIcon } from '../components/icons';
-import { toast } from '../components/toast';
-import { targetText, weekdayName } from '../lib/format';
-import { COLORS, dateInZone, ICONS } from '../lib/habit-options';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link, navigate } from '../router';
+import { ConfirmDialog } from '../shared/components/dialog';
+import { habitColorStyle } from '../shared/components/habit-icon';
+import { BackIcon } from '../shared/components/icons';
+import { toast } from '../shared/components/toast';
+import { targetText, weekdayName } from '../shared/lib/format';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday, todayStore } from '../today/store';
+import { COLORS, dateInZone, ICONS } from './habit-options';
 
 type ScheduleKind = 'daily' | 'weekdays' | 'times_per_week' | 'times_per_month' | 'every_n_days';
 

@@ -6,11 +6,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { type ExportDto, filesApi, type StorageUsage } from '../api/files';
-import { DownloadIcon, UploadIcon } from '../components/file-icons';
-import { BackIcon } from '../components/icons';
-import { formatBytes, formatDateTime } from '../lib/file-checks';
-import { useHeadingFocus } from '../lib/use-heading-focus';
 import { Link } from '../router';
+import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
+import { BackIcon } from '../shared/components/icons';
+import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { formatBytes, formatDateTime } from './file-checks';
 
 const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 5000;

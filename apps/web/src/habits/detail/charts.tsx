@@ -1,6 +1,11 @@
 /** Small hand-drawn SVG charts, sized to their container so they stay crisp on a phone. */
-import { formatFullDate, formatMonthShort, formatPercent, weekdayName } from '../../lib/format';
-import { useWidth } from '../../lib/use-width';
+import {
+  formatFullDate,
+  formatMonthShort,
+  formatPercent,
+  weekdayName,
+} from '../../shared/lib/format';
+import { useWidth } from '../../shared/lib/use-width';
 
 export function ScoreChart({
   points,

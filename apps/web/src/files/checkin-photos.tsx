@@ -13,6 +13,11 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type CheckinDto, friendlyError, type Habit } from '../api/client';
 import { filesApi, type Photo } from '../api/files';
 import { uploadFile } from '../api/upload';
+import { syncStore } from '../offline/sync';
+import { ConfirmDialog, Dialog } from '../shared/components/dialog';
+import { CameraIcon } from '../shared/components/file-icons';
+import { formatFullDate } from '../shared/lib/format';
+import { useStore, uuid } from '../shared/lib/store';
 import {
   formatBytes,
   PHOTO_MAX_BYTES,
@@ -20,13 +25,8 @@ import {
   type PhotoType,
   plural,
   sniffPhotoType,
-} from '../lib/file-checks';
-import { formatFullDate } from '../lib/format';
-import { useStore, uuid } from '../lib/store';
-import { waitForDayOnServer } from '../lib/wait-for-day';
-import { syncStore } from '../offline/sync';
-import { ConfirmDialog, Dialog } from './dialog';
-import { CameraIcon } from './file-icons';
+} from './file-checks';
+import { waitForDayOnServer } from './wait-for-day';
 
 interface Props {
   habit: Habit;

@@ -13,7 +13,12 @@ import {
 } from '@habit-tracker/core';
 import { type KeyboardEvent, memo, useRef } from 'react';
 import type { CheckinDto, Habit } from '../../api/client';
-import { formatFullDate, formatMonthYear, formatNumber, weekdayName } from '../../lib/format';
+import {
+  formatFullDate,
+  formatMonthYear,
+  formatNumber,
+  weekdayName,
+} from '../../shared/lib/format';
 
 interface Props {
   habit: Habit;

@@ -1,7 +1,7 @@
-import { formatFullDate } from '../lib/format';
-import { useStore } from '../lib/store';
 import { dismissRejected, syncStore } from '../offline/sync';
-import { AlertIcon } from './icons';
+import { AlertIcon } from '../shared/components/icons';
+import { formatFullDate } from '../shared/lib/format';
+import { useStore } from '../shared/lib/store';
 
 /** Check-ins the server refused (4xx) while syncing, each with its reason. */
 export function RejectedList() {
