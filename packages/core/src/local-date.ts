@@ -44,6 +44,21 @@ export function localDateOf(instant: Date | number, settings: DayBoundary): Loca
 }
 
 /**
+ * The first instant (epoch milliseconds) that `localDateOf` puts on `date`: when the user's day
+ * `date` begins. The open web app moves to the next day at `startOfLocalDay(today + 1)`.
+ *
+ * The same rule as localDateOf, backwards: `dayStartHour`:00 on the date's wall clock; when that
+ * time is skipped (spring forward) the day begins at the first moment after the gap, and when it
+ * repeats (fall back) at its first occurrence — Temporal's 'compatible' disambiguation.
+ */
+export function startOfLocalDay(date: LocalDate, settings: DayBoundary): number {
+  return Temporal.PlainDate.from(date).toZonedDateTime({
+    timeZone: settings.timeZone,
+    plainTime: new Temporal.PlainTime(settings.dayStartHour),
+  }).epochMilliseconds;
+}
+
+/**
  * The canonical spelling of an IANA time zone name ('asia/kolkata' → 'Asia/Kolkata'), or null
  * when it is not one. UTC offsets ('+05:00') are refused: they have no DST rules, so a user who
  * picked one would silently drift by an hour twice a year.

@@ -19,6 +19,7 @@ import {
   weekdayOf,
   yearOf,
 } from './calendar';
+import { implicitZeroDays } from './day-status';
 import { isMet } from './measure';
 import type {
   Checkin,
@@ -44,6 +45,8 @@ export interface CheckinHistory {
   checkins: readonly Checkin[];
   measure: Measure;
   weekStart: Weekday;
+  /** The habit's start date: an at-most habit's empty days count as 0 from it (day-status.ts). */
+  startDate: LocalDate;
 }
 
 /** Day-based schedules only need the date… */
@@ -100,7 +103,10 @@ export function periodTarget(schedule: Schedule, period: Period): number {
   }
 }
 
-/** Met check-ins from `start` up to `date` (inclusive or not). ISO dates compare as strings. */
+/**
+ * Met check-ins from `start` up to `date` (inclusive or not), `date` being the day not over yet;
+ * an at-most habit's empty days before it count as met. ISO dates compare as strings.
+ */
 function countMet(
   history: CheckinHistory,
   start: LocalDate,
@@ -114,7 +120,13 @@ function countMet(
       count++;
     }
   }
-  return count;
+  const implicit = implicitZeroDays(history.measure, history.checkins, {
+    from: start,
+    to: date,
+    startDate: history.startDate,
+    today: date,
+  });
+  return count + implicit.length;
 }
 
 /** Completions in the period containing `date`, counted up to and including `date`. */

@@ -13,11 +13,13 @@
  * window smooths irregular gaps, such as a weekly habit done Monday one week and Sunday the next.
  *
  * Skipped days carry the score unchanged (an excused day neither builds nor erodes strength).
+ * An at-most habit's empty past day counts as 0, within the limit (day-status.ts).
  * Today without a check-in also carries: the day is not over. The score is 0 before the habit's
  * start (its startDate, or the first check-in if history was entered from earlier).
  * A daily habit done every day reaches 1 − 0.5^(31/13) ≈ 0.81 after 31 days.
  */
 import { fromDayNumber, toDayNumber } from './calendar';
+import { withImplicitZeros } from './day-status';
 import { completionFraction } from './measure';
 import { frequency } from './schedule';
 import type { Checkin, LocalDate, Measure, Schedule, ScorePoint } from './types';
@@ -72,12 +74,19 @@ interface Prepared {
 }
 
 function prepare(input: ScoreInput): Prepared {
-  const { checkins, measure, schedule } = input;
+  const { measure, schedule } = input;
   const today = toDayNumber(input.today);
   const resume = input.resume;
   if (resume && toDayNumber(resume.through) >= today) {
     throw new RangeError(`a score resumed from ${resume.through} needs a later today`);
   }
+  // At-most habits: empty days that are over count as 0 (day-status.ts). Resumed, only the
+  // window before the day after `through` is read.
+  const windowStart = resume
+    ? fromDayNumber(toDayNumber(resume.through) + 1 - scoreWindowDays(schedule, measure))
+    : input.startDate;
+  const from = windowStart > input.startDate ? windowStart : input.startDate;
+  const checkins = withImplicitZeros(measure, input.checkins, from, input.today);
 
   // One pass: the arrays grow when a check-in lies further back than they reach. Resumed, the
   // walk starts the day after `through`; earlier check-ins only fill the first windows.

@@ -17,12 +17,15 @@
  *
  * `best` is the longest run ever and `current` the run that reaches today, so best ≥ current.
  * Walking starts at the earliest check-in: days before it could only break a run of zero.
+ * At-most habits count an empty day that is over as 0, within the limit (Loop's rule), from the
+ * habit's start date on: see day-status.ts and docs/decisions/0011-numeric-day-states.md.
  * See docs/decisions/0004-streak-and-score-definitions.md.
  *
  * The server computes this on every Today read for every habit, with up to thousands of
  * check-ins each, so the walk runs over day numbers and typed arrays, not Temporal objects.
  */
 import {
+  addDays,
   daysInMonth,
   fromDayNumber,
   monthIndexOf,
@@ -30,6 +33,7 @@ import {
   weekdayOfDayNumber,
   weekIndexOfDayNumber,
 } from './calendar';
+import { withImplicitZeros } from './day-status';
 import { isMet } from './measure';
 import type { DaySchedule, PeriodSchedule } from './schedule';
 import type { Checkin, LocalDate, Measure, Schedule, Streaks, Weekday } from './types';
@@ -39,6 +43,8 @@ export interface StreakInput {
   measure: Measure;
   /** Any order, at most one per date. Check-ins after `today` are ignored. */
   checkins: readonly Checkin[];
+  /** The habit's start date: where an at-most habit's empty days begin to count as 0. */
+  startDate: LocalDate;
   today: LocalDate;
   weekStart: Weekday;
   /**
@@ -63,11 +69,19 @@ export function computeStreaks(input: StreakInput): Streaks {
   if (resume && toDayNumber(resume.through) >= toDayNumber(input.today)) {
     throw new RangeError(`streaks resumed from ${resume.through} need a later today`);
   }
+  // Resumed, only the month before the day after `through` is read (the period holding it).
+  const from = resume ? later(input.startDate, addDays(resume.through, -30)) : input.startDate;
+  const full = {
+    ...input,
+    checkins: withImplicitZeros(input.measure, input.checkins, from, input.today),
+  };
   if (schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month') {
-    return periodStreaks(input, schedule, false);
+    return periodStreaks(full, schedule, false);
   }
-  return dayStreaks(input, schedule, false);
+  return dayStreaks(full, schedule, false);
 }
+
+const later = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
 
 /** What a later `computeStreaks` resumes from: the runs at the end of `through`. */
 export function streaksThrough(
@@ -76,7 +90,9 @@ export function streaksThrough(
 ): StreakResume {
   // Computed as of the next day with that day (or its period) left out: `through` is then a
   // past day, judged in full.
-  const next = { ...input, today: fromDayNumber(toDayNumber(through) + 1) };
+  const today = fromDayNumber(toDayNumber(through) + 1);
+  const checkins = withImplicitZeros(input.measure, input.checkins, input.startDate, today);
+  const next = { ...input, checkins, today };
   const { schedule } = input;
   const streaks =
     schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month'

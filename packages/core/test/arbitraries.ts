@@ -82,6 +82,10 @@ export const caseArb = todayArb.chain((today) =>
     schedule: scheduleArb(today),
     weekStart: weekday,
     back: fc.integer({ min: 0, max: 125 }),
+    /** The habit's start: where an at-most habit's empty days begin to count. */
+    startDate: fc
+      .integer({ min: 0, max: 130 })
+      .map((age) => P(today).subtract({ days: age }).toString()),
     measureAndHistory: measureArb.chain((measure) =>
       fc.record({ measure: fc.constant(measure), checkins: historyArb(today, measure) }),
     ),

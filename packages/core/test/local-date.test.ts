@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   computeStreaks,
   isValidLocalDate,
   isValidTimeZone,
   localDateOf,
   normalizeTimeZone,
+  startOfLocalDay,
 } from '../src';
 import { done } from './helpers';
 
@@ -122,6 +125,57 @@ describe('localDateOf', () => {
   });
 });
 
+describe('startOfLocalDay', () => {
+  it.each([
+    ['America/New_York', 0, '2024-03-10', '2024-03-10T05:00:00.000Z', 'midnight EST'],
+    ['America/New_York', 2, '2024-03-10', '2024-03-10T07:00:00.000Z', '02:00 skipped: 03:00 EDT'],
+    ['America/New_York', 1, '2024-11-03', '2024-11-03T05:00:00.000Z', 'the first of two 01:00s'],
+    ['Europe/Berlin', 4, '2024-06-01', '2024-06-01T02:00:00.000Z', '04:00 CEST'],
+    ['Asia/Kolkata', 0, '2024-06-01', '2024-05-31T18:30:00.000Z', 'a half-hour zone'],
+    [
+      'Pacific/Chatham',
+      3,
+      '2024-04-07',
+      '2024-04-06T13:15:00.000Z',
+      '03:00 CHADT (+13:45), before 03:45 → 02:45',
+    ],
+  ])('%s, day starts at %i: %s begins at %s (%s)', (timeZone, dayStartHour, date, instant) => {
+    expect(new Date(startOfLocalDay(date, { timeZone, dayStartHour })).toISOString()).toBe(instant);
+  });
+
+  // Zones with DST, half hours, a fractional fall-back and the date line.
+  const zones = [
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Asia/Kolkata',
+    'Pacific/Kiritimati',
+    'America/Santiago',
+  ];
+  it('is the first instant localDateOf puts on the date (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        (ms, timeZone, dayStartHour) => {
+          const settings = { timeZone, dayStartHour };
+          const date = localDateOf(ms, settings);
+          const start = startOfLocalDay(date, settings);
+          const next = startOfLocalDay(addDays(date, 1), settings);
+          expect(start).toBeLessThanOrEqual(ms);
+          expect(next).toBeGreaterThan(ms);
+          expect(localDateOf(start, settings)).toBe(date);
+          expect(localDateOf(start - 1, settings)).toBe(addDays(date, -1));
+          expect(localDateOf(next, settings)).toBe(addDays(date, 1));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('a travelling user', () => {
   const instant = new Date('2024-06-15T20:00:00Z');
 
@@ -140,7 +194,7 @@ describe('a travelling user', () => {
     const inLosAngeles = localDateOf(instant, { timeZone: 'America/Los_Angeles', dayStartHour: 0 });
     const inTokyo = localDateOf(instant, { timeZone: 'Asia/Tokyo', dayStartHour: 0 });
     const streak = (today: string) =>
-      computeStreaks({ ...input, checkins, today, weekStart: 1 }).current;
+      computeStreaks({ ...input, checkins, startDate: '2024-06-14', today, weekStart: 1 }).current;
     expect(streak(inLosAngeles)).toBe(2);
     // Tokyo's 16th has only just begun: not done yet, so the streak holds.
     expect(streak(inTokyo)).toBe(2);

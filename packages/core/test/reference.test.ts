@@ -29,6 +29,20 @@ function refMet(measure: Measure, c: Checkin | undefined): boolean {
   return measure.direction === 'at_least' ? v >= measure.target : v <= measure.target;
 }
 
+const atMost = (m: Measure) => m.kind === 'numeric' && m.direction === 'at_most';
+
+/** Loop's rule: an at-most habit's empty day from its start, before today, is a 0 — met. */
+function refMetOn(
+  measure: Measure,
+  c: Checkin | undefined,
+  d: PlainDate,
+  start: PlainDate,
+  today: PlainDate,
+): boolean {
+  if (!c && atMost(measure)) return cmp(d, start) >= 0 && cmp(d, today) < 0;
+  return refMet(measure, c);
+}
+
 const isPeriodic = (s: Schedule) => s.kind === 'times_per_week' || s.kind === 'times_per_month';
 
 function refDayDue(schedule: Schedule, d: PlainDate): boolean {
@@ -50,19 +64,21 @@ function refTarget(schedule: Schedule, periodStart: PlainDate): number {
   return schedule.kind === 'times_per_week' ? schedule.times : 1;
 }
 
+/** Met days in from..to (to excluded unless inclusive), `to` being the day not over yet. */
 function refMetBetween(
   measure: Measure,
   checkins: Checkin[],
   from: PlainDate,
   to: PlainDate,
   inclusive: boolean,
+  habitStart: PlainDate,
 ): number {
-  return checkins.filter((c) => {
-    const d = P(c.date);
-    return (
-      cmp(d, from) >= 0 && (inclusive ? cmp(d, to) <= 0 : cmp(d, to) < 0) && refMet(measure, c)
-    );
-  }).length;
+  const byDate = new Map(checkins.map((c) => [c.date, c]));
+  let met = 0;
+  for (let d = from; inclusive ? cmp(d, to) <= 0 : cmp(d, to) < 0; d = d.add({ days: 1 })) {
+    if (refMetOn(measure, byDate.get(d.toString()), d, habitStart, to)) met++;
+  }
+  return met;
 }
 
 function refIsDue(
@@ -71,10 +87,11 @@ function refIsDue(
   checkins: Checkin[],
   d: PlainDate,
   weekStart: Weekday,
+  habitStart: PlainDate,
 ): boolean {
   if (!isPeriodic(schedule)) return refDayDue(schedule, d);
   const start = refPeriodStart(schedule, d, weekStart);
-  return refMetBetween(measure, checkins, start, d, false) < refTarget(schedule, start);
+  return refMetBetween(measure, checkins, start, d, false, habitStart) < refTarget(schedule, start);
 }
 
 function refStreaks(
@@ -83,6 +100,7 @@ function refStreaks(
   checkins: Checkin[],
   todayString: string,
   weekStart: Weekday,
+  startDate: string,
 ): Streaks {
   const unit =
     schedule.kind === 'times_per_week'
@@ -91,11 +109,15 @@ function refStreaks(
         ? 'months'
         : 'days';
   const today = P(todayString);
+  const habitStart = P(startDate);
   const byDate = new Map(checkins.map((c) => [c.date, c]));
   const dates = checkins
     .map((c) => P(c.date))
     .filter((d) => cmp(d, today) <= 0)
     .sort(cmp);
+  // An at-most habit's empty days count from its start: the walk begins there at the latest.
+  if (atMost(measure) && cmp(habitStart, today) < 0) dates.push(habitStart);
+  dates.sort(cmp);
   let run = 0;
   let best = 0;
   const add = () => {
@@ -109,15 +131,16 @@ function refStreaks(
   for (let d = dates[0]!; cmp(d, today) <= 0; d = d.add({ days: 1 })) {
     const c = byDate.get(d.toString());
     const isToday = d.equals(today);
+    const metOn = refMetOn(measure, c, d, habitStart, today);
     if (!isPeriodic(schedule)) {
       if (!refDayDue(schedule, d)) continue;
-      if (refMet(measure, c)) add();
+      if (metOn) add();
       else if (c?.state === 'skipped' || isToday) {
         // excused, or not over yet
       } else run = 0;
       continue;
     }
-    if (refMet(measure, c)) met++;
+    if (metOn) met++;
     else if (c?.state === 'skipped') skipped++;
     const start = refPeriodStart(schedule, d, weekStart);
     const periodEnds = !refPeriodStart(schedule, d.add({ days: 1 }), weekStart).equals(start);
@@ -135,10 +158,10 @@ function refStreaks(
 describe('against the brute-force reference', () => {
   it('computeStreaks', () => {
     fc.assert(
-      fc.property(caseArb, ({ today, schedule, weekStart, measureAndHistory }) => {
+      fc.property(caseArb, ({ today, schedule, weekStart, startDate, measureAndHistory }) => {
         const { measure, checkins } = measureAndHistory;
-        const fast = computeStreaks({ schedule, measure, checkins, today, weekStart });
-        expect(fast).toEqual(refStreaks(schedule, measure, checkins, today, weekStart));
+        const fast = computeStreaks({ schedule, measure, checkins, startDate, today, weekStart });
+        expect(fast).toEqual(refStreaks(schedule, measure, checkins, today, weekStart, startDate));
         expect(fast.best).toBeGreaterThanOrEqual(fast.current);
       }),
       { numRuns: 400 },
@@ -147,17 +170,18 @@ describe('against the brute-force reference', () => {
 
   it('isDue and periodProgress', () => {
     fc.assert(
-      fc.property(caseArb, ({ today, schedule, weekStart, back, measureAndHistory }) => {
+      fc.property(caseArb, ({ today, schedule, weekStart, back, startDate, measureAndHistory }) => {
         const { measure, checkins } = measureAndHistory;
         const d = P(today).subtract({ days: back });
-        const history = { checkins, measure, weekStart };
+        const history = { checkins, measure, weekStart, startDate };
+        const habitStart = P(startDate);
         expect(isDue(schedule, d.toString(), history)).toBe(
-          refIsDue(schedule, measure, checkins, d, weekStart),
+          refIsDue(schedule, measure, checkins, d, weekStart, habitStart),
         );
         const start = isPeriodic(schedule) ? refPeriodStart(schedule, d, weekStart) : d;
         const progress = periodProgress(schedule, d.toString(), history);
         expect(progress.start).toBe(start.toString());
-        expect(progress.done).toBe(refMetBetween(measure, checkins, start, d, true));
+        expect(progress.done).toBe(refMetBetween(measure, checkins, start, d, true, habitStart));
         expect(progress.target).toBe(refTarget(schedule, start));
       }),
       { numRuns: 400 },

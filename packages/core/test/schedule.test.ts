@@ -18,6 +18,7 @@ const history = (checkins: CheckinHistory['checkins'], weekStart: Weekday = 1): 
   checkins,
   measure: boolean,
   weekStart,
+  startDate: '2000-01-01',
 });
 
 describe('isDue, day-based schedules', () => {
@@ -98,6 +99,7 @@ describe('isDue and periodProgress, times per week', () => {
     const h = {
       measure,
       weekStart: 1 as const,
+      startDate: '2024-01-01',
       checkins: [done('2024-01-08', 5), skip('2024-01-09'), done('2024-01-10', 4)],
     };
     expect(isDue(schedule, '2024-01-11', h)).toBe(true);

@@ -11,8 +11,10 @@ function streaks(
   schedule: Schedule = daily,
   measure: Measure = boolean,
   weekStart: Weekday = 1,
+  // The habit began with its first check-in (or today): where at-most days begin to count.
+  startDate = checkins.reduce((min, c) => (c.date < min ? c.date : min), today),
 ) {
-  return computeStreaks({ schedule, measure, checkins, today, weekStart });
+  return computeStreaks({ schedule, measure, checkins, startDate, today, weekStart });
 }
 
 describe('daily streaks', () => {
@@ -83,6 +85,33 @@ describe('numeric streaks', () => {
     // Today's value is over the limit, but the day is not over (it may be corrected).
     expect(streaks(checkins, '2024-01-10', daily, atMost2).current).toBe(3);
     expect(streaks(checkins, '2024-01-11', daily, atMost2).current).toBe(0);
+  });
+
+  it('at most: an empty day that is over counts as 0, within the limit (Loop)', () => {
+    // Started on the 5th; only the 7th has an entry (over the limit); nothing today.
+    const checkins = [done('2024-01-07', 3)];
+    const s = (today: string) => streaks(checkins, today, daily, atMost2, 1, '2024-01-05');
+    expect(s('2024-01-07')).toEqual({ current: 2, best: 2, unit: 'days' }); // 5th, 6th; 7th open
+    expect(s('2024-01-08').current).toBe(0); // the 7th is over and over the limit
+    expect(s('2024-01-10')).toEqual({ current: 2, best: 2, unit: 'days' }); // 8th, 9th
+    // Before the start nothing counts; a new habit with no entries has a run of its past days.
+    expect(streaks([], '2024-01-10', daily, atMost2, 1, '2024-01-10').current).toBe(0);
+    expect(streaks([], '2024-01-10', daily, atMost2, 1, '2024-01-07').current).toBe(3);
+    // A skip stays a skip.
+    expect(streaks([skip('2024-01-08')], '2024-01-10', daily, atMost2, 1, '2024-01-07')).toEqual({
+      current: 2,
+      best: 2,
+      unit: 'days',
+    });
+  });
+
+  it('at most, weekly target: empty days that are over count towards it', () => {
+    const twiceAWeek: Schedule = { kind: 'times_per_week', times: 2 };
+    // Mon 8 – Sun 14 January 2024; started Monday; today Wednesday: Mon and Tue count.
+    expect(streaks([], '2024-01-10', twiceAWeek, atMost2, 1, '2024-01-08').current).toBe(1);
+    // Over the limit on both past days: the week is still open.
+    const over = [done('2024-01-08', 5), done('2024-01-09', 5)];
+    expect(streaks(over, '2024-01-10', twiceAWeek, atMost2, 1, '2024-01-08').current).toBe(0);
   });
 });
 

@@ -57,8 +57,8 @@ describe('resuming from a summary', () => {
           expect(
             computeScores({ ...resumed, resume: { through, score: summary.score } }).current,
           ).toBeCloseTo(computeScores(full).current, 9);
-          const history = { checkins, measure, weekStart };
-          const recentHistory = { checkins: recent, measure, weekStart };
+          const history = { checkins, measure, weekStart, startDate };
+          const recentHistory = { checkins: recent, measure, weekStart, startDate };
           expect(isDue(schedule, today, recentHistory)).toBe(isDue(schedule, today, history));
           expect(periodProgress(schedule, today, recentHistory)).toEqual(
             periodProgress(schedule, today, history),
