@@ -26,6 +26,7 @@ import { validationHook } from './middleware/validation';
 import { authRouter } from './routes/auth';
 import { checkinsRouter } from './routes/checkins';
 import { exportsRouter } from './routes/exports';
+import { groupsRouter } from './routes/groups';
 import { habitsRouter } from './routes/habits';
 import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
@@ -142,6 +143,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', authRouter)
     .route('/api/v1', settingsRouter)
     .route('/api/v1', habitsRouter)
+    .route('/api/v1', groupsRouter)
     .route('/api/v1', checkinsRouter)
     .route('/api/v1', historyRouter)
     .route('/api/v1', todayRouter)

@@ -186,7 +186,10 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    const replaced = await c.put(url('2026-03-14'), { state: 'done', value: 6 });
+    // A body without a note keeps the stored one (a tap on the Today grid); null clears it.
+    const kept = await c.put(url('2026-03-14'), { state: 'done', value: 5 });
+    expect(kept.body).toMatchObject({ value: 5, note: 'windy' });
+    const replaced = await c.put(url('2026-03-14'), { state: 'done', value: 6, note: null });
     expect(replaced.body).toMatchObject({ value: 6, note: null });
     expect((await c.put(url('2026-03-13'), { state: 'skipped' })).status).toBe(200);
     expect((await c.put(url(TODAY), { state: 'done', value: 5 })).status).toBe(200);
@@ -307,6 +310,11 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         'DELETE /api/v1/habits/{id}/checkins/{date}',
         'GET /api/v1/habits/{id}/history',
         'GET /api/v1/today',
+        'GET /api/v1/groups',
+        'POST /api/v1/groups',
+        'PATCH /api/v1/groups/{id}',
+        'DELETE /api/v1/groups/{id}',
+        'PUT /api/v1/layout',
         'POST /api/v1/habits/{id}/checkins/{date}/photos',
         'GET /api/v1/habits/{id}/checkins/{date}/photos',
         'PUT /api/v1/photos/{photoId}/upload',

@@ -176,6 +176,7 @@ export const HabitCreateSchema = z
     icon: withoutNul(z.string().max(LIMITS.iconMax)).optional(),
     measure: MeasureSchema,
     schedule: ScheduleSchema,
+    groupId: z.uuid().nullable().optional(),
   })
   .strict()
   .openapi('HabitCreate');
@@ -188,6 +189,7 @@ export const HabitPatchSchema = z
     icon: withoutNul(z.string().max(LIMITS.iconMax)),
     measure: MeasureSchema,
     schedule: ScheduleSchema,
+    groupId: z.uuid().nullable(),
   })
   .partial()
   .strict()
@@ -203,6 +205,7 @@ export const HabitSchema = z
     measure: MeasureSchema,
     schedule: ScheduleSchema,
     position: z.number().int(),
+    groupId: z.uuid().nullable(),
     startDate: z.string(),
     archivedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -220,6 +223,39 @@ export const HabitOrderSchema = z
   .object({ ids: z.array(z.uuid()).max(1000) })
   .strict()
   .openapi('HabitOrder');
+
+const GroupName = withoutNul(
+  z.string().trim().min(1, 'Name must not be empty').max(LIMITS.groupNameMax),
+);
+
+export const GroupSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    position: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Group');
+
+export const GroupListSchema = z.object({ groups: z.array(GroupSchema) }).openapi('GroupList');
+
+export const GroupWriteSchema = z.object({ name: GroupName }).strict().openapi('GroupWrite');
+
+/** Every group and every active habit, each exactly once, in their new order. */
+export const LayoutSchema = z
+  .object({
+    ungrouped: z.array(z.uuid()).max(1000),
+    groups: z
+      .array(z.object({ id: z.uuid(), habitIds: z.array(z.uuid()).max(1000) }).strict())
+      .max(200),
+  })
+  .strict()
+  .openapi('Layout');
+
+export const LayoutResultSchema = z
+  .object({ groups: z.array(GroupSchema), habits: z.array(HabitSchema) })
+  .openapi('LayoutResult');
 
 export const HabitIdParamsSchema = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
@@ -269,11 +305,18 @@ export const PeriodProgressSchema = z
   })
   .openapi('PeriodProgress');
 
+/** A day with a check-in, in the Today grid: its state and amount (no note, no times). */
+export const RecentDaySchema = z
+  .object({ date: z.string(), state: z.enum(['done', 'skipped']), value: z.number().nullable() })
+  .openapi('RecentDay');
+
 export const TodayHabitSchema = z
   .object({
     habit: HabitSchema,
     due: z.boolean(),
     checkin: CheckinSchema.nullable(),
+    /** The days from Today's `recentFrom` to `date` that have a check-in, oldest first. */
+    recent: z.array(RecentDaySchema),
     streak: StreaksSchema,
     score: z.number(),
     period: PeriodProgressSchema,
@@ -281,7 +324,17 @@ export const TodayHabitSchema = z
   .openapi('TodayHabit');
 
 export const TodaySchema = z
-  .object({ date: z.string(), settings: SettingsSchema, habits: z.array(TodayHabitSchema) })
+  .object({
+    date: z.string(),
+    /** The first day of the grid (`date` − 13): `recent` covers recentFrom..date. */
+    recentFrom: z.string(),
+    /** When the user's next day begins (ISO instant): the open app moves on then. */
+    nextDayAt: z.string(),
+    settings: SettingsSchema,
+    /** The groups that hold an active habit, in order (Today shows ungrouped habits first). */
+    groups: z.array(GroupSchema),
+    habits: z.array(TodayHabitSchema),
+  })
   .openapi('Today');
 
 export const HistoryQuerySchema = z.object({
@@ -359,6 +412,11 @@ export type HabitPatch = z.input<typeof HabitPatchSchema>;
 export type CheckinPut = z.input<typeof CheckinPutSchema>;
 export type CheckinDto = z.infer<typeof CheckinSchema>;
 export type TodayHabit = z.infer<typeof TodayHabitSchema>;
+export type RecentDay = z.infer<typeof RecentDaySchema>;
+export type Group = z.infer<typeof GroupSchema>;
+export type GroupWrite = z.infer<typeof GroupWriteSchema>;
+export type Layout = z.infer<typeof LayoutSchema>;
+export type LayoutResult = z.infer<typeof LayoutResultSchema>;
 export type Today = z.infer<typeof TodaySchema>;
 export type History = z.infer<typeof HistorySchema>;
 export type Health = z.infer<typeof HealthSchema>;

@@ -27,6 +27,7 @@ export { probeServer } from './probes';
 export * from './queries/checkins';
 export * from './queries/data-exports';
 export * from './queries/data-imports';
+export * from './queries/groups';
 export * from './queries/habits';
 export * from './queries/idempotency';
 export * from './queries/import-writes';
@@ -34,6 +35,7 @@ export * from './queries/object-deletions';
 export * from './queries/photos';
 export type {
   CheckinRow,
+  HabitGroupRow,
   HabitRow,
   SessionRow,
   SettingsRow,

@@ -85,6 +85,22 @@ export const trustedDevices = pgTable(
   (t) => [index('trusted_devices_user_id_idx').on(t.userId)],
 );
 
+/** Optional named sections of Today ("Morning", "Health"): a habit belongs to one or none. */
+export const habitGroups = pgTable(
+  'habit_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('habit_groups_user_position_idx').on(t.userId, t.position)],
+);
+
 export const habits = pgTable(
   'habits',
   {
@@ -103,6 +119,8 @@ export const habits = pgTable(
     targetDirection: text('target_direction', { enum: ['at_least', 'at_most'] }),
     schedule: jsonb('schedule').$type<Schedule>().notNull(),
     position: integer('position').notNull(),
+    /** Its group on Today; deleting the group leaves the habit ungrouped. Same owner (queries). */
+    groupId: uuid('group_id').references(() => habitGroups.id, { onDelete: 'set null' }),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -142,6 +160,8 @@ export const habits = pgTable(
     // Serves every list (Today: user_id = $1 and archived_at is null order by position) and the
     // cascade from users.
     index('habits_user_archived_position_idx').on(t.userId, t.archivedAt, t.position),
+    // Deleting a group sets its habits' group_id to null without scanning every habit.
+    index('habits_group_id_idx').on(t.groupId),
     // Target of checkins' composite foreign key: a check-in's owner is always its habit's owner.
     unique('habits_id_user_id_unique').on(t.id, t.userId),
   ],

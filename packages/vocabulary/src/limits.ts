@@ -8,6 +8,7 @@ export const LIMITS = {
   iconMax: 16,
   unitMax: 20,
   noteMax: 2000,
+  groupNameMax: 60,
   numberMax: 1e9,
   historyMaxDays: 3700,
   idempotencyKeyMax: 100,

@@ -2,8 +2,8 @@
  * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
  * owner ids and password hashes never leave the server.
  */
-import type { CheckinDto, Habit, Me } from '@habit-tracker/contract';
-import type { CheckinRow, HabitRow, SettingsRow, UserRow } from '@habit-tracker/db';
+import type { CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
+import type { CheckinRow, HabitGroupRow, HabitRow, SettingsRow, UserRow } from '@habit-tracker/db';
 
 export function toMe(user: UserRow, settings: SettingsRow): Me {
   return {
@@ -30,8 +30,19 @@ export function toHabit(row: HabitRow): Habit {
     measure: row.measure,
     schedule: row.schedule,
     position: row.position,
+    groupId: row.groupId,
     startDate: row.startDate,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toGroup(row: HabitGroupRow): Group {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

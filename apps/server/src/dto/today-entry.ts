@@ -2,7 +2,7 @@
  * Per-habit numbers for the Today and detail views, computed by the pure core from one habit's
  * check-ins. Kept apart from the handlers so both views agree on every definition.
  */
-import type { TodayHabit } from '@habit-tracker/contract';
+import type { RecentDay, TodayHabit } from '@habit-tracker/contract';
 import {
   type Checkin,
   computeScores,
@@ -22,6 +22,24 @@ export function roundScore(score: number): number {
 }
 
 /**
+ * The check-ins of `from..today` in the grid's lean form. `history` is sorted by date and reaches
+ * back at least to `from` (a summary's window is a month or more), so this reads its tail.
+ */
+export function recentDays(
+  history: readonly Checkin[],
+  from: LocalDate,
+  today: LocalDate,
+): RecentDay[] {
+  let at = history.length;
+  while (at > 0 && history[at - 1]!.date >= from) at--;
+  // A zone moved west can leave a check-in after the new today: not a day of the grid.
+  return history
+    .slice(at)
+    .filter((c) => c.date <= today)
+    .map(({ date, state, value }) => ({ date, state, value }));
+}
+
+/**
  * One habit's Today entry. `history` is its whole history in the lean form (listCheckinMarks),
  * or with a `summary` to resume from, its check-ins since `summaryReadsFrom`; `todays` is today's
  * full check-in row, if any.
@@ -32,22 +50,23 @@ export function todayEntry(
   todays: CheckinRow | null,
   today: LocalDate,
   weekStart: Weekday,
+  recentFrom: LocalDate,
   summary: HabitSummary | null = null,
 ): TodayHabit {
-  const { schedule, measure } = habit;
-  const input = { schedule, measure, checkins: history, today, weekStart };
+  const { schedule, measure, startDate } = habit;
+  const input = { schedule, measure, checkins: history, startDate, today, weekStart };
   const { through, run, best, score } = summary ?? {};
   return {
     habit: toHabit(habit),
     due: isDue(schedule, today, input),
     checkin: todays ? toCheckin(todays) : null,
+    recent: recentDays(history, recentFrom, today),
     streak: computeStreaks(
       through === undefined ? input : { ...input, resume: { through, run: run!, best: best! } },
     ),
     score: roundScore(
       computeScores({
         ...input,
-        startDate: habit.startDate,
         ...(through !== undefined && { resume: { through, score: score! } }),
       }).current,
     ),

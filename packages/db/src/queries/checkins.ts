@@ -17,7 +17,8 @@ import {
 export interface CheckinInput {
   state: 'done' | 'skipped';
   value: number | null;
-  note: string | null;
+  /** Null clears the note; undefined keeps the one stored (a tap on the grid sends none). */
+  note: string | null | undefined;
 }
 
 const checkinColumns = {
@@ -32,7 +33,7 @@ const checkinColumns = {
 
 /**
  * Records the check-in of `date` (`YYYY-MM-DD`), replacing any earlier one for that date but
- * keeping its created_at. Null when the habit is not the user's. One statement: the INSERT takes
+ * keeping its created_at (and its note, when `input.note` is undefined). Null when the habit is not the user's. One statement: the INSERT takes
  * its row from the user's habit, so nothing is written for someone else's.
  */
 export async function upsertCheckin(
@@ -50,7 +51,7 @@ export async function upsertCheckin(
       date: sql`${date}::date`.as('date'),
       state: sql`${input.state}`.as('state'),
       value: sql`${input.value}::double precision`.as('value'),
-      note: sql`${input.note}::text`.as('note'),
+      note: sql`${input.note ?? null}::text`.as('note'),
       createdAt: sql`now()`.as('created_at'),
       updatedAt: sql`now()`.as('updated_at'),
     })
@@ -64,7 +65,7 @@ export async function upsertCheckin(
       set: {
         state: sql`excluded.state`,
         value: sql`excluded.value`,
-        note: sql`excluded.note`,
+        note: input.note === undefined ? sql`${checkins.note}` : sql`excluded.note`,
         updatedAt: sql`now()`,
       },
     })

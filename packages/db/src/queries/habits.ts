@@ -27,10 +27,12 @@ export interface NewHabit {
   schedule: Schedule;
   /** The user's today when created (`YYYY-MM-DD`). */
   startDate: string;
+  /** One of the user's groups (the caller checks: isOwnGroup), or null. */
+  groupId?: string | null;
 }
 
 export type HabitPatch = Partial<
-  Pick<NewHabit, 'name' | 'description' | 'color' | 'icon' | 'measure' | 'schedule'>
+  Pick<NewHabit, 'name' | 'description' | 'color' | 'icon' | 'measure' | 'schedule' | 'groupId'>
 >;
 
 const byStatus: Record<HabitStatus, SQL | undefined> = {
@@ -132,6 +134,7 @@ export async function createHabit(db: Db, userId: string, input: NewHabit): Prom
       ...measureToColumns(input.measure),
       schedule: input.schedule,
       position: nextPosition(userId),
+      groupId: input.groupId ?? null,
       startDate: input.startDate,
     })
     .returning();
@@ -154,6 +157,7 @@ export async function updateHabit(
       ...(patch.icon !== undefined && { icon: patch.icon }),
       ...(patch.measure !== undefined && measureToColumns(patch.measure)),
       ...(patch.schedule !== undefined && { schedule: patch.schedule }),
+      ...(patch.groupId !== undefined && { groupId: patch.groupId }),
       // The summary was folded under the old rules: drop it (the next check-in rebuilds it).
       ...((patch.measure !== undefined || patch.schedule !== undefined) && summaryToColumns(null)),
       updatedAt: sql`now()`,

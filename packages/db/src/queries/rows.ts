@@ -33,8 +33,18 @@ export interface HabitRow {
   measure: Measure;
   schedule: Schedule;
   position: number;
+  /** Its group on Today, or null. */
+  groupId: string | null;
   startDate: string;
   archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface HabitGroupRow {
+  id: string;
+  name: string;
+  position: number;
   createdAt: Date;
   updatedAt: Date;
 }

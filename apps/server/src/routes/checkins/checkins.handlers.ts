@@ -26,7 +26,8 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
     const row = await db.upsertCheckin(tx, user.id, id, date, {
       state: input.state,
       value: input.value ?? null,
-      note: input.note ?? null,
+      // Absent: keep the stored note (a tap on the grid knows only the state and amount).
+      note: input.note,
     });
     if (!row) throw notFound('Habit not found');
     await refreshSummary(c, tx, found, date);

@@ -19,6 +19,7 @@ export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = a
   const { user, today } = c.var;
   const input = c.req.valid('json');
   const habit = await c.var.db.transaction(async (tx) => {
+    await assertOwnGroup(tx, user.id, input.groupId);
     const color = input.color ?? (await nextPaletteColor(tx, user.id));
     return db.createHabit(tx, user.id, {
       ...input,
@@ -29,6 +30,13 @@ export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = a
   });
   return c.json(toHabit(habit), 201);
 };
+
+/** A habit goes only into one of its owner's groups; another user's is as good as missing. */
+async function assertOwnGroup(tx: db.Db, userId: string, groupId: string | null | undefined) {
+  if (groupId && !(await db.isOwnGroup(tx, userId, groupId))) {
+    throw validationFailed([{ path: 'groupId', message: 'No such group' }]);
+  }
+}
 
 async function nextPaletteColor(tx: db.Db, userId: string): Promise<string> {
   const existing = await db.listHabits(tx, userId, 'all');
@@ -61,7 +69,10 @@ export const getHabit: RouteHandler<typeof routes.getHabit, AuthedEnv> = async (
 export const patchHabit: RouteHandler<typeof routes.patchHabit, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const patch = c.req.valid('json');
-  const habit = await db.updateHabit(c.var.db.write, c.var.user.id, id, patch);
+  const habit = await c.var.db.transaction(async (tx) => {
+    await assertOwnGroup(tx, c.var.user.id, patch.groupId);
+    return db.updateHabit(tx, c.var.user.id, id, patch);
+  });
   if (!habit) throw habitNotFound();
   return c.json(toHabit(habit), 200);
 };

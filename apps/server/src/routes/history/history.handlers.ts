@@ -49,10 +49,20 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
     to,
     today,
     checkins: rows.map(toCheckin),
-    streak: computeStreaks({ schedule, measure, checkins, today, weekStart: settings.weekStart }),
+    streak: computeStreaks({
+      schedule,
+      measure,
+      checkins,
+      startDate: habit.startDate,
+      today,
+      weekStart: settings.weekStart,
+    }),
     score: roundScore(scores.current),
     scores: scores.series(from, to).map((p) => ({ date: p.date, score: roundScore(p.score) })),
-    weekdayCounts: weekdayCounts(measure, checkins, from, to),
+    weekdayCounts: weekdayCounts(measure, checkins, from, to, {
+      startDate: habit.startDate,
+      today,
+    }),
   });
 };
 
