@@ -17,7 +17,7 @@ import type {
   Today,
 } from '@habit-tracker/contract';
 
-export type { TodayHabit } from '@habit-tracker/contract';
+export type { Group, RecentDay, TodayHabit } from '@habit-tracker/contract';
 export type {
   CheckinDto,
   CheckinPut,

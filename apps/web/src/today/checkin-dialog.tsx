@@ -7,7 +7,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from '../shared/components/dialog';
-import { formatFullDate, formatNumber, targetText } from '../shared/lib/format';
+import { formatFullDate, targetText } from '../shared/lib/format';
 
 type Mode = 'done' | 'skipped' | 'none';
 
@@ -122,7 +122,6 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
                 step="any"
                 min="0"
                 value={value}
-                placeholder={formatNumber(numeric.target)}
                 aria-describedby={`${id}-value-hint`}
                 aria-invalid={error ? true : undefined}
                 onChange={(e) => {

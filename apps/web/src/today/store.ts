@@ -16,7 +16,8 @@ import {
 import { kvGet, kvSet } from '../offline/db';
 import { onSettled, syncStore } from '../offline/sync';
 import { createStore, useStore } from '../shared/lib/store';
-import { applyCheckin, applyPending } from './model';
+import { watchDayStart } from './day-clock';
+import { applyCheckin, applyPending, rollTo } from './model';
 
 interface CachedToday {
   data: Today;
@@ -29,6 +30,11 @@ export interface TodayState {
   loading: boolean;
   error: string | null;
   fetchedAt: number | null;
+  /**
+   * The user's date by this device's clock, once it has passed `data.nextDayAt` and before a
+   * fetch brings the new day (offline, or in flight): the view moves on to it (model.rollTo).
+   */
+  localDate: string | null;
 }
 
 export const todayStore = createStore<TodayState>({
@@ -37,6 +43,7 @@ export const todayStore = createStore<TodayState>({
   loading: false,
   error: null,
   fetchedAt: null,
+  localDate: null,
 });
 
 let initialResponse: Promise<Response> | null = null;
@@ -80,7 +87,16 @@ export async function loadToday(): Promise<void> {
     }
     markSignedIn();
     const at = Date.now();
-    todayStore.set({ data, source: 'network', fetchedAt: at, loading: false, error: null });
+    const { localDate } = todayStore.get();
+    todayStore.set({
+      data,
+      source: 'network',
+      fetchedAt: at,
+      loading: false,
+      error: null,
+      // The server's day caught up with the device's (or the clocks disagree by a moment).
+      localDate: localDate && localDate > data.date ? localDate : null,
+    });
     void kvSet('today', { data, at } satisfies CachedToday);
   } catch (error) {
     if (generation !== loadGeneration) return;
@@ -114,7 +130,33 @@ export function scheduleTodayRefresh(delay = 400): void {
 
 export function forgetToday(): void {
   loadGeneration++;
-  todayStore.set({ data: null, source: null, fetchedAt: null, error: null, loading: false });
+  todayStore.set({
+    data: null,
+    source: null,
+    fetchedAt: null,
+    error: null,
+    loading: false,
+    localDate: null,
+  });
+}
+
+/** The device's clock has passed the day's end: show the new day now, and ask the server. */
+export function moveToDay(date: string): void {
+  const { data, localDate } = todayStore.get();
+  if (!data || date <= data.date || date === localDate) return;
+  todayStore.set({ localDate: date });
+  void loadToday();
+}
+
+/** Starts following the user's day start (main.tsx): the open app moves on at midnight. */
+export function followDayStart(): () => void {
+  return watchDayStart(() => viewOf(todayStore.get()), moveToDay);
+}
+
+/** The Today the page shows: the server's, moved on to the device's date when it has passed. */
+function viewOf(state: TodayState): Today | null {
+  const { data, localDate } = state;
+  return data && localDate ? rollTo(data, localDate) : data;
 }
 
 onSettled((action, result) => {
@@ -128,12 +170,18 @@ onSettled((action, result) => {
   if (syncStore.get().pending.length === 0) scheduleTodayRefresh();
 });
 
-/** Today with every queued (not yet confirmed) check-in applied. */
+/** Today as the page shows it: on the user's current day, every queued check-in applied. */
 export function useToday(): TodayState {
   const state = useStore(todayStore);
   const { pending } = useStore(syncStore);
-  return useMemo(
-    () => (state.data ? { ...state, data: applyPending(state.data, pending) } : state),
-    [state, pending],
-  );
+  return useMemo(() => {
+    const view = viewOf(state);
+    return view ? { ...state, data: applyPending(view, pending) } : state;
+  }, [state, pending]);
+}
+
+/** The same view outside React (a tap handler checks it is still the day it shows). */
+export function currentToday(): Today | null {
+  const view = viewOf(todayStore.get());
+  return view ? applyPending(view, syncStore.get().pending) : null;
 }

@@ -1,39 +1,50 @@
 import { isMet } from '@habit-tracker/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { api, friendlyError, type TodayHabit } from '../api/client';
+import type { CheckinDto, TodayHabit } from '../api/client';
+import { api, friendlyError } from '../api/client';
 import { enqueueCheckin, syncStore } from '../offline/sync';
-import { Link } from '../router';
-import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
-import {
-  CheckIcon,
-  DotsIcon,
-  FlameIcon,
-  NoteIcon,
-  PlusIcon,
-  SkipIcon,
-} from '../shared/components/icons';
+import { Link, navigate } from '../router';
+import { DayLegend } from '../shared/components/day-mark';
+import { PlusIcon } from '../shared/components/icons';
 import { toast } from '../shared/components/toast';
-import {
-  formatDayMonth,
-  formatNumber,
-  formatPercent,
-  formatWeekday,
-  progressText,
-  scheduleText,
-  streakText,
-  timeAgo,
-} from '../shared/lib/format';
+import { formatDayMonth, formatWeekday, timeAgo } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { useWidth } from '../shared/lib/use-width';
 import { CheckinDialog } from './checkin-dialog';
+import { isDayOver } from './day-clock';
+import { type DayTarget, HabitGrid } from './habit-grid';
+import { type GridDay, gridDates } from './model';
+import { QuickEntry } from './quick-entry';
 import { RejectedList } from './rejected-list';
-import { loadToday, todayStore, useToday } from './store';
+import { ShortcutsDialog, useShortcuts } from './shortcuts';
+import { currentToday, loadToday, todayStore, useToday } from './store';
+import { TimeZoneNudge } from './time-zone-nudge';
+import { useCollapsedGroups } from './use-collapsed-groups';
+
+/** Days the grid shows at a width: at least 5 (a 360 px phone), up to the 14 Today returns. */
+export function daysThatFit(width: number): number {
+  // Phones put the days on a line of their own (styles.css); wider screens beside the name.
+  const room = width < 480 ? width - 18 : width - 190 - 40 - 18;
+  const cell = width < 480 ? 44 : 46;
+  return Math.max(5, Math.min(14, Math.floor(room / cell)));
+}
+
+type Editing =
+  | { kind: 'full'; item: TodayHabit; date: string; checkin: CheckinDto | null }
+  | { kind: 'amount'; item: TodayHabit; date: string; value: number | null };
 
 export default function TodayScreen() {
   const { data, error, source, fetchedAt } = useToday();
   const { online } = useStore(syncStore);
   const heading = useHeadingFocus<HTMLHeadingElement>('Today');
-  const [editing, setEditing] = useState<TodayHabit | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [focus, setFocus] = useState<DayTarget | null>(null);
+  const [collapsed, toggleGroup] = useCollapsedGroups();
+  const [gridRef, width] = useWidth<HTMLDivElement>(360);
+  const [showShortcuts, setShowShortcuts] = useShortcuts({
+    newHabit: () => navigate('/habits/new'),
+  });
 
   useEffect(() => {
     // Entering Today again (or coming back to the tab) refreshes data older than a minute.
@@ -83,20 +94,79 @@ export default function TodayScreen() {
     );
   }
 
-  const weekStart = data.settings.weekStart;
+  const today = data.date;
   const due = data.habits.filter((h) => h.due);
-  const notDue = data.habits.filter((h) => !h.due);
   const doneCount = due.filter((h) => isMet(h.habit.measure, h.checkin)).length;
+  const dates = gridDates(today, daysThatFit(width));
+  const numeric = data.habits.some((h) => h.habit.measure.kind === 'numeric');
+  const notDue = data.habits.some(
+    (h) => h.habit.schedule.kind === 'weekdays' || h.habit.schedule.kind === 'every_n_days',
+  );
+
+  /**
+   * The page may still show a day that has ended (a sleeping phone woke up): then the tap is
+   * not recorded — the page moves on and says which day it is now.
+   */
+  function stillToday(): boolean {
+    const shown = currentToday();
+    if (!shown || !isDayOver(shown)) return true;
+    void loadToday();
+    toast('A new day has begun. Nothing was recorded — check the dates and tap again.', {
+      tone: 'error',
+    });
+    return false;
+  }
+
+  function onDay(item: TodayHabit, day: GridDay) {
+    if (!stillToday()) return;
+    const { habit } = item;
+    if (habit.measure.kind === 'numeric') {
+      setEditing({
+        kind: 'amount',
+        item,
+        date: day.date,
+        value: day.checkin?.state === 'done' ? day.checkin.value : null,
+      });
+      return;
+    }
+    const done = day.checkin?.state === 'done';
+    void enqueueCheckin({
+      habitId: habit.id,
+      habitName: habit.name,
+      date: day.date,
+      op: done ? 'delete' : 'put',
+      // No note: the server keeps the day's note (a tap knows only the state).
+      body: done ? null : { state: 'done' },
+    });
+  }
+
+  async function openFull(item: TodayHabit, date: string) {
+    if (date === today) {
+      setEditing({ kind: 'full', item, date, checkin: item.checkin });
+      return;
+    }
+    // Earlier days come without their notes: the dialog needs the day as the server has it.
+    try {
+      const history = await api.history(item.habit.id, { from: date, to: date });
+      setEditing({ kind: 'full', item, date, checkin: history.checkins[0] ?? null });
+    } catch (e) {
+      toast(`${friendlyError(e)} The day’s note can’t be loaded.`, { tone: 'error' });
+    }
+  }
+
+  const editingItem = editing
+    ? (data.habits.find((h) => h.habit.id === editing.item.habit.id) ?? editing.item)
+    : null;
 
   return (
-    <div className="screen">
+    <div className="screen today-screen">
       <header className="screen-header today-header">
         <div>
           <h1 ref={heading} tabIndex={-1}>
-            {formatWeekday(data.date)}
+            {formatWeekday(today)}
           </h1>
-          <p className="subtitle" data-testid="today-date" data-date={data.date}>
-            {formatDayMonth(data.date)}
+          <p className="subtitle" data-testid="today-date" data-date={today}>
+            {formatDayMonth(today)}
           </p>
         </div>
         {due.length > 0 ? <DayRing done={doneCount} total={due.length} /> : null}
@@ -125,44 +195,26 @@ export default function TodayScreen() {
         </div>
       ) : (
         <>
-          <section aria-labelledby="due-title">
-            <h2 id="due-title" className="section-title">
-              Due today
-            </h2>
-            {due.length === 0 ? (
-              <p className="muted-box">Nothing is due today. Enjoy the day!</p>
-            ) : (
-              <ul className="habit-list" data-testid="today-list">
-                {due.map((item) => (
-                  <TodayRow
-                    key={item.habit.id}
-                    item={item}
-                    date={data.date}
-                    weekStart={weekStart}
-                    onMore={() => setEditing(item)}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
-          {notDue.length > 0 ? (
-            <section aria-labelledby="not-due-title" className="quiet-section">
-              <h2 id="not-due-title" className="section-title">
-                Not due today
-              </h2>
-              <ul className="habit-list habit-list-quiet" data-testid="not-due-list">
-                {notDue.map((item) => (
-                  <TodayRow
-                    key={item.habit.id}
-                    item={item}
-                    date={data.date}
-                    weekStart={weekStart}
-                    onMore={() => setEditing(item)}
-                  />
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <div ref={gridRef} className="grid-wrap">
+            <HabitGrid
+              habits={data.habits}
+              groups={data.groups}
+              dates={dates}
+              today={today}
+              weekStart={data.settings.weekStart}
+              focus={focus}
+              collapsed={collapsed}
+              onFocus={setFocus}
+              onDay={onDay}
+              onMore={(item) => void openFull(item, today)}
+              onToggleGroup={toggleGroup}
+            />
+          </div>
+          <DayLegend numeric={numeric} notDue={notDue} className="grid-legend" />
+          <p className="hint keyboard-hint">
+            Tap a day to mark it. On a keyboard: arrow keys move, Enter marks, <kbd>?</kbd> lists
+            every shortcut.
+          </p>
           <div className="screen-footer-actions">
             <Link to="/habits/new" className="button">
               <PlusIcon width={18} height={18} /> New habit
@@ -170,137 +222,36 @@ export default function TodayScreen() {
           </div>
         </>
       )}
-      {editing ? (
+      {editing?.kind === 'full' && editingItem ? (
         <CheckinDialog
-          habit={editing.habit}
-          date={data.date}
-          isToday
-          checkin={data.habits.find((h) => h.habit.id === editing.habit.id)?.checkin ?? null}
+          habit={editingItem.habit}
+          date={editing.date}
+          isToday={editing.date === today}
+          checkin={editing.date === today ? editingItem.checkin : editing.checkin}
           onClose={() => setEditing(null)}
         />
       ) : null}
+      {editing?.kind === 'amount' && editingItem ? (
+        <QuickEntry
+          habit={editingItem.habit}
+          date={editing.date}
+          isToday={editing.date === today}
+          value={editing.value}
+          onSave={(value) =>
+            void enqueueCheckin({
+              habitId: editingItem.habit.id,
+              habitName: editingItem.habit.name,
+              date: editing.date,
+              op: 'put',
+              body: { state: 'done', value },
+            })
+          }
+          onMore={() => void openFull(editingItem, editing.date)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
     </div>
-  );
-}
-
-function TodayRow({
-  item,
-  date,
-  weekStart,
-  onMore,
-}: {
-  item: TodayHabit;
-  date: string;
-  weekStart: number;
-  onMore: () => void;
-}) {
-  const { habit, checkin, streak, score, period } = item;
-  const numeric = habit.measure.kind === 'numeric' ? habit.measure : null;
-  const state = checkin?.state ?? 'none';
-  const met = isMet(habit.measure, checkin);
-  const periodSchedule = period.kind !== 'day';
-
-  function toggle() {
-    if (numeric) {
-      onMore();
-      return;
-    }
-    if (state === 'done') {
-      void enqueueCheckin({
-        habitId: habit.id,
-        habitName: habit.name,
-        date,
-        op: 'delete',
-        body: null,
-      });
-    } else {
-      void enqueueCheckin({
-        habitId: habit.id,
-        habitName: habit.name,
-        date,
-        op: 'put',
-        body: { state: 'done', value: null, note: checkin?.note ?? null },
-      });
-    }
-  }
-
-  const checkLabel = numeric
-    ? `${habit.name}: enter ${numeric.unit}`
-    : `${habit.name}: ${state === 'done' ? 'done (tap to undo)' : 'mark as done'}`;
-
-  return (
-    <li
-      className="habit-row"
-      data-state={state}
-      data-met={met}
-      data-testid="habit-row"
-      data-habit-id={habit.id}
-      style={habitColorStyle(habit.color)}
-    >
-      <HabitIcon icon={habit.icon} name={habit.name} color={habit.color} />
-      <span className="habit-text">
-        <Link to={`/habits/${habit.id}`} className="habit-name habit-link">
-          {habit.name}
-        </Link>
-        <span className="habit-meta">
-          {progressText(item, weekStart)}
-          {periodSchedule ? (
-            <span className="sr-only"> ({scheduleText(habit, weekStart)})</span>
-          ) : null}
-          {checkin?.note ? (
-            <span className="note-flag" title={checkin.note}>
-              <NoteIcon width={14} height={14} />
-              <span className="sr-only">, has a note</span>
-            </span>
-          ) : null}
-        </span>
-      </span>
-      <span className="habit-stats">
-        <span className="streak" title="Current streak">
-          <FlameIcon width={15} height={15} className="streak-icon" />
-          <span className="sr-only">Current streak: </span>
-          {streakText(streak)}
-        </span>
-        <span className="score" title="Habit strength">
-          <span className="sr-only">Strength: </span>
-          {formatPercent(score)}
-        </span>
-        {periodSchedule ? (
-          <span className="period-bar" aria-hidden="true">
-            <span
-              className="period-fill"
-              style={{
-                width: `${Math.min(100, (period.done / Math.max(1, period.target)) * 100)}%`,
-              }}
-            />
-          </span>
-        ) : null}
-      </span>
-      <button
-        type="button"
-        className="icon-button more-button"
-        aria-label={`More for ${habit.name}: skip, amount or note`}
-        onClick={onMore}
-      >
-        <DotsIcon />
-      </button>
-      <button
-        type="button"
-        className="check-button"
-        data-testid="check-button"
-        aria-label={checkLabel}
-        aria-pressed={numeric ? undefined : state === 'done'}
-        onClick={toggle}
-      >
-        {state === 'skipped' ? (
-          <SkipIcon />
-        ) : numeric && checkin?.state === 'done' ? (
-          <span className="check-value">{formatNumber(checkin.value ?? 0)}</span>
-        ) : (
-          <CheckIcon />
-        )}
-      </button>
-    </li>
   );
 }
 
@@ -338,55 +289,6 @@ function TodaySkeleton() {
           <li key={i} className="habit-row skeleton-row" />
         ))}
       </ul>
-    </div>
-  );
-}
-
-const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** When the device's zone differs from the account's (travel), offer to switch — never silently. */
-function TimeZoneNudge({ timeZone }: { timeZone: string }) {
-  const key = `ht:tz-dismissed:${timeZone}:${deviceZone}`;
-  const [hidden, setHidden] = useState(() => localStorage.getItem(key) === '1');
-  const [busy, setBusy] = useState(false);
-  if (!deviceZone || deviceZone === timeZone || hidden) return null;
-  return (
-    <div className="notice" data-testid="tz-nudge">
-      <p>
-        This device is in <strong>{deviceZone.replaceAll('_', ' ')}</strong>, but your days follow{' '}
-        <strong>{timeZone.replaceAll('_', ' ')}</strong>.
-      </p>
-      <div className="notice-actions">
-        <button
-          type="button"
-          className="button button-small button-primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              await api.updateSettings({ timeZone: deviceZone });
-              await loadToday();
-              toast(`Your days now follow ${deviceZone}.`);
-            } catch (error) {
-              toast(friendlyError(error), { tone: 'error' });
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          Use {deviceZone.split('/').pop()?.replaceAll('_', ' ')}
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            localStorage.setItem(key, '1');
-            setHidden(true);
-          }}
-        >
-          Keep {timeZone.split('/').pop()?.replaceAll('_', ' ')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -30,6 +30,10 @@ const monthYear = new Intl.DateTimeFormat(undefined, {
 });
 const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat(undefined, {
+  notation: 'compact',
+  maximumSignificantDigits: 3,
+});
 
 export const formatLongDate = (date: string) => longDate.format(utcDate(date));
 export const formatWeekday = (date: string) => weekdayLong.format(utcDate(date));
@@ -38,6 +42,9 @@ export const formatFullDate = (date: string) => fullDate.format(utcDate(date));
 export const formatMonthYear = (date: string) => monthYear.format(utcDate(date));
 export const formatMonthShort = (date: string) => monthShort.format(utcDate(date));
 export const formatNumber = (n: number) => number.format(n);
+/** A number that fits a day's cell: 7, 6.5, 120, 1.2K. */
+export const formatCompact = (n: number) =>
+  Math.abs(n) < 1000 ? number.format(n) : compact.format(n);
 export const formatPercent = (score: number) => `${Math.round(score * 100)}%`;
 
 /** ISO weekday (1 = Monday) → localized short/narrow name. 2024-01-01 was a Monday. */
@@ -76,18 +83,6 @@ export function progressText(item: TodayHabit, weekStart = 1): string {
   }
   const span = period.kind === 'week' ? 'this week' : 'this month';
   return `${period.done} of ${period.target} ${span}`;
-}
-
-/** Black or white, whichever reads better on the habit colour (WCAG relative luminance). */
-export function readableOn(hex: string): '#000' | '#fff' {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return '#fff';
-  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => {
-    const c = Number.parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
 }
 
 export function timeAgo(ms: number): string {
