@@ -29,11 +29,12 @@ export interface AppSession {
 
 export async function openApp(
   name: string,
-  options: { acceptDownloads?: boolean } = {},
+  options: { acceptDownloads?: boolean; clockOffsetSeconds?: number } = {},
 ): Promise<AppSession> {
-  const server = await startServer();
+  const clock = { clockOffsetSeconds: options.clockOffsetSeconds };
+  const server = await startServer(clock.clockOffsetSeconds === undefined ? {} : clock);
   console.log(`e2e ${name}: server (${server.mode}) at ${server.url}, user zone ${USER_ZONE}`);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(clock.clockOffsetSeconds === undefined ? {} : clock);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',

@@ -1,5 +1,6 @@
 /** Chromium (Debian's) through playwright-core, plus screenshot and accessibility helpers. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -21,10 +22,28 @@ function browserEnv(): Record<string, string | undefined> {
   return env;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium, optionally with its clock moved by `clockOffsetSeconds` through a faketime wrapper
+ * script (the browser is started by playwright): e2e/clock.test.ts, which moves the server's clock
+ * by the same offset. Given as an offset from the real clock, faketime leaves the browser usable.
+ */
+export async function launchBrowser(
+  options: { clockOffsetSeconds?: number } = {},
+): Promise<Browser> {
+  let executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (options.clockOffsetSeconds !== undefined) {
+    const offset = Math.round(options.clockOffsetSeconds);
+    const wrapper = join(mkdtempSync(join(tmpdir(), 'ht-faketime-')), 'chromium');
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nexec /usr/bin/faketime -f '${offset >= 0 ? '+' : '-'}${Math.abs(offset)}' ${executablePath} "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    executablePath = wrapper;
+  }
   return chromium.launch({
     env: browserEnv(),
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -40,6 +59,22 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+/**
+ * Nothing wider than the viewport: the page never scrolls sideways (issue 15: at 360 px the
+ * import preview's button did). Returns what overflows, for the failure message.
+ */
+export async function sideScroll(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    if (doc.scrollWidth <= doc.clientWidth) return null;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return `scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}: ${wide.join(', ')}`;
+  });
+}
+
 /** Saves `name-360.png` and `name-1280.png` (full page), restoring the desktop viewport. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -49,6 +84,9 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.evaluate(
       () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
     );
+    // Every screen that gets screenshots is checked for sideways scrolling at both widths.
+    const overflow = await sideScroll(page);
+    if (overflow) throw new Error(`${name} at ${size.width} px scrolls sideways: ${overflow}`);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: true });
   }
 }

@@ -65,7 +65,29 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`server at ${url} did not become healthy`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /**
+   * Runs the server under Debian's faketime with its clock moved by this many seconds (and
+   * ticking): the clock test puts the user's day start a few seconds ahead. Production bundle only.
+   */
+  clockOffsetSeconds?: number;
+}
+
+/** Debian's faketime library (package `faketime`), where its multiarch layout puts it. */
+const LIBFAKETIME = `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/faketime/libfaketime.so.1`;
+
+/**
+ * libfaketime preloaded into the server itself, moved by an offset (what `faketime -f +N` sets),
+ * when a clock offset is asked for. Not the `faketime` wrapper: it would stand between the
+ * harness and the server, and a SIGTERM to it leaves the server running.
+ */
+function faketimeEnv(offsetSeconds?: number): Record<string, string> {
+  if (offsetSeconds === undefined) return {};
+  const sign = offsetSeconds >= 0 ? '+' : '-';
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME: `${sign}${Math.abs(Math.round(offsetSeconds))}` };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ht-e2e-'));
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
@@ -79,7 +101,10 @@ export async function startServer(): Promise<RunningServer> {
   };
   const bundled =
     existsSync(SERVER_BUNDLE) && existsSync(join(ROOT, 'apps', 'server', 'dist', 'web'));
-  const mode = process.env.E2E_SERVER ?? (bundled ? 'dist' : 'source');
+  const mode =
+    options.clockOffsetSeconds !== undefined
+      ? 'dist'
+      : (process.env.E2E_SERVER ?? (bundled ? 'dist' : 'source'));
 
   if (mode === 'dist') {
     const bundledIndex = join(ROOT, 'apps', 'server', 'dist', 'web', 'index.html');
@@ -93,7 +118,13 @@ export async function startServer(): Promise<RunningServer> {
           '(or E2E_SERVER=source) to test the current web app',
       );
     }
-    const server = await startServerProcess({ env, port, inheritEnv: true, echoStderr: true });
+    const clock = faketimeEnv(options.clockOffsetSeconds);
+    const server = await startServerProcess({
+      env: { ...env, ...clock },
+      port,
+      inheritEnv: true,
+      echoStderr: true,
+    });
     return {
       url,
       mode: 'dist',

@@ -72,13 +72,13 @@ export function DayLegend({
           <span className="ds ds-swatch" data-status={l.status} aria-hidden="true">
             {l.mark}
           </span>
-          {l.label}
+          <span>{l.label}</span>
         </li>
       ))}
       {notDue ? (
         <li>
           <span className="ds ds-swatch" data-status="none" data-due="false" aria-hidden="true" />
-          Not due
+          <span>Not due</span>
         </li>
       ) : null}
     </ul>
