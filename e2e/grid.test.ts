@@ -238,10 +238,14 @@ describe('Today as a grid', () => {
     expect((await checkinsOn(water.id, d2))[0]).toMatchObject({ state: 'done', value: 5 });
 
     // Every state's fill or ring stands out from the page by 3:1, in light and dark.
+    // (Polled: the theme switch reaches every element's computed style within a frame or two.)
     for (const dark of [false, true]) {
       await darkMode(app, dark);
-      const low = (await dayContrasts(app.page)).filter((c) => c.ratio < 3);
-      expect(low, `${dark ? 'dark' : 'light'}: ${JSON.stringify(low)}`).toEqual([]);
+      await expect
+        .poll(async () => (await dayContrasts(app.page)).filter((c) => c.ratio < 3), {
+          message: dark ? 'dark' : 'light',
+        })
+        .toEqual([]);
     }
     await darkMode(app, false);
     await checkScreen('22-day-states');
