@@ -1,173 +1,60 @@
-import type { Weekday } from '@habit-tracker/core';
-import { describeSchedule } from '@habit-tracker/core';
+import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
-import { api, fieldErrors, friendlyError, type Habit, type HabitCreate } from '../api/client';
+import { api, friendlyError, type Habit, type HabitCreate } from '../api/client';
 import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
-import { toast } from '../shared/components/toast';
-import { targetText, weekdayName } from '../shared/lib/format';
+import { weekdayName } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
-import { loadToday, todayStore } from '../today/store';
-import { COLORS, dateInZone, ICONS } from './habit-options';
-
-type ScheduleKind = 'daily' | 'weekdays' | 'times_per_week' | 'times_per_month' | 'every_n_days';
-
-interface Form {
-  name: string;
-  description: string;
-  icon: string;
-  color: string;
-  measureKind: 'boolean' | 'numeric';
-  unit: string;
-  target: string;
-  direction: 'at_least' | 'at_most';
-  scheduleKind: ScheduleKind;
-  days: Weekday[];
-  timesPerWeek: string;
-  timesPerMonth: string;
-  interval: string;
-  startDate: string;
-}
-
-const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }[] = [
-  { kind: 'daily', label: 'Every day', hint: 'Due daily' },
-  { kind: 'weekdays', label: 'On certain days', hint: 'Pick the weekdays' },
-  { kind: 'times_per_week', label: 'Times a week', hint: 'Any days you like' },
-  { kind: 'times_per_month', label: 'Times a month', hint: 'Any days you like' },
-  { kind: 'every_n_days', label: 'Every few days', hint: 'A steady rhythm' },
-];
-
-function emptyForm(today: string): Form {
-  return {
-    name: '',
-    description: '',
-    icon: '',
-    color: '#6366f1',
-    measureKind: 'boolean',
-    unit: '',
-    target: '',
-    direction: 'at_least',
-    scheduleKind: 'daily',
-    days: [1, 3, 5],
-    timesPerWeek: '3',
-    timesPerMonth: '10',
-    interval: '2',
-    startDate: today,
-  };
-}
-
-function formFromHabit(h: Habit, today: string): Form {
-  const f = emptyForm(today);
-  f.name = h.name;
-  f.description = h.description;
-  f.icon = h.icon;
-  f.color = h.color;
-  if (h.measure.kind === 'numeric') {
-    f.measureKind = 'numeric';
-    f.unit = h.measure.unit;
-    f.target = String(h.measure.target);
-    f.direction = h.measure.direction;
-  }
-  const s = h.schedule;
-  f.scheduleKind = s.kind;
-  if (s.kind === 'weekdays') f.days = [...s.days];
-  if (s.kind === 'times_per_week') f.timesPerWeek = String(s.times);
-  if (s.kind === 'times_per_month') f.timesPerMonth = String(s.times);
-  if (s.kind === 'every_n_days') {
-    f.interval = String(s.interval);
-    f.startDate = s.startDate;
-  }
-  return f;
-}
-
-/** The request body, or field messages for what is not valid yet. */
-function toBody(f: Form): { body: HabitCreate } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
-  if (!f.name.trim()) errors.name = 'Give the habit a name.';
-  let measure: HabitCreate['measure'] = { kind: 'boolean' };
-  if (f.measureKind === 'numeric') {
-    const target = Number(f.target.replace(',', '.'));
-    if (!f.unit.trim()) errors['measure.unit'] = 'Say what you count, e.g. km, pages, glasses.';
-    if (!(target > 0 && target <= 1e9)) errors['measure.target'] = 'Enter a target above 0.';
-    measure = { kind: 'numeric', unit: f.unit.trim(), target, direction: f.direction };
-  }
-  let schedule: HabitCreate['schedule'];
-  switch (f.scheduleKind) {
-    case 'daily':
-      schedule = { kind: 'daily' };
-      break;
-    case 'weekdays':
-      if (f.days.length === 0) errors['schedule.days'] = 'Pick at least one day.';
-      schedule = { kind: 'weekdays', days: [...f.days].sort() };
-      break;
-    case 'times_per_week': {
-      const times = int(f.timesPerWeek);
-      if (!(times >= 1 && times <= 7)) errors['schedule.times'] = 'Between 1 and 7 times a week.';
-      schedule = { kind: 'times_per_week', times };
-      break;
-    }
-    case 'times_per_month': {
-      const times = int(f.timesPerMonth);
-      if (!(times >= 1 && times <= 31))
-        errors['schedule.times'] = 'Between 1 and 31 times a month.';
-      schedule = { kind: 'times_per_month', times };
-      break;
-    }
-    case 'every_n_days': {
-      const interval = int(f.interval);
-      if (!(interval >= 1 && interval <= 365))
-        errors['schedule.interval'] = 'Between 1 and 365 days.';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
-        errors['schedule.startDate'] = 'Pick a start date.';
-      schedule = { kind: 'every_n_days', interval, startDate: f.startDate };
-      break;
-    }
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    body: {
-      name: f.name.trim(),
-      description: f.description.trim(),
-      icon: f.icon.trim(),
-      color: f.color,
-      measure,
-      schedule,
-    },
-  };
-}
-
-function summary(f: Form, weekStart: Weekday): string {
-  const result = toBody({
-    ...f,
-    name: f.name || 'x',
-    unit: f.unit || 'units',
-    target: f.target || '1',
-  });
-  if (!('body' in result)) return 'Finish the schedule to see a summary.';
-  const { schedule, measure } = result.body;
-  const when = describeSchedule(schedule, weekStart);
-  return measure.kind === 'numeric' && f.unit && f.target
-    ? `${when} · ${targetText({ measure })}`
-    : when;
-}
+import { useMutation } from '../shared/lib/use-mutation';
+import { todayStore } from '../today/store';
+import {
+  emptyForm,
+  type Form,
+  firstFreeColor,
+  formFromHabit,
+  SCHEDULE_KINDS,
+  scheduleSummary,
+  toBody,
+} from './habit-form';
+import { COLORS, ICONS } from './habit-options';
 
 export default function HabitEditorScreen({ id }: { id?: string }) {
   const editing = id !== undefined;
   const heading = useHeadingFocus<HTMLHeadingElement>(editing ? 'Edit habit' : 'New habit');
   const today = todayStore.get().data;
   const weekStart = (today?.settings.weekStart ?? 1) as Weekday;
-  const todayDate = today?.date ?? dateInZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [form, setForm] = useState<Form | null>(editing ? null : emptyForm(todayDate));
+  // The user's today from Today; before it has loaded, core's rule on this device's zone.
+  const todayDate =
+    today?.date ??
+    localDateOf(new Date(), {
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      dayStartHour: 0,
+    });
+  const [form, setForm] = useState<Form | null>(() =>
+    editing
+      ? null
+      : emptyForm(todayDate, firstFreeColor(today?.habits.map((h) => h.habit.color) ?? [])),
+  );
   const [habit, setHabit] = useState<Habit | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The form's own checks (before sending); the server's come from the mutation. */
+  const [checks, setChecks] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const uid = useId();
+
+  const saveHabit = useMutation(
+    (body: HabitCreate) => (id ? api.updateHabit(id, body) : api.createHabit(body)),
+    {
+      success: (saved) => (id ? `Saved “${saved.name}”.` : `Created “${saved.name}”.`),
+      onSuccess: (saved) => navigate(id ? `/habits/${saved.id}` : '/'),
+    },
+  );
+  const deleteHabit = useMutation(() => api.deleteHabit(id!), {
+    success: () => `Deleted “${habit?.name ?? 'habit'}”.`,
+    onSuccess: () => navigate('/habits', { replace: true }),
+  });
 
   useEffect(() => {
     if (!id) return;
@@ -197,6 +84,12 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
     );
   }
 
+  const errors = { ...saveHabit.fields, ...checks };
+  const error =
+    Object.keys(checks).length > 0
+      ? 'Some details need fixing.'
+      : (saveHabit.error ?? deleteHabit.error);
+  const busy = saveHabit.busy || deleteHabit.busy;
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     setForm((f) => (f ? { ...f, [key]: value } : f));
   const err = (path: string) =>
@@ -214,42 +107,16 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
     if (!form) return;
     const result = toBody(form);
     if ('errors' in result) {
-      setErrors(result.errors);
-      setError('Some details need fixing.');
+      setChecks(result.errors);
       return;
     }
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    try {
-      const saved = id
-        ? await api.updateHabit(id, result.body)
-        : await api.createHabit(result.body);
-      void loadToday();
-      toast(id ? `Saved “${saved.name}”.` : `Created “${saved.name}”.`);
-      navigate(id ? `/habits/${saved.id}` : '/');
-    } catch (e) {
-      setError(friendlyError(e));
-      setErrors(fieldErrors(e));
-    } finally {
-      setBusy(false);
-    }
+    setChecks({});
+    await saveHabit.run(result.body);
   }
 
   async function remove() {
     if (!id) return;
-    setBusy(true);
-    try {
-      await api.deleteHabit(id);
-      void loadToday();
-      toast(`Deleted “${habit?.name ?? 'habit'}”.`);
-      navigate('/habits', { replace: true });
-    } catch (e) {
-      setError(friendlyError(e));
-      setConfirmDelete(false);
-    } finally {
-      setBusy(false);
-    }
+    if ((await deleteHabit.run()) === undefined) setConfirmDelete(false);
   }
 
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
@@ -537,7 +404,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             </div>
           ) : null}
           <p className="schedule-summary" aria-live="polite" data-testid="schedule-summary">
-            {summary(form, weekStart)}
+            {scheduleSummary(form, weekStart)}
           </p>
         </section>
 

@@ -30,17 +30,3 @@ export const ICONS = [
   '🦷',
   '📵',
 ];
-
-/** Today's date in a zone (day-start hour ignored: only a default for a form field). */
-export function dateInZone(timeZone: string, at = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
-}

@@ -1,0 +1,172 @@
+/**
+ * The habit form as pure functions: the form's fields, a form from a habit, the request body (or
+ * a message per field), the schedule's summary and the colour a new habit gets. The editor
+ * screen renders it; the web unit tests check it without a browser.
+ */
+import type { Weekday } from '@habit-tracker/core';
+import { describeSchedule } from '@habit-tracker/core';
+import type { Habit, HabitCreate } from '../api/client';
+import { targetText } from '../shared/lib/format';
+import { COLORS } from './habit-options';
+
+export type ScheduleKind =
+  | 'daily'
+  | 'weekdays'
+  | 'times_per_week'
+  | 'times_per_month'
+  | 'every_n_days';
+
+export interface Form {
+  name: string;
+  description: string;
+  icon: string;
+  color: string;
+  measureKind: 'boolean' | 'numeric';
+  unit: string;
+  target: string;
+  direction: 'at_least' | 'at_most';
+  scheduleKind: ScheduleKind;
+  days: Weekday[];
+  timesPerWeek: string;
+  timesPerMonth: string;
+  interval: string;
+  startDate: string;
+}
+
+export const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }[] = [
+  { kind: 'daily', label: 'Every day', hint: 'Due daily' },
+  { kind: 'weekdays', label: 'On certain days', hint: 'Pick the weekdays' },
+  { kind: 'times_per_week', label: 'Times a week', hint: 'Any days you like' },
+  { kind: 'times_per_month', label: 'Times a month', hint: 'Any days you like' },
+  { kind: 'every_n_days', label: 'Every few days', hint: 'A steady rhythm' },
+];
+
+export function emptyForm(today: string, color: string = COLORS[0].value): Form {
+  return {
+    name: '',
+    description: '',
+    icon: '',
+    color,
+    measureKind: 'boolean',
+    unit: '',
+    target: '',
+    direction: 'at_least',
+    scheduleKind: 'daily',
+    days: [1, 3, 5],
+    timesPerWeek: '3',
+    timesPerMonth: '10',
+    interval: '2',
+    startDate: today,
+  };
+}
+
+export function formFromHabit(h: Habit, today: string): Form {
+  const f = emptyForm(today);
+  f.name = h.name;
+  f.description = h.description;
+  f.icon = h.icon;
+  f.color = h.color;
+  if (h.measure.kind === 'numeric') {
+    f.measureKind = 'numeric';
+    f.unit = h.measure.unit;
+    f.target = String(h.measure.target);
+    f.direction = h.measure.direction;
+  }
+  const s = h.schedule;
+  f.scheduleKind = s.kind;
+  if (s.kind === 'weekdays') f.days = [...s.days];
+  if (s.kind === 'times_per_week') f.timesPerWeek = String(s.times);
+  if (s.kind === 'times_per_month') f.timesPerMonth = String(s.times);
+  if (s.kind === 'every_n_days') {
+    f.interval = String(s.interval);
+    f.startDate = s.startDate;
+  }
+  return f;
+}
+
+/** The request body, or field messages for what is not valid yet. */
+export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
+  if (!f.name.trim()) errors.name = 'Give the habit a name.';
+  let measure: HabitCreate['measure'] = { kind: 'boolean' };
+  if (f.measureKind === 'numeric') {
+    const target = Number(f.target.replace(',', '.'));
+    if (!f.unit.trim()) errors['measure.unit'] = 'Say what you count, e.g. km, pages, glasses.';
+    if (!(target > 0 && target <= 1e9)) errors['measure.target'] = 'Enter a target above 0.';
+    measure = { kind: 'numeric', unit: f.unit.trim(), target, direction: f.direction };
+  }
+  let schedule: HabitCreate['schedule'];
+  switch (f.scheduleKind) {
+    case 'daily':
+      schedule = { kind: 'daily' };
+      break;
+    case 'weekdays':
+      if (f.days.length === 0) errors['schedule.days'] = 'Pick at least one day.';
+      schedule = { kind: 'weekdays', days: [...f.days].sort() };
+      break;
+    case 'times_per_week': {
+      const times = int(f.timesPerWeek);
+      if (!(times >= 1 && times <= 7)) errors['schedule.times'] = 'Between 1 and 7 times a week.';
+      schedule = { kind: 'times_per_week', times };
+      break;
+    }
+    case 'times_per_month': {
+      const times = int(f.timesPerMonth);
+      if (!(times >= 1 && times <= 31))
+        errors['schedule.times'] = 'Between 1 and 31 times a month.';
+      schedule = { kind: 'times_per_month', times };
+      break;
+    }
+    case 'every_n_days': {
+      const interval = int(f.interval);
+      if (!(interval >= 1 && interval <= 365))
+        errors['schedule.interval'] = 'Between 1 and 365 days.';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
+        errors['schedule.startDate'] = 'Pick a start date.';
+      schedule = { kind: 'every_n_days', interval, startDate: f.startDate };
+      break;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    body: {
+      name: f.name.trim(),
+      description: f.description.trim(),
+      icon: f.icon.trim(),
+      color: f.color,
+      measure,
+      schedule,
+    },
+  };
+}
+
+export function scheduleSummary(f: Form, weekStart: Weekday): string {
+  const result = toBody({
+    ...f,
+    name: f.name || 'x',
+    unit: f.unit || 'units',
+    target: f.target || '1',
+  });
+  if (!('body' in result)) return 'Finish the schedule to see a summary.';
+  const { schedule, measure } = result.body;
+  const when = describeSchedule(schedule, weekStart);
+  return measure.kind === 'numeric' && f.unit && f.target
+    ? `${when} · ${targetText({ measure })}`
+    : when;
+}
+
+/**
+ * The first palette colour no habit uses yet (then the least used), so new habits are told apart
+ * at a glance instead of all starting indigo.
+ */
+export function firstFreeColor(used: readonly string[]): string {
+  const counts = new Map<string, number>(COLORS.map((c) => [c.value, 0]));
+  for (const color of used) {
+    const key = color.toLowerCase();
+    if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
+  }
+  let best: string = COLORS[0].value;
+  for (const [color, count] of counts) if (count < counts.get(best)!) best = color;
+  return best;
+}
