@@ -2,7 +2,12 @@
  * A history-API router in a few lines: the server answers every non-/api GET with index.html,
  * so real paths work on reload. Routes are matched by hand in `matchRoute`.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import {
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  useSyncExternalStore,
+} from 'react';
 
 export type Route =
   | { name: 'today' }
@@ -45,12 +50,17 @@ function notify(): void {
 }
 window.addEventListener('popstate', () => {
   hasNavigated = true;
+  cameFrom = null; // unknown after a step through the browser's history
   notify();
 });
+
+/** The in-app page this one was opened from (a back link returns there), if any. */
+let cameFrom: string | null = null;
 
 export function navigate(to: string, { replace = false } = {}): void {
   if (to === current) return;
   hasNavigated = true;
+  if (!replace) cameFrom = current;
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   notify();
@@ -89,4 +99,36 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     navigate(to);
   }
   return <a href={to} onClick={handleClick} {...rest} />;
+}
+
+const PLACES: Record<string, string> = {
+  '/': 'Today',
+  '/habits': 'Habits',
+  '/settings': 'Settings',
+};
+
+/**
+ * "Back" to where the user came from (Today, the habits list…), through the browser's history so
+ * the scroll position comes back too; `fallback` when the page was opened directly.
+ */
+export function BackLink({ fallback, children }: { fallback: string; children?: ReactNode }) {
+  const origin = cameFrom;
+  const target = origin ?? fallback;
+  const label = PLACES[target.split('?')[0] ?? ''] ?? 'Back';
+  return (
+    <Link
+      to={target}
+      className="back-link"
+      data-testid="back-link"
+      onClick={(event) => {
+        if (origin !== null && history.length > 1) {
+          event.preventDefault();
+          history.back();
+        }
+      }}
+    >
+      {children}
+      {label}
+    </Link>
+  );
 }

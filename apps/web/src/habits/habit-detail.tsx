@@ -2,7 +2,8 @@ import { addDays, daysBetween, startOfMonth } from '@habit-tracker/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type CheckinDto, friendlyError, type History } from '../api/client';
 import { onSettled, syncStore } from '../offline/sync';
-import { Link } from '../router';
+import { BackLink, Link } from '../router';
+import { DayLegend } from '../shared/components/day-mark';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
 import { toast } from '../shared/components/toast';
@@ -96,9 +97,9 @@ export default function HabitDetailScreen({ id }: { id: string }) {
   if (!history) {
     return (
       <div className="screen">
-        <Link to="/habits" className="back-link">
-          <BackIcon width={18} height={18} /> Habits
-        </Link>
+        <BackLink fallback="/habits">
+          <BackIcon width={18} height={18} />
+        </BackLink>
         <h1 ref={heading} tabIndex={-1}>
           {error ? 'Habit' : 'Loading…'}
         </h1>
@@ -160,9 +161,9 @@ export default function HabitDetailScreen({ id }: { id: string }) {
   return (
     <div className="screen detail-screen" style={habitColorStyle(habit.color)}>
       <header className="screen-header">
-        <Link to="/habits" className="back-link">
-          <BackIcon width={18} height={18} /> Habits
-        </Link>
+        <BackLink fallback="/habits">
+          <BackIcon width={18} height={18} />
+        </BackLink>
         <div className="detail-title">
           <HabitIcon icon={habit.icon} name={habit.name} color={habit.color} />
           <div>
@@ -215,7 +216,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
           <h2 id="calendar-title" className="card-title">
             History
           </h2>
-          <Legend />
+          <DayLegend numeric={habit.measure.kind === 'numeric'} />
         </div>
         <p className="hint">Tap a day to mark it done, skipped or clear, or to add a note.</p>
         <HistoryCalendar
@@ -276,24 +277,5 @@ export default function HabitDetailScreen({ id }: { id: string }) {
         />
       ) : null}
     </div>
-  );
-}
-
-function Legend() {
-  return (
-    <ul className="legend" aria-label="Legend">
-      <li>
-        <span className="swatch day-full" /> Done
-      </li>
-      <li>
-        <span className="swatch day-half" /> Partly
-      </li>
-      <li>
-        <span className="swatch day-skip" /> Skipped
-      </li>
-      <li>
-        <span className="swatch day-none" /> None
-      </li>
-    </ul>
   );
 }

@@ -4,15 +4,18 @@
  */
 import {
   addDays,
-  completionFraction,
+  dayStatus,
   daysInMonth,
+  endOfWeek,
   monthOf,
   startOfMonth,
+  type Weekday,
   weekdayOf,
   yearOf,
 } from '@habit-tracker/core';
 import { type KeyboardEvent, memo, useRef } from 'react';
 import type { CheckinDto, Habit } from '../../api/client';
+import { DayMark, STATUS_LABEL } from '../../shared/components/day-mark';
 import {
   formatFullDate,
   formatMonthYear,
@@ -31,14 +34,17 @@ interface Props {
   weekStart: number;
 }
 
-function describeDay(habit: Habit, date: string, checkin: CheckinDto | undefined): string {
-  let state = 'no entry';
-  if (checkin?.state === 'skipped') state = 'skipped';
-  else if (checkin?.state === 'done') {
-    state =
-      habit.measure.kind === 'numeric'
-        ? `done, ${formatNumber(checkin.value ?? 0)} ${habit.measure.unit}`
-        : 'done';
+function describeDay(
+  habit: Habit,
+  date: string,
+  checkin: CheckinDto | undefined,
+  status: ReturnType<typeof dayStatus>,
+): string {
+  let state: string = STATUS_LABEL[status];
+  if (habit.measure.kind === 'numeric' && checkin?.state === 'done') {
+    state = `${formatNumber(checkin.value ?? 0)} ${habit.measure.unit}, ${state}`;
+  } else if (habit.measure.kind === 'numeric' && status === 'met' && !checkin) {
+    state = `no entry, counts as 0 ${habit.measure.unit}: within the limit`;
   }
   return `${formatFullDate(date)}: ${state}${checkin?.note ? ', has a note' : ''}`;
 }
@@ -72,7 +78,12 @@ export const HistoryCalendar = memo(function HistoryCalendar(props: Props) {
     <div className="months" ref={root} onKeyDown={onKeyDown} data-testid="history-calendar">
       {months.map((first) => {
         const lead = (weekdayOf(first) - weekStart + 7) % 7;
-        const count = daysInMonth(yearOf(first), monthOf(first));
+        // The current month stops at the end of this week: no rows of empty future days.
+        const lastShown = endOfWeek(today, weekStart as Weekday);
+        const count = Math.min(
+          daysInMonth(yearOf(first), monthOf(first)),
+          lastShown.slice(0, 7) === first.slice(0, 7) ? Number(lastShown.slice(8)) : 31,
+        );
         return (
           <section key={first} className="month" aria-label={formatMonthYear(first)}>
             <h3 className="month-title">{formatMonthYear(first)}</h3>
@@ -96,31 +107,31 @@ export const HistoryCalendar = memo(function HistoryCalendar(props: Props) {
                     </span>
                   );
                 }
-                const fraction = completionFraction(habit.measure, checkin);
-                const level =
-                  checkin?.state === 'skipped'
-                    ? 'skip'
-                    : checkin?.state === 'done'
-                      ? fraction >= 1
-                        ? 'full'
-                        : fraction >= 0.5
-                          ? 'half'
-                          : 'some'
-                      : 'none';
+                const status = dayStatus(habit.measure, checkin, date, {
+                  today,
+                  startDate: habit.startDate,
+                });
+                const numeric = habit.measure.kind === 'numeric';
+                const label = describeDay(habit, date, checkin, status);
                 return (
                   <button
                     key={date}
                     type="button"
-                    className={`day day-${level}${date === today ? ' day-today' : ''}${checkin?.note ? ' day-note' : ''}`}
+                    className={`ds day${date === today ? ' day-today' : ''}${checkin?.note ? ' day-note' : ''}`}
+                    data-status={status}
                     data-date={date}
                     tabIndex={date === focusDate ? 0 : -1}
-                    aria-label={describeDay(habit, date, checkin)}
+                    aria-label={label}
+                    title={label}
                     onClick={() => {
                       onFocusDate(date);
                       onPick(date);
                     }}
                   >
-                    {i + 1}
+                    <span className="day-number">{i + 1}</span>
+                    {numeric && checkin?.state === 'done' ? (
+                      <DayMark status={status} value={checkin.value} numeric />
+                    ) : null}
                   </button>
                 );
               })}
