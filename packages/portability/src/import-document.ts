@@ -50,6 +50,8 @@ export interface ImportedHabit {
   position: number;
   /** Ascending by date, at most one per date. */
   checkins: ImportedCheckin[];
+  /** The name of its group in the source (Loop's habit groups), if any. */
+  group?: string;
   /** Only from this project's export (see ImportedCheckin.createdAt). */
   archivedAt?: string | null;
   createdAt?: string;

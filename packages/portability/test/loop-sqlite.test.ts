@@ -110,6 +110,31 @@ describe('Loop database backup', () => {
     ]);
   });
 
+  it('brings Loop’s habit groups (database version 26) along, by name', async () => {
+    // Loop 2.2+ keeps groups in HabitGroups and a habit's group in Habits.parent_id.
+    const bytes = await loopDb(habits, {
+      extraSql: `
+        create table HabitGroups (id integer primary key autoincrement, name text, position integer,
+          description text, question text, color integer, archived integer, uuid text);
+        insert into HabitGroups (id, name, position) values (1, '  Morning ', 0), (2, '', 1);
+        alter table Habits add column parent_id integer;
+        update Habits set parent_id = 1 where name in ('Meditate', 'Run');
+        update Habits set parent_id = 2 where name = 'Sugar';
+        pragma user_version = 26;`,
+    });
+    const doc = await parse(bytes);
+    expect(doc.habits.map((h) => [h.name, h.group ?? null])).toEqual([
+      ['Meditate', 'Morning'],
+      ['Run', 'Morning'],
+      ['Sugar', null], // a group without a name is left out
+      ['空の習慣', null],
+    ]);
+    // Backups without groups (the fixtures above) have none.
+    expect((await parse(await loopDb(habits))).habits.every((h) => h.group === undefined)).toBe(
+      true,
+    );
+  });
+
   it('reads a 1.x backup without value, type or notes columns: every repetition is a check', async () => {
     const doc = await parse(
       await loopDb(

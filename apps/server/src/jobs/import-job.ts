@@ -166,6 +166,11 @@ export async function writeImport(
       if (row?.status !== 'previewed') throw new AppError('not_found', 'Import not found');
       const start = await db.nextHabitPosition(tx, user.id);
       const freshAccount = start === 0;
+      // Loop's groups become the user's groups (one per name, added after any of theirs).
+      const groupIds = new Map<string, string>();
+      for (const name of document.habits.flatMap((h) => (h.group ? [h.group] : []))) {
+        if (!groupIds.has(name)) groupIds.set(name, (await db.createGroup(tx, user.id, name)).id);
+      }
       const ids = await db.insertImportedHabits(
         tx,
         user.id,
@@ -173,6 +178,7 @@ export async function writeImport(
           ...h, // name, description, colour, icon, measure, schedule, start date
           // Keep the file's order, after the user's own habits.
           position: start + index,
+          groupId: h.group ? (groupIds.get(h.group) ?? null) : null,
           archivedAt: h.archived ? new Date(h.archivedAt ?? deps.clock()) : null,
           createdAt: h.createdAt ? new Date(h.createdAt) : undefined,
           updatedAt: h.updatedAt ? new Date(h.updatedAt) : undefined,

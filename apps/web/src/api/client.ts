@@ -30,6 +30,8 @@ export type {
   Today,
 };
 
+import { type ErrorCode, isErrorCode } from './vocabulary';
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -65,13 +67,15 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
-const FRIENDLY: Record<string, string> = {
+/** One sentence per code the API can send: a new code fails to compile until it has one. */
+const FRIENDLY: Record<ErrorCode, string> = {
   unauthenticated: 'Your session has ended. Please sign in again.',
   invalid_credentials: 'That email and password don’t match an account.',
   csrf_rejected: 'The request was blocked for your security. Reload the page and try again.',
   not_found: 'That no longer exists — it may have been deleted.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
+  wrong_region: 'The service is briefly unavailable. Please try again in a moment.',
   payload_too_large: 'That is too much text to save in one go.',
   unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
   malformed_json: 'The app sent something the server could not read. Reload and try again.',
@@ -81,6 +85,7 @@ const FRIENDLY: Record<string, string> = {
     'That file arrived damaged or isn’t the kind of image it claims to be. Try choosing it again.',
   import_invalid: 'That file can’t be imported.',
   rate_limited: 'Too many attempts.',
+  internal_error: 'Something went wrong on our side. Please try again.',
   unavailable: 'The service is briefly unavailable. Please try again in a moment.',
 };
 
@@ -88,7 +93,7 @@ const FRIENDLY: Record<string, string> = {
 export function friendlyError(error: unknown): string {
   if (error instanceof NetworkError) return 'You appear to be offline. Check your connection.';
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
-  let text = FRIENDLY[error.code] ?? error.message;
+  let text = isErrorCode(error.code) ? FRIENDLY[error.code] : error.message;
   if (error.code === 'rate_limited' && error.retryAfterSeconds) {
     text += ` Try again in ${formatWait(error.retryAfterSeconds)}.`;
   } else if (error.code === 'rate_limited') {

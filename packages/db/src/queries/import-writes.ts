@@ -69,6 +69,7 @@ export async function insertImportedHabits(
           ...measureToColumns(h.measure),
           schedule: h.schedule,
           position: h.position,
+          groupId: h.groupId ?? null,
           startDate: h.startDate,
           archivedAt: h.archivedAt,
           ...(h.createdAt && { createdAt: h.createdAt }),

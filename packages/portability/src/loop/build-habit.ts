@@ -105,6 +105,7 @@ export function buildLoopHabit(
       archived: habit.archived,
       position: 0,
       checkins,
+      ...(habit.group ? { group: habit.group } : {}),
     },
     at: habit.at,
     checkinsAt,

@@ -18,6 +18,8 @@ export interface LoopHabit {
   targetType: 'at_least' | 'at_most';
   targetValue: number;
   archived: boolean;
+  /** The name of the Loop group it is in (backups from Loop versions with groups). */
+  group?: string;
   at: Where;
 }
 

@@ -7,7 +7,8 @@
  * notes). Columns are looked up, not assumed: older backups lack type/target (yes/no only),
  * question, uuid, notes, and the oldest (schema 9) even Repetitions.value: every row was a check.
  * `timestamp` is the day's UTC midnight in milliseconds; `color` a palette index; measurable
- * values are amount × 1000; target_value is the real target.
+ * values are amount × 1000; target_value is the real target. Newer backups (schema 26) add
+ * HabitGroups(id, name, position, …) and Habits.parent_id naming a habit's group.
  */
 
 import { fromDayNumber } from '@habit-tracker/core';
@@ -150,6 +151,33 @@ function numeric(columns: Set<string>, column: string): string {
     : 'null';
 }
 
+/**
+ * Loop's habit groups by id, when the backup has them (names trimmed and capped, empty ones left
+ * out). Read only from a plain table, like Habits and Repetitions (see refuseComputedTables),
+ * and at most 1,000 of them: more groups than any Loop user has.
+ */
+function readGroupNames(db: Database): Map<number, string> {
+  const names = new Map<number, string>();
+  const table = rows(
+    db,
+    `select coalesce(sql, '') like 'create virtual%' as virtual from sqlite_master
+     where type = 'table' and lower(name) = 'habitgroups'`,
+  )[0];
+  if (!table || table.virtual === 1) return names;
+  if (rows(db, 'pragma table_xinfo(HabitGroups)').some((c) => Number(c.hidden) >= 2)) return names;
+  const found = rows(
+    db,
+    `select typeof(id) = 'integer' as ok, id,
+       case when typeof(name) = 'text' then substr(name, 1, ${LIMITS.groupNameMax + 20}) end as name
+     from HabitGroups limit 1000`,
+  );
+  for (const row of found) {
+    const name = text(row.name).trim().slice(0, LIMITS.groupNameMax);
+    if (row.ok === 1 && name) names.set(Number(row.id), name);
+  }
+  return names;
+}
+
 function readDatabase(db: Database, file: string, options: ResolvedOptions): ImportDocument {
   refuseComputedTables(db, file);
   const tables = new Set(
@@ -192,6 +220,7 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
          'target_value',
          'archived',
          'reminder_hour',
+         'parent_id',
        ]
          .map((c) => `${numeric(habitColumns, c)} as ${c}`)
          .join(', ')}
@@ -199,9 +228,11 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   );
   const habits = new Map<number, LoopHabit>();
   const habitIds = new Set(habitRows.map((row) => Number(row.id)));
+  const groups = readGroupNames(db);
   for (const row of habitRows) {
     const habit = readHabit(row, file, problems);
-    if (habit) habits.set(Number(row.id), habit);
+    const group = habitColumns.has('parent_id') ? groups.get(Number(row.parent_id)) : undefined;
+    if (habit) habits.set(Number(row.id), group ? { ...habit, group } : habit);
   }
   if (habitRows.some((r) => r.reminder_hour !== null)) {
     warnings.push('Reminders set in Loop are not imported; set them again here.');
