@@ -18,12 +18,14 @@ import {
   USER_ZONE,
   waitSynced,
 } from './support/app';
+import { UNDER_FAKETIME } from './support/browser';
 
 let app: AppSession;
 /** How long after the processes start the user's next day begins (sign-up happens before). */
 const LEAD_SECONDS = 100;
 
 beforeAll(async () => {
+  if (UNDER_FAKETIME) return;
   // The user's zone and day start (midnight, the sign-up default) by the real clock: put the
   // fake clock LEAD_SECONDS before the next day begins there.
   const settings = { timeZone: USER_ZONE, dayStartHour: 0 };
@@ -37,7 +39,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('the clock', () => {
+// Under `npm run test:clock` every process already runs on a moved clock (and pages on
+// Playwright's): this file moves the clock itself, so it runs in the ordinary suite only.
+describe.skipIf(UNDER_FAKETIME)('the clock', () => {
   test('the open page moves to the new day at the user’s day start', {
     timeout: 240_000,
   }, async () => {
