@@ -360,3 +360,22 @@ describe('Today as a grid', () => {
     await nav(app, 'Today').click();
   });
 });
+
+describe('statistics across habits', () => {
+  test('completion by week, month and year, overall and per habit', async () => {
+    await startAt(app, '/stats');
+    await app.page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
+    const overall = app.page.getByTestId('stats-overall');
+    await overall.getByRole('img', { name: /All habits by week/ }).waitFor();
+    // The current week has check-ins from the tests above: it is not empty.
+    const label = await overall.getByRole('img').getAttribute('aria-label');
+    expect(label).toMatch(/\d+%\.$/);
+    expect(await app.page.getByTestId('stats-habit').count()).toBeGreaterThan(0);
+    await checkScreen('26-stats');
+    await app.page.getByRole('radio', { name: 'Months' }).check();
+    await overall.getByRole('img', { name: /All habits by month/ }).waitFor();
+    await app.page.getByRole('radio', { name: 'Years' }).check();
+    await overall.getByRole('img', { name: /All habits by year/ }).waitFor();
+    await inDarkMode(app, () => checkScreen('26-stats-dark'));
+  });
+});

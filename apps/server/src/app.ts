@@ -33,6 +33,7 @@ import { historyRouter } from './routes/history';
 import { importsRouter } from './routes/imports';
 import { photosRouter } from './routes/photos';
 import { settingsRouter } from './routes/settings';
+import { statsRouter } from './routes/stats';
 import { storageRouter } from './routes/storage';
 import { todayRouter } from './routes/today';
 import { serveWebApp } from './web/static';
@@ -147,6 +148,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', checkinsRouter)
     .route('/api/v1', historyRouter)
     .route('/api/v1', todayRouter)
+    .route('/api/v1', statsRouter)
     .route('/api/v1', photosRouter)
     .route('/api/v1', exportsRouter)
     .route('/api/v1', importsRouter)

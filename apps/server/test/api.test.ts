@@ -315,6 +315,7 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         'PATCH /api/v1/groups/{id}',
         'DELETE /api/v1/groups/{id}',
         'PUT /api/v1/layout',
+        'GET /api/v1/stats',
         'POST /api/v1/habits/{id}/checkins/{date}/photos',
         'GET /api/v1/habits/{id}/checkins/{date}/photos',
         'PUT /api/v1/photos/{photoId}/upload',

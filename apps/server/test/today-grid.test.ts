@@ -88,6 +88,28 @@ describe.concurrent.each(DATABASE_KINDS)('Today grid on %s', (kind) => {
     expect(history.body.streak).toMatchObject({ current: 0, best: 2 });
   });
 
+  it('stats: completion by week, per habit and overall', async () => {
+    const c = t.client();
+    await c.signUp({ timeZone: 'UTC' });
+    // 2026-03-15 is a Sunday: with weeks from Monday, today ends the current week.
+    const read = await c.createHabit({ name: 'Read' });
+    for (const back of [1, 2, 3]) {
+      await c.put(`/api/v1/habits/${read.id}/checkins/${addDays(TODAY, -back)}`, {
+        state: 'done',
+      });
+    }
+    const res = await c.get('/api/v1/stats?unit=week');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.periods).toHaveLength(12);
+    expect(res.body.periods[11]).toEqual({ start: '2026-03-09', end: '2026-03-15' });
+    // The 12th–14th were entered before the habit's start (today): history counts from there.
+    expect(res.body.habits[0]).toMatchObject({ name: 'Read' });
+    expect(res.body.habits[0].periods[11]).toEqual({ done: 3, expected: 3 });
+    expect(res.body.overall[11]).toEqual({ done: 3, expected: 3 });
+    expect(res.body.overall[0]).toEqual({ done: 0, expected: 0 });
+    expect((await c.get('/api/v1/stats?unit=decade')).status).toBe(422);
+  });
+
   it('groups: create, put habits in them by layout, show them on Today, delete', async () => {
     const c = t.client();
     await c.signUp();

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { sessionStore } from './account/session';
 import { Link, matchRoute, navigate, type Route, useLocation } from './router';
-import { GearIcon, ListIcon, TodayIcon } from './shared/components/icons';
+import { ChartIcon, GearIcon, ListIcon, TodayIcon } from './shared/components/icons';
 import { SyncStatus } from './shared/components/sync-status';
 import { Toasts } from './shared/components/toast';
 import { UpdatePrompt } from './shared/components/update-prompt';
@@ -16,6 +16,7 @@ const HabitDetailScreen = lazy(() => import('./habits/habit-detail'));
 const SettingsScreen = lazy(() => import('./settings/settings-screen'));
 const YourDataScreen = lazy(() => import('./files/your-data'));
 const ImportScreen = lazy(() => import('./files/import'));
+const StatsScreen = lazy(() => import('./stats/stats-screen'));
 
 const PUBLIC: Route['name'][] = ['sign-in', 'sign-up'];
 
@@ -64,6 +65,13 @@ export function App() {
                   Habits
                 </NavLink>
                 <NavLink
+                  to="/stats"
+                  current={route.name === 'stats'}
+                  icon={<ChartIcon width={20} height={20} />}
+                >
+                  Stats
+                </NavLink>
+                <NavLink
                   to="/settings"
                   current={['settings', 'your-data', 'import'].includes(route.name)}
                   icon={<GearIcon width={20} height={20} />}
@@ -107,6 +115,8 @@ function Screen({ route }: { route: Route }) {
       return <YourDataScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'stats':
+      return <StatsScreen />;
     default:
       return (
         <div className="screen">

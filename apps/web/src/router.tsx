@@ -20,6 +20,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'your-data' }
   | { name: 'import' }
+  | { name: 'stats' }
   | { name: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -32,6 +33,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/settings/data') return { name: 'your-data' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/stats') return { name: 'stats' };
   const edit = /^\/habits\/([^/]+)\/edit$/.exec(path);
   if (edit) return { name: 'edit-habit', id: decodeURIComponent(edit[1]!) };
   const detail = /^\/habits\/([^/]+)$/.exec(path);

@@ -356,6 +356,37 @@ export const HistorySchema = z
   })
   .openapi('History');
 
+export const StatsQuerySchema = z.object({
+  unit: z.enum(['week', 'month', 'year']).default('week'),
+});
+
+const CompletionSchema = z.object({
+  /** Met days (at most `expected`). */
+  done: z.number(),
+  /** Days the schedules asked for (fractional for weekly and monthly targets). */
+  expected: z.number(),
+});
+
+export const StatsSchema = z
+  .object({
+    unit: z.enum(['week', 'month', 'year']),
+    today: z.string(),
+    /** Oldest first; the last one holds today. */
+    periods: z.array(z.object({ start: z.string(), end: z.string() })),
+    /** Every active habit together, period by period. */
+    overall: z.array(CompletionSchema),
+    habits: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        color: z.string(),
+        icon: z.string(),
+        periods: z.array(CompletionSchema),
+      }),
+    ),
+  })
+  .openapi('Stats');
+
 export const LiveSchema = z.object({ status: z.literal('ok') }).openapi('Live');
 export type Live = z.infer<typeof LiveSchema>;
 
@@ -420,4 +451,5 @@ export type LayoutResult = z.infer<typeof LayoutResultSchema>;
 export type Today = z.infer<typeof TodaySchema>;
 export type History = z.infer<typeof HistorySchema>;
 export type Health = z.infer<typeof HealthSchema>;
+export type Stats = z.infer<typeof StatsSchema>;
 export type ApiError = z.infer<typeof ErrorSchema>;

@@ -4,6 +4,7 @@
  */
 export * from './calendar';
 export * from './checkin-rules';
+export * from './completion';
 export * from './day-status';
 export * from './local-date';
 export * from './measure';

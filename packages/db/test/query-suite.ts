@@ -113,6 +113,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         expect(rows.map((r) => r.table_name)).toEqual([
           'checkins',
           'exports',
+          'habit_groups',
           'habits',
           'idempotency_keys',
           'imports',
@@ -351,6 +352,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           measure: { kind: 'boolean' },
           schedule: { kind: 'daily' },
           position: 0,
+          groupId: null,
           startDate: '2026-11-01',
           archivedAt: null,
           createdAt: expect.any(Date),
@@ -362,6 +364,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           measure: { kind: 'numeric', unit: 'km', target: 5, direction: 'at_least' },
           schedule: { kind: 'weekdays', days: [1, 3, 5] },
           position: 1,
+          groupId: null,
           startDate: '2026-11-02',
         });
         expect(await getHabit(db, user.id, run.id)).toEqual(run);

@@ -14,10 +14,11 @@ import type {
   SettingsPatch,
   SignIn,
   SignUp,
+  Stats,
   Today,
 } from '@habit-tracker/contract';
 
-export type { Group, RecentDay, TodayHabit } from '@habit-tracker/contract';
+export type { Group, RecentDay, Stats, TodayHabit } from '@habit-tracker/contract';
 export type {
   CheckinDto,
   CheckinPut,
@@ -272,6 +273,7 @@ export const api = {
     }),
 
   today: () => request<Today>('GET', '/today'),
+  stats: (unit: 'week' | 'month' | 'year') => request<Stats>('GET', `/stats?unit=${unit}`),
   history: (id: string, range: { from?: string; to?: string } = {}) => {
     const query = new URLSearchParams(range as Record<string, string>).toString();
     return request<History>('GET', `/habits/${enc(id)}/history${query ? `?${query}` : ''}`);

@@ -83,6 +83,11 @@ export const ListIcon = (p: P) => (
     <circle cx="4.5" cy="18" r="1" fill="currentColor" />
   </Svg>
 );
+export const ChartIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Svg>
+);
 export const GearIcon = (p: P) => (
   <Svg {...p}>
     <circle cx="12" cy="12" r="3" />
