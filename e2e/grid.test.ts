@@ -349,6 +349,7 @@ describe('Today as a grid', () => {
       '/settings',
       '/settings/data',
       '/import',
+      '/stats',
     ];
     await app.page.setViewportSize(PHONE);
     for (const path of paths) {
