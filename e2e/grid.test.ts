@@ -379,4 +379,18 @@ describe('statistics across habits', () => {
     await overall.getByRole('img', { name: /All habits by year/ }).waitFor();
     await inDarkMode(app, () => checkScreen('26-stats-dark'));
   });
+
+  test('a numeric habit’s amounts per day, week and month, with the target', async () => {
+    const water = (
+      await api<{ habits: { id: string; name: string }[] }>('/habits')
+    ).body.habits.find((h) => h.name === 'Water')!;
+    await startAt(app, `/habits/${water.id}`);
+    const chart = app.page.getByTestId('value-chart');
+    await chart.getByRole('img', { name: /Water in glasses per day, target 8 a day/ }).waitFor();
+    // Yesterday's 8 glasses are in the chart's description.
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/ 8(,|\.)/);
+    await chart.getByRole('radio', { name: 'Weeks' }).check();
+    await chart.getByRole('img', { name: /per week/ }).waitFor();
+    await checkScreen('27-value-chart');
+  });
 });

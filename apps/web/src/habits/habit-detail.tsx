@@ -1,4 +1,4 @@
-import { addDays, daysBetween, startOfMonth } from '@habit-tracker/core';
+import { addDays, daysBetween, startOfMonth, type Weekday } from '@habit-tracker/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type CheckinDto, friendlyError, type History } from '../api/client';
 import { onSettled, syncStore } from '../offline/sync';
@@ -22,6 +22,7 @@ import { optimisticCheckin } from '../today/model';
 import { loadToday, todayStore } from '../today/store';
 import { HistoryCalendar, monthsBetween } from './detail/calendar';
 import { ScoreChart, WeekdayChart } from './detail/charts';
+import { ValueChart } from './detail/value-chart';
 
 const MAX_DAYS = 3699;
 
@@ -235,6 +236,8 @@ export default function HabitDetailScreen({ id }: { id: string }) {
           </button>
         ) : null}
       </section>
+
+      <ValueChart history={history} weekStart={weekStart as Weekday} />
 
       <div className="chart-grid-2">
         <section className="card" aria-labelledby="score-title">
