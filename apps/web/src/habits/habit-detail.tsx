@@ -17,9 +17,10 @@ import {
 } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { useMutation } from '../shared/lib/use-mutation';
 import { CheckinDialog } from '../today/checkin-dialog';
 import { optimisticCheckin } from '../today/model';
-import { loadToday, todayStore } from '../today/store';
+import { todayStore } from '../today/store';
 import { HistoryCalendar, monthsBetween } from './detail/calendar';
 import { ScoreChart, WeekdayChart } from './detail/charts';
 import { ValueChart } from './detail/value-chart';
@@ -83,6 +84,17 @@ export default function HabitDetailScreen({ id }: { id: string }) {
     };
   }, [id, load]);
 
+  const setArchived = useMutation(
+    (habitId: string, archiving: boolean) =>
+      archiving ? api.archiveHabit(habitId) : api.unarchiveHabit(habitId),
+    {
+      errorToast: true,
+      success: (updated) =>
+        updated.archivedAt ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`,
+      onSuccess: (updated) => setHistory((h) => (h ? { ...h, habit: updated } : h)),
+    },
+  );
+
   const checkins = useMemo(() => {
     const map = new Map<string, CheckinDto>();
     for (const c of history?.checkins ?? []) map.set(c.date, c);
@@ -144,19 +156,8 @@ export default function HabitDetailScreen({ id }: { id: string }) {
     }
   }
 
-  async function toggleArchive() {
-    try {
-      const updated = habit.archivedAt
-        ? await api.unarchiveHabit(habit.id)
-        : await api.archiveHabit(habit.id);
-      setHistory((h) => (h ? { ...h, habit: updated } : h));
-      void loadToday();
-      toast(
-        updated.archivedAt ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`,
-      );
-    } catch (e) {
-      toast(friendlyError(e), { tone: 'error' });
-    }
+  function toggleArchive() {
+    void setArchived.run(habit.id, !habit.archivedAt);
   }
 
   return (

@@ -13,6 +13,7 @@ import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/compon
 import { toast } from '../shared/components/toast';
 import { scheduleText, targetText } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
+import { useMutation } from '../shared/lib/use-mutation';
 import { loadToday, todayStore } from '../today/store';
 
 interface DragState {
@@ -32,7 +33,16 @@ export default function HabitsScreen() {
   const [archived, setArchived] = useState<Habit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Habit | null>(null);
-  const [busy, setBusy] = useState(false);
+  const archiveHabit = useMutation(
+    (habit: Habit, archiving: boolean) =>
+      archiving ? api.archiveHabit(habit.id) : api.unarchiveHabit(habit.id),
+    { errorToast: true },
+  );
+  const removeHabit = useMutation((habit: Habit) => api.deleteHabit(habit.id), {
+    errorToast: true,
+    success: () => `Deleted “${deleting?.name ?? 'habit'}”.`,
+  });
+  const busy = removeHabit.busy;
   const [drag, setDrag] = useState<DragState | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
@@ -130,36 +140,19 @@ export default function HabitsScreen() {
   }
 
   async function archive(habit: Habit, archiving: boolean) {
-    try {
-      const updated = archiving
-        ? await api.archiveHabit(habit.id)
-        : await api.unarchiveHabit(habit.id);
-      await refresh();
-      void loadToday();
-      toast(archiving ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`, {
-        ...(archiving
-          ? { action: { label: 'Undo', run: () => void archive(updated, false) } }
-          : {}),
-      });
-    } catch (e) {
-      toast(friendlyError(e), { tone: 'error' });
-    }
+    const updated = await archiveHabit.run(habit, archiving);
+    if (!updated) return;
+    await refresh();
+    toast(archiving ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`, {
+      ...(archiving ? { action: { label: 'Undo', run: () => void archive(updated, false) } } : {}),
+    });
   }
 
   async function confirmDelete() {
     if (!deleting) return;
-    setBusy(true);
-    try {
-      await api.deleteHabit(deleting.id);
-      toast(`Deleted “${deleting.name}”.`);
-      setDeleting(null);
-      await refresh();
-      void loadToday();
-    } catch (e) {
-      toast(friendlyError(e), { tone: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    if ((await removeHabit.run(deleting)) === undefined) return;
+    setDeleting(null);
+    await refresh();
   }
 
   return (

@@ -9,7 +9,7 @@ import { weekdayName } from '../shared/lib/format';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
-import { loadToday } from '../today/store';
+import { useMutation } from '../shared/lib/use-mutation';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -69,26 +69,21 @@ function CalendarSettings({
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [dayStartHour, setDayStartHour] = useState(settings.dayStartHour);
   const [weekStart, setWeekStart] = useState(settings.weekStart);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saveSettings = useMutation(
+    () => api.updateSettings({ timeZone, dayStartHour, weekStart }),
+    {
+      success: 'Settings saved.',
+      onSuccess: onSaved,
+    },
+  );
+  const { busy, error } = saveSettings;
   const dirty =
     timeZone !== settings.timeZone ||
     dayStartHour !== settings.dayStartHour ||
     weekStart !== settings.weekStart;
 
   async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api.updateSettings({ timeZone, dayStartHour, weekStart });
-      onSaved(saved);
-      await loadToday();
-      toast('Settings saved.');
-    } catch (e) {
-      setError(friendlyError(e));
-    } finally {
-      setBusy(false);
-    }
+    await saveSettings.run();
   }
 
   return (
