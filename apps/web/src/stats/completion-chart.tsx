@@ -28,7 +28,7 @@ export function CompletionChart({
   compact?: boolean;
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const pad = { top: compact ? 6 : 18, right: 4, bottom: compact ? 4 : 22, left: compact ? 4 : 34 };
+  const pad = { top: compact ? 6 : 18, right: 4, bottom: compact ? 4 : 22, left: compact ? 4 : 42 };
   const w = Math.max(60, width - pad.left - pad.right);
   const h = height - pad.top - pad.bottom;
   const slot = w / Math.max(1, bars.length);
