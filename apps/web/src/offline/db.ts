@@ -37,13 +37,21 @@ export type Db = IDBPDatabase<Schema>;
 let dbPromise: Promise<Db | null> | null = null;
 
 export function getDb(): Promise<Db | null> {
-  dbPromise ??= openDB<Schema>('habit-tracker', 1, {
-    upgrade(db) {
-      db.createObjectStore('kv');
-      db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
-      db.createObjectStore('rejected', { keyPath: 'key' });
-    },
-  }).catch(() => null);
+  // An async function, so that a browser without IndexedDB at all (openDB throws at once, not
+  // in its promise) falls back to memory like one that refuses to open it.
+  dbPromise ??= (async () => {
+    try {
+      return await openDB<Schema>('habit-tracker', 1, {
+        upgrade(db) {
+          db.createObjectStore('kv');
+          db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
+          db.createObjectStore('rejected', { keyPath: 'key' });
+        },
+      });
+    } catch {
+      return null;
+    }
+  })();
   return dbPromise;
 }
 
