@@ -116,7 +116,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
 
   async function remove() {
     if (!id) return;
-    if ((await deleteHabit.run()) === undefined) setConfirmDelete(false);
+    if (!(await deleteHabit.run()).ok) setConfirmDelete(false);
   }
 
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);

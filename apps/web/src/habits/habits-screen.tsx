@@ -140,8 +140,9 @@ export default function HabitsScreen() {
   }
 
   async function archive(habit: Habit, archiving: boolean) {
-    const updated = await archiveHabit.run(habit, archiving);
-    if (!updated) return;
+    const outcome = await archiveHabit.run(habit, archiving);
+    if (!outcome.ok) return;
+    const updated = outcome.value;
     await refresh();
     toast(archiving ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`, {
       ...(archiving ? { action: { label: 'Undo', run: () => void archive(updated, false) } } : {}),
@@ -150,7 +151,7 @@ export default function HabitsScreen() {
 
   async function confirmDelete() {
     if (!deleting) return;
-    if ((await removeHabit.run(deleting)) === undefined) return;
+    if (!(await removeHabit.run(deleting)).ok) return;
     setDeleting(null);
     await refresh();
   }

@@ -19,9 +19,12 @@ export interface MutationOptions<T> {
   onSuccess?: (result: T) => void;
 }
 
+/** What `run` resolves with: the result, or that it failed (the words are in `error`). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false };
+
 export interface Mutation<A extends unknown[], T> {
-  /** Resolves with the result, or undefined when it failed (the error is in `error`). */
-  run: (...args: A) => Promise<T | undefined>;
+  /** Never rejects; a second call while one runs is refused ({ ok: false }). */
+  run: (...args: A) => Promise<Outcome<T>>;
   busy: boolean;
   error: string | null;
   /** The server's per-field messages (`validation_failed`), by path. */
@@ -40,8 +43,8 @@ export function useMutation<A extends unknown[], T>(
   latest.current = { fn, options };
   const running = useRef(false);
 
-  const run = useCallback(async (...args: A) => {
-    if (running.current) return undefined;
+  const run = useCallback(async (...args: A): Promise<Outcome<T>> => {
+    if (running.current) return { ok: false };
     running.current = true;
     setBusy(true);
     setError(null);
@@ -53,13 +56,13 @@ export function useMutation<A extends unknown[], T>(
       const message = typeof opts.success === 'function' ? opts.success(result) : opts.success;
       if (message) toast(message);
       opts.onSuccess?.(result);
-      return result;
+      return { ok: true, value: result };
     } catch (e) {
       const text = friendlyError(e);
       setError(text);
       setFields(fieldErrors(e));
       if (opts.errorToast) toast(text, { tone: 'error' });
-      return undefined;
+      return { ok: false };
     } finally {
       running.current = false;
       setBusy(false);
