@@ -282,6 +282,31 @@ describe('Today as a grid', () => {
     expect(await row('Water').count()).toBe(0);
     await app.page.getByRole('button', { name: /Health/ }).click();
     await row('Water').waitFor();
+
+    // From the Habits screen: add a group, order the groups by keyboard-reachable buttons, and
+    // put a habit in it from its editor.
+    await startAt(app, '/habits');
+    const groupsCard = app.page.getByTestId('groups');
+    await groupsCard.getByLabel('New group').fill('Evening');
+    await groupsCard.getByRole('button', { name: 'Add group' }).click();
+    await groupsCard.getByText('Evening', { exact: true }).waitFor();
+    await groupsCard.getByRole('button', { name: 'Move group Evening up' }).click();
+    const order = async () =>
+      (await api<{ groups: { name: string }[] }>('/groups')).body.groups.map((g) => g.name);
+    await expect.poll(order).toEqual(['Evening', 'Health']);
+    await checkScreen('23-habits-groups');
+    await startAt(app, `/habits/${coffee.id}/edit`);
+    await app.page.getByLabel('Group').selectOption({ label: 'Evening' });
+    await app.page.getByRole('button', { name: 'Save changes' }).click();
+    await app.page.getByRole('heading', { name: 'Coffee', level: 1 }).waitFor();
+    await startAt(app);
+    const evening = app.page.getByRole('region', { name: 'Evening' });
+    await evening.getByRole('link', { name: 'Coffee', exact: true }).waitFor();
+    // Evening comes before Health on Today too.
+    const sectionNames = await app.page
+      .getByTestId('grid-section')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(sectionNames).toEqual(['Evening', 'Health']);
   });
 
   test('the keyboard moves through the grid and marks days; ? lists the shortcuts', async () => {

@@ -5,10 +5,13 @@
 import type {
   CheckinDto,
   CheckinPut,
+  Group,
   Habit,
   HabitCreate,
   HabitPatch,
   History,
+  Layout,
+  LayoutResult,
   Me,
   Settings,
   SettingsPatch,
@@ -259,6 +262,12 @@ export const api = {
   archiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/archive`),
   unarchiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/unarchive`),
   deleteHabit: (id: string) => request<void>('DELETE', `/habits/${enc(id)}`),
+  groups: () => request<{ groups: Group[] }>('GET', '/groups'),
+  createGroup: (name: string) => request<Group>('POST', '/groups', { body: { name } }),
+  renameGroup: (id: string, name: string) =>
+    request<Group>('PATCH', `/groups/${enc(id)}`, { body: { name } }),
+  deleteGroup: (id: string) => request<void>('DELETE', `/groups/${enc(id)}`),
+  setLayout: (body: Layout) => request<LayoutResult>('PUT', '/layout', { body }),
   reorderHabits: (ids: string[]) =>
     request<{ habits: Habit[] }>('PUT', '/habits/order', { body: { ids } }),
 

@@ -1,8 +1,9 @@
 import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
-import { api, friendlyError, type Habit, type HabitCreate } from '../api/client';
+import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
 import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
+import { Field } from '../shared/components/field';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
 import { weekdayName } from '../shared/lib/format';
@@ -42,7 +43,15 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
   /** The form's own checks (before sending); the server's come from the mutation. */
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [groups, setGroups] = useState<Group[]>([]);
   const uid = useId();
+
+  useEffect(() => {
+    api
+      .groups()
+      .then((r) => setGroups(r.groups))
+      .catch(() => setGroups([])); // no groups to offer: the habit stays where it is
+  }, []);
 
   const saveHabit = useMutation(
     (body: HabitCreate) => (id ? api.updateHabit(id, body) : api.createHabit(body)),
@@ -206,6 +215,25 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               ))}
             </div>
           </fieldset>
+          {groups.length > 0 ? (
+            <Field label="Group" optional hint="Today shows each group as a section of its own.">
+              {(control) => (
+                <select
+                  {...control}
+                  className="input"
+                  value={form.groupId}
+                  onChange={(e) => set('groupId', e.target.value)}
+                >
+                  <option value="">No group</option>
+                  {groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <div className="field">
             <label className="label" htmlFor={`${uid}-description`}>
               Description <span className="optional">(optional)</span>

@@ -24,6 +24,7 @@ describe('the habit form', () => {
         color: COLORS[0].value,
         measure: { kind: 'numeric', unit: 'km', target: 5.5, direction: 'at_least' },
         schedule: { kind: 'weekdays', days: [1, 3, 5] },
+        groupId: null,
       },
     });
     expect(scheduleSummary(form, 1)).toBe('Mon, Wed, Fri · at least 5.5 km');

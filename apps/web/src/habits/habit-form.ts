@@ -31,6 +31,8 @@ export interface Form {
   timesPerMonth: string;
   interval: string;
   startDate: string;
+  /** Its group on Today ('' for none). */
+  groupId: string;
 }
 
 export const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }[] = [
@@ -57,6 +59,7 @@ export function emptyForm(today: string, color: string = COLORS[0].value): Form 
     timesPerMonth: '10',
     interval: '2',
     startDate: today,
+    groupId: '',
   };
 }
 
@@ -66,6 +69,7 @@ export function formFromHabit(h: Habit, today: string): Form {
   f.description = h.description;
   f.icon = h.icon;
   f.color = h.color;
+  f.groupId = h.groupId ?? '';
   if (h.measure.kind === 'numeric') {
     f.measureKind = 'numeric';
     f.unit = h.measure.unit;
@@ -137,6 +141,7 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       color: f.color,
       measure,
       schedule,
+      groupId: f.groupId || null,
     },
   };
 }

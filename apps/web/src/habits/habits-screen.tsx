@@ -15,6 +15,7 @@ import { scheduleText, targetText } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 import { loadToday, todayStore } from '../today/store';
+import { GroupsCard } from './groups-card';
 
 interface DragState {
   id: string;
@@ -259,6 +260,7 @@ export default function HabitsScreen() {
           </ol>
         </section>
       ) : null}
+      {active ? <GroupsCard habits={active} onChanged={() => void refresh()} /> : null}
       {archived.length > 0 ? (
         <section aria-labelledby="archived-title" className="quiet-section">
           <h2 id="archived-title" className="section-title">
