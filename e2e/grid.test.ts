@@ -93,7 +93,8 @@ async function dayContrasts(page: Page): Promise<{ status: string; ratio: number
 
 beforeAll(async () => {
   app = await openApp('grid');
-  await startAt(app, '/sign-up');
+  // Not startAt: its wait for the outbox is an expect.poll, which belongs in a test.
+  await app.page.goto(`${app.server.url}/sign-up`);
   await app.page.getByLabel('Email').fill(`grid-${Date.now()}@example.com`);
   await app.page.getByLabel('Password', { exact: true }).fill('correct horse battery');
   await app.page.getByRole('button', { name: 'Create account' }).click();
