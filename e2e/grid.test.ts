@@ -290,7 +290,7 @@ describe('Today as a grid', () => {
     const groupsCard = app.page.getByTestId('groups');
     await groupsCard.getByLabel('New group').fill('Evening');
     await groupsCard.getByRole('button', { name: 'Add group' }).click();
-    await groupsCard.getByText('Evening', { exact: true }).waitFor();
+    await groupsCard.locator('.group-row-name', { hasText: 'Evening' }).waitFor();
     await groupsCard.getByRole('button', { name: 'Move group Evening up' }).click();
     const order = async () =>
       (await api<{ groups: { name: string }[] }>('/groups')).body.groups.map((g) => g.name);
