@@ -10,7 +10,7 @@
  * - none: nothing recorded (or an at-least amount of 0), and for at-most habits only today
  *   or a day before the habit started: an empty past day of an at-most habit is met.
  *
- * See docs/decisions/0011-numeric-day-states.md.
+ * See docs/decisions/0016-numeric-day-states.md.
  */
 import { addDays, fromDayNumber, toDayNumber } from './calendar';
 import { isMet } from './measure';

@@ -18,7 +18,7 @@
  * `best` is the longest run ever and `current` the run that reaches today, so best ≥ current.
  * Walking starts at the earliest check-in: days before it could only break a run of zero.
  * At-most habits count an empty day that is over as 0, within the limit (Loop's rule), from the
- * habit's start date on: see day-status.ts and docs/decisions/0011-numeric-day-states.md.
+ * habit's start date on: see day-status.ts and docs/decisions/0016-numeric-day-states.md.
  * See docs/decisions/0004-streak-and-score-definitions.md.
  *
  * The server computes this on every Today read for every habit, with up to thousands of

@@ -1,6 +1,6 @@
 /**
  * Completion per period as bars (0–100 %), drawn by hand in SVG at the container's real width:
- * readable at 360 px, themed by CSS, no chart library in the bundle (decision 0013). Periods
+ * readable at 360 px, themed by CSS, no chart library in the bundle (decision 0018). Periods
  * that asked for nothing show no bar and say so. The numbers are in the label for screen
  * readers and on every bar's title for pointers.
  */

@@ -1,7 +1,7 @@
 /**
  * A numeric habit's amounts per day, week or month, with its target (or limit) drawn across:
  * per day a line at the target, per week and month a mark on each bar at the target times the
- * days the schedule asked for. Hand-drawn SVG like the other charts (decision 0013).
+ * days the schedule asked for. Hand-drawn SVG like the other charts (decision 0018).
  */
 import {
   addDays,
