@@ -8,6 +8,7 @@ import {
   ERROR_STATUS,
   errorCodesOf,
   HABIT_COLORS,
+  isErrorCode,
   isSqlite,
   isZip,
   looksImportable,
@@ -33,6 +34,12 @@ describe('error codes', () => {
     ]);
     expect(errorCodesOf(413)).toEqual(['payload_too_large', 'quota_exceeded']);
     expect(errorCodesOf(418)).toEqual([]);
+  });
+
+  it('tells its codes from any other string', () => {
+    for (const code of ERROR_CODES) expect(isErrorCode(code)).toBe(true);
+    expect(isErrorCode('teapot')).toBe(false);
+    expect(isErrorCode('toString')).toBe(false);
   });
 });
 

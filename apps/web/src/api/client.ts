@@ -34,7 +34,7 @@ export type {
   Today,
 };
 
-import { type ErrorCode, isErrorCode } from './vocabulary';
+import { type ErrorCode, isErrorCode } from '@habit-tracker/vocabulary';
 
 export interface FieldIssue {
   path: string;
@@ -71,8 +71,11 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
-/** One sentence per code the API can send: a new code fails to compile until it has one. */
-const FRIENDLY: Record<ErrorCode, string> = {
+/**
+ * One sentence per code the API can send: a new code fails to compile until it has one. Null
+ * where the server's own message says more than a fixed sentence could (how much room is left).
+ */
+const FRIENDLY: Record<ErrorCode, string | null> = {
   unauthenticated: 'Your session has ended. Please sign in again.',
   invalid_credentials: 'That email and password don’t match an account.',
   csrf_rejected: 'The request was blocked for your security. Reload the page and try again.',
@@ -80,7 +83,9 @@ const FRIENDLY: Record<ErrorCode, string> = {
   email_taken: 'An account with this email already exists. Try signing in instead.',
   idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
   wrong_region: 'The service is briefly unavailable. Please try again in a moment.',
+  import_in_progress: 'That file is still being read. Try again in a moment.',
   payload_too_large: 'That is too much text to save in one go.',
+  quota_exceeded: null,
   unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
   malformed_json: 'The app sent something the server could not read. Reload and try again.',
   validation_failed: 'Some details need fixing.',
@@ -97,7 +102,7 @@ const FRIENDLY: Record<ErrorCode, string> = {
 export function friendlyError(error: unknown): string {
   if (error instanceof NetworkError) return 'You appear to be offline. Check your connection.';
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
-  let text = isErrorCode(error.code) ? FRIENDLY[error.code] : error.message;
+  let text = (isErrorCode(error.code) ? FRIENDLY[error.code] : null) ?? error.message;
   if (error.code === 'rate_limited' && error.retryAfterSeconds) {
     text += ` Try again in ${formatWait(error.retryAfterSeconds)}.`;
   } else if (error.code === 'rate_limited') {
