@@ -59,7 +59,7 @@ describe.skipIf(UNDER_FAKETIME)('the clock', () => {
     const before = await todayDate(app);
     await row(app, 'Read').waitFor();
     const todayCell = () => row(app, 'Read').getByTestId('check-button');
-    expect(await todayCell().getAttribute('data-date')).toBe(before);
+    await expect.poll(() => todayCell().getAttribute('data-date')).toBe(before);
     await todayCell().click(); // the old day, done
     await waitSynced(app);
     const nextDayAt = await app.page.evaluate(async () => {
@@ -86,10 +86,10 @@ describe.skipIf(UNDER_FAKETIME)('the clock', () => {
     expect(late).toBeLessThan(10_000);
     // Yesterday's tap is yesterday's column now; today starts empty.
     await expect.poll(() => todayCell().getAttribute('data-date')).toBe(after);
-    expect(await todayCell().getAttribute('data-status')).toBe('none');
-    expect(
-      await row(app, 'Read').locator(`[data-date="${before}"]`).getAttribute('data-status'),
-    ).toBe('met');
+    await expect.poll(() => todayCell().getAttribute('data-status')).toBe('none');
+    await expect
+      .poll(() => row(app, 'Read').locator(`[data-date="${before}"]`).getAttribute('data-status'))
+      .toBe('met');
     await checkScreen(app, '25-today-after-day-start');
 
     // A tap now lands on the new date.

@@ -120,8 +120,7 @@ describe('Today as a grid', () => {
     const yesterday = addDays(today, -1);
     await row(names[0]!).waitFor();
     // At least five days on a 360 px phone, today last.
-    const shown = await row('Read').locator('[data-date]').count();
-    expect(shown).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => row('Read').locator('[data-date]').count()).toBeGreaterThanOrEqual(5);
     await expect
       .poll(() => row('Read').locator('[data-date]').last().getAttribute('data-date'))
       .toBe(today);
@@ -141,12 +140,17 @@ describe('Today as a grid', () => {
     console.log(`e2e: yesterday for ${names.length} habits took ${taps} taps on Today's grid`);
     expect(taps).toBe(6);
     // A long name wraps (two lines at most) instead of being cut after a dozen characters.
-    const lines = await row(names[5]!)
-      .locator('.habit-name')
-      .evaluate((el) =>
-        Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
-      );
-    expect(lines).toBe(2);
+    await expect
+      .poll(() =>
+        row(names[5]!)
+          .locator('.habit-name')
+          .evaluate((el) =>
+            Math.round(
+              el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+            ),
+          ),
+      )
+      .toBe(2);
     await checkScreen('20-today-grid');
 
     // A second tap clears the day again.
@@ -177,7 +181,9 @@ describe('Today as a grid', () => {
     const dialog = app.page.getByRole('dialog');
     await dialog.getByLabel('Total (glasses)').waitFor();
     // No placeholder that could pass for a value.
-    expect(await dialog.getByLabel('Total (glasses)').getAttribute('placeholder')).toBeNull();
+    await expect
+      .poll(() => dialog.getByLabel('Total (glasses)').getAttribute('placeholder'))
+      .toBeNull();
     await dialog.getByLabel('Total (glasses)').fill('7');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => cell('Water', d1).getAttribute('data-status')).toBe('partly');
@@ -214,14 +220,14 @@ describe('Today as a grid', () => {
     await waitSynced(app);
     await startAt(app);
     await row('Coffee').waitFor();
-    expect(await cell('Water', d1).getAttribute('data-status')).toBe('met');
-    expect(await cell('Water', d2).getAttribute('data-status')).toBe('partly');
-    expect(await cell('Water', d3).getAttribute('data-status')).toBe('none');
-    expect(await cell('Coffee', d1).getAttribute('data-status')).toBe('over');
-    expect(await cell('Coffee', d2).getAttribute('data-status')).toBe('skipped');
+    await expect.poll(() => cell('Water', d1).getAttribute('data-status')).toBe('met');
+    await expect.poll(() => cell('Water', d2).getAttribute('data-status')).toBe('partly');
+    await expect.poll(() => cell('Water', d3).getAttribute('data-status')).toBe('none');
+    await expect.poll(() => cell('Coffee', d1).getAttribute('data-status')).toBe('over');
+    await expect.poll(() => cell('Coffee', d2).getAttribute('data-status')).toBe('skipped');
     // Created today: the days before it started are not judged; today is not over yet.
-    expect(await cell('Coffee', d3).getAttribute('data-status')).toBe('none');
-    expect(await cell('Coffee', today).getAttribute('data-status')).toBe('none');
+    await expect.poll(() => cell('Coffee', d3).getAttribute('data-status')).toBe('none');
+    await expect.poll(() => cell('Coffee', today).getAttribute('data-status')).toBe('none');
     // Amounts are readable in the cells; states have a mark besides their colour.
     await cell('Water', d2).getByText('5').waitFor();
     await cell('Coffee', d1).getByText('!').waitFor();
@@ -271,7 +277,7 @@ describe('Today as a grid', () => {
     await startAt(app);
     const toggle = app.page.getByRole('button', { name: /Health/ });
     await toggle.waitFor();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     await row('Water').waitFor();
     await checkScreen('23-today-groups');
     await toggle.click();
@@ -280,7 +286,7 @@ describe('Today as a grid', () => {
     // Folded stays folded on the next visit (this device).
     await startAt(app);
     await app.page.getByRole('button', { name: /Health/ }).waitFor();
-    expect(await row('Water').count()).toBe(0);
+    await expect.poll(() => row('Water').count()).toBe(0);
     await app.page.getByRole('button', { name: /Health/ }).click();
     await row('Water').waitFor();
 
@@ -304,10 +310,13 @@ describe('Today as a grid', () => {
     const evening = app.page.getByRole('region', { name: 'Evening' });
     await evening.getByRole('link', { name: 'Coffee', exact: true }).waitFor();
     // Evening comes before Health on Today too.
-    const sectionNames = await app.page
-      .getByTestId('grid-section')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(sectionNames).toEqual(['Evening', 'Health']);
+    await expect
+      .poll(() =>
+        app.page
+          .getByTestId('grid-section')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      )
+      .toEqual(['Evening', 'Health']);
   });
 
   test('the keyboard moves through the grid and marks days; ? lists the shortcuts', async () => {
@@ -382,7 +391,7 @@ describe('Today as a grid', () => {
       await startAt(app, path);
       await app.page.locator('h1').first().waitFor();
       await app.page.waitForLoadState('networkidle');
-      expect(await sideScroll(app.page), path).toBeNull();
+      await expect.poll(() => sideScroll(app.page), { message: path }).toBeNull();
     }
     await nav(app, 'Today').click();
   });
@@ -395,9 +404,8 @@ describe('statistics across habits', () => {
     const overall = app.page.getByTestId('stats-overall');
     await overall.getByRole('img', { name: /All habits by week/ }).waitFor();
     // The current week has check-ins from the tests above: it is not empty.
-    const label = await overall.getByRole('img').getAttribute('aria-label');
-    expect(label).toMatch(/\d+%\.$/);
-    expect(await app.page.getByTestId('stats-habit').count()).toBeGreaterThan(0);
+    await expect.poll(() => overall.getByRole('img').getAttribute('aria-label')).toMatch(/\d+%\.$/);
+    await expect.poll(() => app.page.getByTestId('stats-habit').count()).toBeGreaterThan(0);
     await checkScreen('26-stats');
     await app.page.getByRole('radio', { name: 'Months' }).check();
     await overall.getByRole('img', { name: /All habits by month/ }).waitFor();
@@ -414,7 +422,7 @@ describe('statistics across habits', () => {
     const chart = app.page.getByTestId('value-chart');
     await chart.getByRole('img', { name: /Water in glasses per day, target 8 a day/ }).waitFor();
     // Yesterday's 8 glasses are in the chart's description.
-    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/ 8(,|\.)/);
+    await expect.poll(() => chart.getByRole('img').getAttribute('aria-label')).toMatch(/ 8(,|\.)/);
     await chart.getByRole('radio', { name: 'Weeks' }).check();
     await chart.getByRole('img', { name: /per week/ }).waitFor();
     await checkScreen('27-value-chart');
