@@ -8,6 +8,7 @@ export * from './completion';
 export * from './day-status';
 export * from './local-date';
 export * from './measure';
+export * from './reminder-habits';
 export * from './reminders';
 export * from './schedule';
 export * from './score';

@@ -33,6 +33,8 @@ export * from './queries/idempotency';
 export * from './queries/import-writes';
 export * from './queries/object-deletions';
 export * from './queries/photos';
+export * from './queries/reminder-schedule';
+export * from './queries/reminders';
 export type {
   CheckinRow,
   HabitGroupRow,
@@ -47,4 +49,5 @@ export * from './queries/settings';
 export * from './queries/trusted-devices';
 export * from './queries/users';
 export * as schema from './schema';
+export * as reminderSchema from './schema-reminders';
 export { backfillHabitSummaries, refreshHabitSummary, type SummaryRefresh } from './summaries';
