@@ -13,6 +13,8 @@ import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
 import { createImportReader } from './jobs/import-reader';
 import { createObjectCleanup } from './jobs/object-cleanup';
+import { createReminderSender } from './jobs/reminders/sender';
+import { vapidKeySource } from './jobs/reminders/vapid';
 import type { Logger } from './logger';
 import { observeDatabasePools, recordRequestMetrics } from './metrics';
 import { limitBodySize } from './middleware/body-limit';
@@ -32,10 +34,13 @@ import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
 import { importsRouter } from './routes/imports';
 import { photosRouter } from './routes/photos';
+import { pushRouter } from './routes/push';
+import { remindersRouter } from './routes/reminders';
 import { settingsRouter } from './routes/settings';
 import { statsRouter } from './routes/stats';
 import { storageRouter } from './routes/storage';
 import { todayRouter } from './routes/today';
+import { vacationsRouter } from './routes/vacations';
 import { serveWebApp } from './web/static';
 
 export interface CreateAppOptions {
@@ -58,11 +63,21 @@ const IMPORT_UPLOAD = /^\/api\/v1\/imports\/[^/]+\/upload$/;
 export function createApp(options: CreateAppOptions) {
   const { env } = options;
   const storageOrigins = env.AWS_ENDPOINT_URL_S3 ? [new URL(env.AWS_ENDPOINT_URL_S3).origin] : [];
+  const clock = options.clock ?? (() => new Date());
+  const vapid = vapidKeySource(env, options.database);
+  // Created with the app, started by the process (main.ts) in the primary region only.
+  const reminderSender = createReminderSender({
+    database: options.database,
+    env,
+    logger: options.logger,
+    vapid,
+    clock,
+  });
   const deps: Deps = {
     env,
     database: options.database,
     logger: options.logger,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     rateLimits: createAuthRateLimits(),
     storage: options.storage,
     objectCleanup: createObjectCleanup({
@@ -78,6 +93,7 @@ export function createApp(options: CreateAppOptions) {
       maxWaiting: 4 * env.IMPORT_READS_AT_ONCE,
       logger: options.logger,
     }),
+    reminders: { vapid, wake: () => reminderSender.wake() },
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -152,7 +168,10 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', photosRouter)
     .route('/api/v1', exportsRouter)
     .route('/api/v1', importsRouter)
-    .route('/api/v1', storageRouter);
+    .route('/api/v1', storageRouter)
+    .route('/api/v1', remindersRouter)
+    .route('/api/v1', vacationsRouter)
+    .route('/api/v1', pushRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -177,8 +196,13 @@ export function createApp(options: CreateAppOptions) {
 
   app.notFound(notFound);
   app.onError(onError);
-  // The process starts and stops the storage sweep (main.ts); tests drain it by hand.
-  return Object.assign(routes, { objectCleanup: deps.objectCleanup });
+  // The process starts and stops the storage sweep and the reminder sender (main.ts); tests
+  // drive both by hand.
+  return Object.assign(routes, {
+    objectCleanup: deps.objectCleanup,
+    reminderSender,
+    reminderKeys: { vapid },
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -10,6 +10,7 @@ import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
 import type { ImportReader } from './jobs/import-reader';
 import type { ObjectCleanup } from './jobs/object-cleanup';
+import type { VapidKeySource } from './jobs/reminders/vapid';
 import type { Logger } from './logger';
 
 export interface Deps {
@@ -30,6 +31,8 @@ export interface Deps {
   objectCleanup: ObjectCleanup;
   /** Reads uploaded import files in capped worker threads (jobs/import-reader.ts). */
   importReader: ImportReader;
+  /** Web Push: the VAPID keys, and a nudge for this machine's reminder sender (jobs/reminders). */
+  reminders: { vapid: VapidKeySource; wake(): void };
 }
 
 export type AppEnv = {

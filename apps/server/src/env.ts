@@ -78,6 +78,56 @@ const EnvSchema = z
     AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** The largest photo accepted (bytes). */
     PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_PHOTO_MAX_BYTES),
+    /*
+     * Reminders over Web Push (docs/decisions/0011-reminders-and-web-push.md). Without the key
+     * pair, one is generated once and kept in the database, so every machine signs alike.
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86,88}$/, 'Expected a base64url P-256 public key')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{42,44}$/, 'Expected a base64url P-256 private key')
+      .optional(),
+    /** Who push services may contact about our messages: a mailto: or https: URL. */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(
+        /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/,
+        'Expected mailto:someone@example.com or an https:// URL',
+      )
+      .default('mailto:reminders@habit-tracker.invalid'),
+    /**
+     * Where push subscriptions may point (the server POSTs there): origins, `*.` for any
+     * subdomain. The default is the browsers' push services; tests add a local one.
+     */
+    PUSH_SERVICE_ORIGINS: z
+      .string()
+      .default(
+        'https://fcm.googleapis.com,https://*.push.services.mozilla.com,https://*.push.apple.com,https://*.notify.windows.com',
+      )
+      .transform((s, ctx) => {
+        const patterns = s
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        for (const p of patterns) {
+          if (!/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(p)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${p}" is not an origin like https://push.example.com`,
+            });
+          }
+        }
+        return patterns;
+      }),
+    /** `off`: this machine never sends reminders (it still serves their routes). */
+    REMINDER_SENDER: z.enum(['auto', 'off']).default('auto'),
+    /** A reminder this late is dropped, not sent. */
+    REMINDER_MAX_LATE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+    /** Push requests in flight at once. */
+    REMINDER_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(64),
     /** The largest import file accepted (bytes). */
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_IMPORT_MAX_BYTES),
     /** The heap cap of the worker that reads one import file (MB). */
@@ -109,6 +159,13 @@ const EnvSchema = z
         code: 'custom',
         path: ['BODY_LIMIT_BYTES'],
         message: `Writes may be replayed (WRITE_ROUTING=replay), and Fly replays bodies up to ${REPLAY_BODY_LIMIT_BYTES} bytes`,
+      });
+    }
+    if ((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.VAPID_PUBLIC_KEY === undefined ? 'VAPID_PUBLIC_KEY' : 'VAPID_PRIVATE_KEY'],
+        message: 'Set both VAPID keys, or neither (a pair is then generated and stored)',
       });
     }
     if (env.BUCKET_NAME === undefined && (env.AWS_ENDPOINT_URL_S3 || env.AWS_ACCESS_KEY_ID)) {

@@ -70,6 +70,14 @@ async function main(): Promise<void> {
   // Storage cleanup writes to the primary: only machines in its region sweep.
   const objectCleanup = app.objectCleanup;
   if (inPrimaryRegion(env)) objectCleanup.start(STORAGE_SWEEP_MS, () => new Date());
+  // Reminders: every primary-region machine competes for the sender's lease; one sends
+  // (docs/decisions/0011-reminders-and-web-push.md). The VAPID pair is made (or read) first.
+  const { reminderSender, reminderKeys: deps } = app;
+  const sendsReminders = inPrimaryRegion(env) && env.REMINDER_SENDER !== 'off';
+  if (sendsReminders) {
+    await deps.vapid.get();
+    reminderSender.start();
+  }
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const { port } = info as AddressInfo;
     logger.info(
@@ -128,6 +136,7 @@ async function main(): Promise<void> {
     clearTimeout(forced);
     metricsServer?.close();
     await objectCleanup.stop();
+    if (sendsReminders) await reminderSender.stop();
     await storage.close();
     await database.close();
     logger.info('stopped');

@@ -1,0 +1,107 @@
+import { REMINDER_LIMITS, type Vacation, type VacationInput } from '@habit-tracker/contract';
+import { daysBetween, localDateOf } from '@habit-tracker/core';
+import * as db from '@habit-tracker/db';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AuthedEnv } from '../../context';
+import { notFound, validationFailed } from '../../errors';
+import { refreshSummaries, writeSkipsInTransaction } from '../../jobs/reminders/vacation-skips';
+import type * as routes from './vacations.routes';
+
+function toVacation(row: db.VacationRow): Vacation {
+  return {
+    id: row.id,
+    from: row.from,
+    to: row.to,
+    habitIds: row.habitIds,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type Input = { from: string; to: string; habitIds: string[] | null };
+
+async function checkInput(tx: db.Db, userId: string, input: Input): Promise<void> {
+  if (daysBetween(input.from, input.to) + 1 > REMINDER_LIMITS.vacationDays) {
+    throw validationFailed([
+      { path: 'to', message: `A vacation lasts at most ${REMINDER_LIMITS.vacationDays} days` },
+    ]);
+  }
+  if (
+    input.habitIds &&
+    (await db.countOwnHabits(tx, userId, input.habitIds)) !== input.habitIds.length
+  ) {
+    throw validationFailed([{ path: 'habitIds', message: 'Some of these habits do not exist' }]);
+  }
+}
+
+export const listVacations: RouteHandler<typeof routes.listVacations, AuthedEnv> = async (c) => {
+  const rows = await db.listVacations(c.var.deps.database.db, c.var.user.id);
+  return c.json({ vacations: rows.map(toVacation) }, 200);
+};
+
+export const createVacation: RouteHandler<typeof routes.createVacation, AuthedEnv> = async (c) => {
+  const input = c.req.valid('json') as Required<VacationInput> as Input;
+  const { database, clock } = c.var.deps;
+  const { user, settings } = c.var;
+  const today = localDateOf(clock(), settings);
+  const row = await database.transaction(async (tx) => {
+    await checkInput(tx, user.id, input);
+    if ((await db.listVacations(tx, user.id)).length >= REMINDER_LIMITS.vacations) {
+      throw validationFailed([
+        {
+          path: '',
+          message: `At most ${REMINDER_LIMITS.vacations} vacations; delete old ones first`,
+        },
+      ]);
+    }
+    const id = await db.createVacation(tx, user.id, input);
+    // Days already begun are skips at once; later ones as they begin (the reminder sender).
+    await writeSkipsInTransaction(
+      tx,
+      { id, userId: user.id, ...input, skipsThrough: null },
+      today,
+      settings.weekStart,
+    );
+    return db.getVacation(tx, user.id, id);
+  });
+  return c.json(toVacation(row!), 201);
+};
+
+export const putVacation: RouteHandler<typeof routes.putVacation, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const input = c.req.valid('json') as Required<VacationInput> as Input;
+  const { database, clock } = c.var.deps;
+  const { user, settings } = c.var;
+  const today = localDateOf(clock(), settings);
+  const row = await database.transaction(async (tx) => {
+    if (!(await db.getVacation(tx, user.id, id))) return null;
+    await checkInput(tx, user.id, input);
+    const removed = await db.removeVacationSkips(tx, user.id, id, input);
+    await refreshSummaries(tx, user.id, removed, today, settings.weekStart);
+    await db.updateVacation(tx, user.id, id, input);
+    await writeSkipsInTransaction(
+      tx,
+      { id, userId: user.id, ...input, skipsThrough: null },
+      today,
+      settings.weekStart,
+    );
+    return db.getVacation(tx, user.id, id);
+  });
+  if (!row) throw notFound('Vacation not found');
+  return c.json(toVacation(row), 200);
+};
+
+export const deleteVacation: RouteHandler<typeof routes.deleteVacation, AuthedEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { database, clock } = c.var.deps;
+  const { user, settings } = c.var;
+  const today = localDateOf(clock(), settings);
+  const deleted = await database.transaction(async (tx) => {
+    if (!(await db.getVacation(tx, user.id, id))) return false;
+    const removed = await db.removeVacationSkips(tx, user.id, id, null);
+    await refreshSummaries(tx, user.id, removed, today, settings.weekStart);
+    return db.deleteVacation(tx, user.id, id);
+  });
+  if (!deleted) throw notFound('Vacation not found');
+  return c.body(null, 204);
+};
