@@ -12,6 +12,17 @@ export default defineConfig({
       // "Update available" prompt; see docs/decisions/0005-web-app.md.
       registerType: 'prompt',
       injectRegister: false,
+      // Our own worker (src/sw.ts): the precache below plus reminders (push, notification
+      // actions), sharing the check-in outbox with the app.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The common-password list (~220 KB gzip) is only for the forms that set a password,
+        // which need the network anyway: not worth every install's download.
+        globIgnores: ['**/password-policy-*.js'],
+      },
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         name: 'Habit Tracker',
@@ -33,18 +44,6 @@ export default defineConfig({
             purpose: 'maskable',
           },
         ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The common-password list (~220 KB gzip) is only for the forms that set a password,
-        // which need the network anyway: not worth every install's download.
-        globIgnores: ['**/password-policy-*.js'],
-        // The app shell answers every navigation, so the app opens offline; /api is never
-        // answered by the worker: the app caches what it needs in IndexedDB itself.
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
-        runtimeCaching: [],
       },
     }),
   ],

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fetchTodayResponse } from './api/client';
 import { App } from './app';
+import { listenToServiceWorker } from './reminders/sw-messages';
 import { initSync } from './offline/sync';
 import { followDayStart, loadToday, primeToday } from './today/store';
 
@@ -11,6 +12,7 @@ primeToday(fetchTodayResponse());
 void loadToday();
 void initSync();
 followDayStart();
+listenToServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

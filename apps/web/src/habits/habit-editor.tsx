@@ -2,6 +2,7 @@ import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
 import { Link, navigate } from '../router';
+import { HabitReminders } from '../reminders/habit-reminders';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field } from '../shared/components/field';
 import { habitColorStyle } from '../shared/components/habit-icon';
@@ -460,6 +461,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           </button>
         </div>
       </form>
+      {id ? <HabitReminders habitId={id} weekStart={weekStart} /> : null}
       {confirmDelete ? (
         <ConfirmDialog
           title={`Delete “${habit?.name ?? 'this habit'}”?`}

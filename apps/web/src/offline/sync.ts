@@ -5,9 +5,10 @@
  * response was lost is replayed by the server, not applied twice. A 4xx refusal is final: the
  * action moves to the "rejected" list the UI shows with the server's message.
  */
-import { ApiError, api, type CheckinDto, friendlyError, NetworkError } from '../api/client';
+import type { CheckinDto } from '../api/client';
 import { createStore, uuid } from '../shared/lib/store';
 import { clearLocalData, getDb, type QueuedAction, type RejectedAction } from './db';
+import { removeStored, sendAction, storeAction, storeRejected, withSyncLock } from './outbox';
 
 export type { QueuedAction, RejectedAction };
 
@@ -70,13 +71,27 @@ export async function enqueueCheckin(
   // Shown at once (optimistic UI); persisted before anything is sent.
   memoryQueue = [...memoryQueue, action];
   syncStore.set({ pending: memoryQueue });
+  try {
+    action.seq = await storeAction(action);
+  } catch {
+    // Stays queued in memory for this page's life.
+  }
+  void flush();
+}
+
+/**
+ * The service worker queued or sent check-ins (a notification's Done action): take the stored
+ * queue as the truth again and send what is left.
+ */
+export async function reloadQueue(): Promise<void> {
   const db = await getDb();
   if (db) {
-    try {
-      action.seq = await db.add('queue', action);
-    } catch {
-      // Stays queued in memory for this page's life.
-    }
+    const [pending, rejected] = await Promise.all([db.getAll('queue'), db.getAll('rejected')]);
+    memoryQueue = [...pending, ...memoryQueue.filter((a) => a.seq === undefined)];
+    syncStore.set({
+      pending: memoryQueue,
+      rejected: rejected.sort((a, b) => a.rejectedAt - b.rejectedAt),
+    });
   }
   void flush();
 }
@@ -119,14 +134,6 @@ export async function flush(): Promise<void> {
   }
 }
 
-/** Serialises flushing across tabs (each would still be safe alone: the keys dedupe). */
-function withSyncLock(fn: () => Promise<void>): Promise<void> {
-  if ('locks' in navigator && navigator.locks) {
-    return navigator.locks.request('ht-sync', fn).then(() => undefined);
-  }
-  return fn();
-}
-
 function scheduleRetry(): void {
   const delay = Math.min(60_000, 1000 * 2 ** retryAttempt);
   retryAttempt++;
@@ -154,50 +161,28 @@ async function flushOnce(): Promise<void> {
     }
     syncStore.set({ status: 'syncing', online: true });
     const action = memoryQueue[0]!;
-    let checkin: CheckinDto | null = null;
-    try {
-      if (action.op === 'put') {
-        checkin = await api.putCheckin(action.habitId, action.date, action.body!, action.key);
-      } else {
-        await api.deleteCheckin(action.habitId, action.date, action.key);
-      }
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        syncStore.set({ status: navigator.onLine ? 'waiting' : 'offline' });
-        scheduleRetry();
-        return;
-      }
-      if (error instanceof ApiError && error.status === 401) {
-        syncStore.set({ status: 'signed-out' });
-        return;
-      }
-      const transient =
-        !(error instanceof ApiError) ||
-        error.status >= 500 ||
-        error.status === 408 ||
-        error.status === 429;
-      if (transient) {
-        syncStore.set({ status: 'waiting' });
-        scheduleRetry();
-        return;
-      }
+    const outcome = await sendAction(action, navigator.onLine);
+    if (outcome.kind === 'retry') {
+      syncStore.set({ status: outcome.offline ? 'offline' : 'waiting' });
+      scheduleRetry();
+      return;
+    }
+    if (outcome.kind === 'signed-out') {
+      syncStore.set({ status: 'signed-out' });
+      return;
+    }
+    if (outcome.kind === 'rejected') {
       // Refused for good (4xx): record why, drop it from the queue, carry on with the rest.
-      const rejected: RejectedAction = {
-        ...action,
-        status: error.status,
-        code: error.code,
-        message: friendlyError(error),
-        rejectedAt: Date.now(),
-      };
+      const { rejected } = outcome;
       await removeFromQueue(action);
-      await db?.put('rejected', rejected).catch(() => undefined);
+      await storeRejected(rejected);
       syncStore.set((s) => ({ rejected: [...s.rejected, rejected] }));
       emit(action, { ok: false, message: rejected.message });
       continue;
     }
     retryAttempt = 0;
     await removeFromQueue(action);
-    emit(action, { ok: true, checkin });
+    emit(action, { ok: true, checkin: outcome.checkin });
   }
   syncStore.set({ status: 'idle', lastSyncedAt: Date.now() });
 }
@@ -205,8 +190,7 @@ async function flushOnce(): Promise<void> {
 async function removeFromQueue(action: QueuedAction): Promise<void> {
   memoryQueue = memoryQueue.filter((a) => a.key !== action.key);
   syncStore.set({ pending: memoryQueue });
-  const db = await getDb();
-  if (db && action.seq !== undefined) await db.delete('queue', action.seq).catch(() => undefined);
+  await removeStored(action);
 }
 
 function emit(action: QueuedAction, result: SettleResult): void {

@@ -1,7 +1,9 @@
+import { localDateOf } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { afterSignOut, detectCalendar, signOut } from '../account/account';
 import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
 import { syncStore } from '../offline/sync';
+import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { toast } from '../shared/components/toast';
@@ -10,6 +12,7 @@ import { usePasswordProblem } from '../shared/lib/password-check';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
+import { todayStore } from '../today/store';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -46,6 +49,9 @@ export default function SettingsScreen() {
           <CalendarSettings
             settings={me.settings}
             onSaved={(settings) => setMe({ ...me, settings })}
+          />
+          <ReminderSettings
+            today={todayStore.get().data?.date ?? localDateOf(new Date(), me.settings)}
           />
           <DataSettings />
           <AccountSettings me={me} />
