@@ -54,7 +54,7 @@ export async function sendPush(
     const response = await fetch(request.endpoint, {
       method: request.method,
       headers,
-      body: request.body as Uint8Array,
+      body: Uint8Array.from(request.body as Buffer).buffer,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       redirect: 'manual',
     });
