@@ -4,6 +4,8 @@
  * parameter names a collection missing here fails the sweep, which asks for an entry: new kinds
  * of objects get an owner check the day their routes appear.
  */
+import type { PushService } from '../../apps/server/test/support/push-service';
+import { utcDate } from './dates';
 import type { HttpClient, HttpResponse } from './http-client';
 
 /** A 1×1 PNG: the smallest photo the server can decode and thumbnail. */
@@ -20,7 +22,16 @@ export interface OwnedObjects {
   date: string;
 }
 
-export async function createOwnedObjects(owner: HttpClient, date: string): Promise<OwnedObjects> {
+/**
+ * `push`: a real push service (web-push-testing) the server may send to (its PUSH_SERVICE_ORIGINS),
+ * for a device and a notification that has been delivered; without it those routes cannot be
+ * swept, and the sweep says so.
+ */
+export async function createOwnedObjects(
+  owner: HttpClient,
+  date: string,
+  push?: PushService,
+): Promise<OwnedObjects> {
   const habit = expectStatus(
     await owner.post('/api/v1/habits', {
       name: 'Mine',
@@ -83,15 +94,62 @@ export async function createOwnedObjects(owner: HttpClient, date: string): Promi
     'start an import',
   ).body.import.id as string;
 
-  return {
-    ids: {
-      habits: [habit],
-      photos: [pendingPhoto, readyPhoto],
-      exports: [started],
-      imports: [importId],
-    },
-    date,
+  // A reminder twelve hours from now (UTC user): it cannot fire while the sweep compares data.
+  const inTwelveHours = new Date(Date.now() + 12 * 3_600_000).toISOString().slice(11, 16);
+  const reminder = expectStatus(
+    await owner.post('/api/v1/reminders', { habitId: habit, time: inTwelveHours }),
+    201,
+    'add a reminder',
+  ).body.id as string;
+  // In the past: its skips (none: the habit started today) are settled when it is saved.
+  const vacation = expectStatus(
+    await owner.post('/api/v1/vacations', { from: utcDate(10), to: utcDate(9), habitIds: [habit] }),
+    201,
+    'add a vacation',
+  ).body.id as string;
+
+  const ids: Record<string, string[]> = {
+    habits: [habit],
+    photos: [pendingPhoto, readyPhoto],
+    exports: [started],
+    imports: [importId],
+    reminders: [reminder],
+    vacations: [vacation],
   };
+  if (push) {
+    const key = expectStatus(await owner.get('/api/v1/push/key'), 200, 'read the push key').body
+      .publicKey as string;
+    const sub = await push.subscribe(key);
+    const device = expectStatus(
+      await owner.post('/api/v1/push-subscriptions', { endpoint: sub.endpoint, keys: sub.keys }),
+      201,
+      'add a device',
+    ).body.id as string;
+    const notification = expectStatus(
+      await owner.post(`/api/v1/push-subscriptions/${device}/test`),
+      202,
+      'send a test notification',
+    ).body.id as string;
+    // Delivered (the server's sender runs every second), so nothing of it moves during the sweep.
+    const delivered = performance.now() + SETTLE_DEADLINE_MS;
+    while ((await push.messages(sub.clientHash)).length === 0) {
+      if (performance.now() > delivered) throw new Error('the test notification did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    for (;;) {
+      const [listed] = expectStatus(
+        await owner.get('/api/v1/push-subscriptions'),
+        200,
+        'list devices',
+      ).body.subscriptions as { lastSuccessAt: string | null }[];
+      if (listed?.lastSuccessAt) break;
+      if (performance.now() > delivered) throw new Error('the delivery was not recorded');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    ids['push-subscriptions'] = [device];
+    ids.notifications = [notification];
+  }
+  return { ids, date };
 }
 
 function expectStatus(res: HttpResponse, status: number, what: string): HttpResponse {

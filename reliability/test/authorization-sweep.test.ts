@@ -15,6 +15,7 @@
  */
 import { type PostgresServer, runSql as query, startPostgres } from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type PushService, startPushService } from '../../apps/server/test/support/push-service';
 import { utcDate } from '../support/dates';
 import { HttpClient, type HttpResponse } from '../support/http-client';
 import {
@@ -34,6 +35,7 @@ import { type ServerProcess, startServer } from '../support/server-process';
 const PASSWORD = `sweep ${crypto.randomUUID()}`;
 
 let postgres: PostgresServer;
+let push: PushService;
 let server: ServerProcess;
 let doc: OpenApiDocument;
 let owner: HttpClient;
@@ -43,7 +45,10 @@ let owned: OwnedObjects;
 
 beforeAll(async () => {
   postgres = await startPostgres({ label: 'reliability-authz' });
-  server = await startServer({ DATABASE_URL: postgres.url });
+  // A real push service (web-push-testing, on this machine), so the owner can have a device and a
+  // delivered notification — and no message ever leaves for a real one.
+  push = await startPushService();
+  server = await startServer({ DATABASE_URL: postgres.url, PUSH_SERVICE_ORIGINS: push.origin });
   doc = await fetchOpenApi(server.url);
   const address = { host: '127.0.0.1', port: server.port };
   const origin = `http://127.0.0.1:${server.port}`;
@@ -60,13 +65,14 @@ beforeAll(async () => {
     expect(res.status, res.text).toBe(201);
     if (client === owner) ownerId = res.body.user.id;
   }
-  owned = await createOwnedObjects(owner, utcDate(1));
+  owned = await createOwnedObjects(owner, utcDate(1), push);
 });
 
 afterAll(async () => {
   owner?.close();
   other?.close();
   await server?.stop();
+  await push?.stop();
   await postgres?.stop();
 });
 

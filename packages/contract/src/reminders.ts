@@ -89,7 +89,7 @@ export const VacationInputSchema = z
       .openapi({ description: 'The habits on vacation; null: all of them' }),
   })
   .strict()
-  .refine((v) => v.to >= v.from, { message: '`to` must not be before `from`', path: ['to'] })
+  // `to` ≥ `from` is checked by the handler, after the vacation is found (a 404 comes first).
   .openapi('VacationInput');
 
 export const VacationSchema = z

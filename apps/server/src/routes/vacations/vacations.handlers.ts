@@ -21,6 +21,9 @@ function toVacation(row: db.VacationRow): Vacation {
 type Input = { from: string; to: string; habitIds: string[] | null };
 
 async function checkInput(tx: db.Db, userId: string, input: Input): Promise<void> {
+  if (input.to < input.from) {
+    throw validationFailed([{ path: 'to', message: '`to` must not be before `from`' }]);
+  }
   if (daysBetween(input.from, input.to) + 1 > REMINDER_LIMITS.vacationDays) {
     throw validationFailed([
       { path: 'to', message: `A vacation lasts at most ${REMINDER_LIMITS.vacationDays} days` },
