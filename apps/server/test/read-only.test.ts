@@ -38,6 +38,10 @@ describe('GET routes on a read-only PostgreSQL session', () => {
         headers: { 'idempotency-key': 'seed' },
       },
     );
+    await writer.post('/api/v1/reminders', { habitId, time: '08:00' });
+    await writer.post('/api/v1/vacations', { from: '2026-03-01', to: '2026-03-02' });
+    // The first ask makes the VAPID pair, on the primary; later reads, anywhere, only read it.
+    expect((await writer.get('/api/v1/push/key')).status).toBe(200);
     reader = ro.client();
     reader.cookie = writer.cookie;
   });
@@ -68,6 +72,11 @@ describe('GET routes on a read-only PostgreSQL session', () => {
       `/api/v1/habits/${habitId}/history`,
       `/api/v1/habits/${habitId}/history?from=2026-01-01&to=2026-03-15`,
       '/api/v1/today',
+      '/api/v1/reminders',
+      `/api/v1/reminders?habitId=${habitId}`,
+      '/api/v1/vacations',
+      '/api/v1/push/key',
+      '/api/v1/push-subscriptions',
     ];
     for (const at of ['2026-03-15T12:00:00Z', '2026-04-10T12:00:00Z']) {
       clock.now = new Date(at);

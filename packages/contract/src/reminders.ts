@@ -19,6 +19,7 @@ export const REMINDER_LIMITS = {
 
 export const LocalTimeSchema = z
   .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time HH:MM, 00:00–23:59')
   .refine(isValidLocalTime, { message: 'Expected a time HH:MM, 00:00–23:59' })
   .openapi({ example: '07:30' });
 
@@ -120,8 +121,15 @@ export const PushSubscriptionInputSchema = z
       .object({
         p256dh: z
           .string()
-          .regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'Expected a base64url P-256 public key'),
-        auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}={0,2}$/, 'Expected a base64url auth secret'),
+          .regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'Expected a base64url P-256 public key')
+          .openapi({
+            example:
+              'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+          }),
+        auth: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{16,32}={0,2}$/, 'Expected a base64url auth secret')
+          .openapi({ example: 'tBHItJI5svbpez7KI4CCXg' }),
       })
       .strict(),
     expirationTime: z.number().nullable().optional(),
