@@ -1,5 +1,6 @@
 /** What happens locally around signing in and out. */
 import { api, type Me } from '../api/client';
+import { forgetThisDevice } from '../features/reminders/push';
 import { kvGet, kvSet } from '../offline/db';
 import { flush, resetSync } from '../offline/sync';
 import { navigate } from '../router';
@@ -29,6 +30,7 @@ export async function afterSignOut(): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
+  await forgetThisDevice();
   await api.signOut();
   await afterSignOut();
 }

@@ -96,3 +96,20 @@ export async function enablePush(): Promise<PushSubscription> {
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/**
+ * Before signing out: this browser stops getting the account's reminders (the server forgets the
+ * device, the browser its subscription). Best effort: signing out must not wait on it failing.
+ */
+export async function forgetThisDevice(): Promise<void> {
+  try {
+    const subscription = await currentSubscription();
+    if (!subscription) return;
+    const { subscriptions } = await remindersApi.devices();
+    const mine = subscriptions.find((d) => d.endpoint === subscription.endpoint);
+    if (mine) await remindersApi.removeDevice(mine.id);
+    await subscription.unsubscribe();
+  } catch {
+    // offline, or already gone
+  }
+}

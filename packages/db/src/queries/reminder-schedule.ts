@@ -121,14 +121,23 @@ export async function remindersToReplan(tx: Db, limit: number): Promise<Reminder
   return rows.map(toPlanRow);
 }
 
-/** Reminders due by `now`, oldest first, locked. */
+/**
+ * Reminders due by `now`, locked: those of the users owning the `limit` oldest due ones — all of
+ * each such user's due reminders, so reminders of one user at one instant are planned together
+ * (they share one notification, which is prepared right after).
+ */
 export async function dueReminders(tx: Db, now: Date, limit: number): Promise<ReminderToPlan[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const rows = await rowsOf<RawPlanRow>(
     tx.execute(sql`
       select ${planColumns} from reminders r join user_settings s on s.user_id = r.user_id
-      where r.next_fire_at <= ${now.toISOString()}::timestamptz
+      where r.next_fire_at <= ${at}
+        and r.user_id in (
+          select oldest.user_id from (
+            select user_id from reminders where next_fire_at <= ${at}
+            order by next_fire_at, id limit ${limit}) oldest)
       order by r.next_fire_at, r.id
-      limit ${limit} for update of r skip locked`),
+      for update of r skip locked`),
   );
   return rows.map(toPlanRow);
 }

@@ -56,9 +56,14 @@ export async function replanReminders(database: db.Database, now: Date): Promise
   }
 }
 
-export async function planDueReminders(database: db.Database, now: Date): Promise<number> {
+/** Plans due reminders, `BATCH` per transaction, at most `batches` of them (all by default). */
+export async function planDueReminders(
+  database: db.Database,
+  now: Date,
+  batches = Number.POSITIVE_INFINITY,
+): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let batch = 0; batch < batches; batch++) {
     const count = await database.transaction(async (tx) => {
       const rows = await db.dueReminders(tx, now, BATCH);
       const groups = new Map<
@@ -94,7 +99,10 @@ export async function planDueReminders(database: db.Database, now: Date): Promis
     total += count;
     if (count < BATCH) return total;
   }
+  return total;
 }
+
+export const PLAN_BATCH = BATCH;
 
 export interface PrepareCounts {
   sent: number;
@@ -107,10 +115,12 @@ export async function prepareDueNotifications(
   database: db.Database,
   now: Date,
   maxLateMs: number,
-): Promise<PrepareCounts> {
-  const counts: PrepareCounts = { sent: 0, nothingDue: 0, late: 0, deliveries: 0 };
-  for (;;) {
-    const count = await database.transaction(async (tx) => {
+  counts: PrepareCounts = { sent: 0, nothingDue: 0, late: 0, deliveries: 0 },
+  batches = Number.POSITIVE_INFINITY,
+): Promise<PrepareCounts & { lastBatch: number }> {
+  let count = 0;
+  for (let batch = 0; batch < batches; batch++) {
+    count = await database.transaction(async (tx) => {
       const due = await db.dueNotifications(tx, now, BATCH);
       if (due.length === 0) return 0;
       const dated = due.filter((n) => n.kind !== 'test' && n.date !== null);
@@ -154,6 +164,7 @@ export async function prepareDueNotifications(
       counts.deliveries += await db.settleNotifications(tx, now, outcomes);
       return due.length;
     });
-    if (count < BATCH) return counts;
+    if (count < BATCH) break;
   }
+  return { ...counts, lastBatch: count };
 }

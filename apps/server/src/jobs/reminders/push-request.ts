@@ -23,6 +23,41 @@ export interface PushOutcome {
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
+/** A VAPID JWT is valid for 12 hours (the most web-push allows); one is reused for an hour. */
+const JWT_LIFETIME_S = 12 * 60 * 60;
+const JWT_REUSE_MS = 60 * 60 * 1000;
+
+/**
+ * VAPID headers per push-service origin (the JWT's audience). Signing one costs milliseconds
+ * (web-push re-encodes the key each time) — most of a send's CPU — and a push service accepts the
+ * same token for every message until it expires, so each origin gets one an hour.
+ */
+const vapidHeaders = new Map<
+  string,
+  { headers: Record<string, string>; madeAt: number; key: string }
+>();
+
+function vapidHeadersFor(
+  endpoint: string,
+  vapid: VapidKeys,
+  now = Date.now(),
+): Record<string, string> {
+  const audience = new URL(endpoint).origin;
+  const cached = vapidHeaders.get(audience);
+  if (cached && cached.key === vapid.publicKey && now - cached.madeAt < JWT_REUSE_MS) {
+    return cached.headers;
+  }
+  const headers = webpush.getVapidHeaders(
+    audience,
+    vapid.subject,
+    vapid.publicKey,
+    vapid.privateKey,
+    'aes128gcm',
+    Math.floor(now / 1000) + JWT_LIFETIME_S,
+  ) as unknown as Record<string, string>;
+  vapidHeaders.set(audience, { headers, madeAt: now, key: vapid.publicKey });
+  return headers;
+}
 
 export async function sendPush(
   target: PushTarget,
@@ -36,7 +71,7 @@ export async function sendPush(
       { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
       JSON.stringify(payload),
       {
-        vapidDetails: vapid,
+        headers: vapidHeadersFor(target.endpoint, vapid),
         contentEncoding: 'aes128gcm',
         TTL: options.ttlSeconds,
         // A message still waiting at the push service is replaced by a resend with the same topic.

@@ -21,7 +21,13 @@ import * as db from '@habit-tracker/db';
 import type { Env } from '../../env';
 import type { Logger } from '../../logger';
 import { payloadOf } from './payload';
-import { planDueReminders, prepareDueNotifications, replanReminders } from './planner';
+import {
+  PLAN_BATCH,
+  type PrepareCounts,
+  planDueReminders,
+  prepareDueNotifications,
+  replanReminders,
+} from './planner';
 import { sendPush } from './push-request';
 import { writeDueVacationSkips } from './vacation-skips';
 import type { VapidKeySource } from './vapid';
@@ -29,7 +35,7 @@ import type { VapidKeySource } from './vapid';
 export const SENDER_LEASE = 'reminder-sender';
 const LEASE_TTL_MS = 15_000;
 const POLL_MS = 1_000;
-const CLAIM_BATCH = 256;
+const CLAIM_BATCH = 64;
 /** A claimed delivery not written back within this long is claimed again (stuck attempt). */
 const CLAIM_MS = 60_000;
 /** Results are written in small batches, so a crash resends little. */
@@ -89,119 +95,177 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
 
   const lease = () => db.acquireLease(database.primary, SENDER_LEASE, holder, LEASE_TTL_MS);
 
-  async function sendDue(token: number, result: TickResult): Promise<boolean> {
+  /**
+   * Sends everything due, as a stream: workers take claimed deliveries from a queue that is
+   * refilled (one claim at a time, lease renewed and checked) whenever it runs low, so a slow
+   * request never holds up a whole batch. Returns false when the lease was lost.
+   */
+  async function sendDue(
+    token: number,
+    result: TickResult,
+    moreComing: () => boolean = () => false,
+  ): Promise<boolean> {
     const keys = await vapid.get();
-    for (;;) {
-      if (stopping) return true;
-      // Renewed before each batch: a long run of sends never outlives the lease.
-      const renewed = await lease();
-      if (renewed !== token) return false;
-      const now = clock();
-      const claimed = await database.transaction(async (tx) => {
-        if (!(await db.holdsLease(tx, SENDER_LEASE, holder, token))) return null;
-        return db.claimDeliveries(tx, token, now, CLAIM_BATCH, CLAIM_MS);
-      });
-      if (claimed === null) return false;
-      if (claimed.length === 0) return true;
+    const queue: db.ClaimedDelivery[] = [];
+    let exhausted = false;
+    let leaseLost = false;
+    let claiming: Promise<void> | undefined;
+    let failure: unknown;
+    const concurrency = env.REMINDER_SEND_CONCURRENCY;
 
-      let pending: db.DeliveryResult[] = [];
-      let gone: string[] = [];
-      let writing: Promise<void> = Promise.resolve();
-      const flush = () => {
-        const results = pending;
-        const goneNow = gone;
-        pending = [];
-        gone = [];
-        if (results.length === 0 && goneNow.length === 0) return writing;
-        writing = writing.then(() =>
-          db.recordDeliveryResults(database.primary, clock(), results, goneNow),
-        );
-        return writing;
-      };
-
-      let next = 0;
-      const worker = async () => {
-        while (next < claimed.length) {
-          const delivery = claimed[next++]!;
-          const at = clock().getTime();
-          const deadline = delivery.fireAt.getTime() + maxLateMs;
-          const base = {
-            notificationId: delivery.notificationId,
-            subscriptionId: delivery.subscriptionId,
-          };
-          if (at > deadline) {
-            result.dropped++;
-            pending.push({
-              ...base,
-              status: 'late',
-              nextAttemptAt: new Date(at),
-              httpStatus: null,
-              error: 'too late',
-            });
-          } else {
-            const outcome = await sendPush(delivery, payloadOf(delivery), keys, {
-              ttlSeconds: Math.max(1, Math.floor((deadline - at) / 1000)),
-              topic: delivery.notificationId.replaceAll('-', ''),
-            });
-            const status = outcome.status;
-            if (status !== null && status >= 200 && status < 300) {
-              result.sent++;
-              pending.push({
-                ...base,
-                status: 'sent',
-                nextAttemptAt: new Date(at),
-                httpStatus: status,
-                error: null,
-              });
-            } else if (status === 404 || status === 410) {
-              result.gone++;
-              gone.push(delivery.subscriptionId);
-            } else if (status === null || status === 429 || status >= 500) {
-              const backoff = Math.min(
-                BACKOFF_MAX_MS,
-                BACKOFF_FIRST_MS * 2 ** (delivery.attempts - 1),
-              );
-              const retryAt = at + Math.max(backoff, outcome.retryAfterMs ?? 0);
-              if (retryAt > deadline) {
-                result.dropped++;
-                pending.push({
-                  ...base,
-                  status: 'late',
-                  nextAttemptAt: new Date(at),
-                  httpStatus: status,
-                  error: outcome.error,
-                });
-              } else {
-                result.retried++;
-                pending.push({
-                  ...base,
-                  status: 'pending',
-                  nextAttemptAt: new Date(retryAt),
-                  httpStatus: status,
-                  error: outcome.error,
-                });
-              }
-            } else {
-              result.failed++;
-              logger.warn({ status, error: outcome.error }, 'push service refused a reminder');
-              pending.push({
-                ...base,
-                status: 'failed',
-                nextAttemptAt: new Date(at),
-                httpStatus: status,
-                error: outcome.error,
-              });
-            }
-          }
-          if (pending.length + gone.length >= RESULT_BATCH) void flush();
+    const refill = (): Promise<void> => {
+      if (exhausted) return Promise.resolve();
+      claiming ??= (async () => {
+        // Renewed before each claim: a long run of sends never outlives the lease.
+        if ((await lease()) !== token) {
+          leaseLost = true;
+          exhausted = true;
+          return;
         }
+        const now = clock();
+        const claimed = await database.transaction(async (tx) => {
+          if (!(await db.holdsLease(tx, SENDER_LEASE, holder, token))) return null;
+          return db.claimDeliveries(
+            tx,
+            token,
+            now,
+            Math.max(CLAIM_BATCH, concurrency * 2),
+            CLAIM_MS,
+          );
+        });
+        if (claimed === null) {
+          leaseLost = true;
+          exhausted = true;
+        } else if (claimed.length === 0) {
+          // Planning may still be making deliveries: look again shortly.
+          if (moreComing()) await new Promise((r) => setTimeout(r, 100));
+          else exhausted = true;
+        } else {
+          queue.push(...claimed);
+        }
+      })()
+        .catch((error: unknown) => {
+          // Ends this pass (reported below); what was claimed is sent, the rest waits.
+          failure ??= error;
+          exhausted = true;
+        })
+        .finally(() => {
+          claiming = undefined;
+        });
+      return claiming;
+    };
+
+    let pending: db.DeliveryResult[] = [];
+    let gone: string[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = () => {
+      const results = pending;
+      const goneNow = gone;
+      pending = [];
+      gone = [];
+      if (results.length === 0 && goneNow.length === 0) return writing;
+      writing = writing
+        .then(() => db.recordDeliveryResults(database.primary, clock(), results, goneNow))
+        .catch((error: unknown) => {
+          // Those rows stay `sending` and are sent again after their claim deadline.
+          failure ??= error;
+        });
+      return writing;
+    };
+
+    const send = async (delivery: db.ClaimedDelivery) => {
+      const at = clock().getTime();
+      const deadline = delivery.fireAt.getTime() + maxLateMs;
+      const base = {
+        notificationId: delivery.notificationId,
+        subscriptionId: delivery.subscriptionId,
       };
-      await Promise.all(
-        Array.from({ length: Math.min(env.REMINDER_SEND_CONCURRENCY, claimed.length) }, worker),
-      );
+      if (at > deadline) {
+        result.dropped++;
+        pending.push({
+          ...base,
+          status: 'late',
+          nextAttemptAt: new Date(at),
+          httpStatus: null,
+          error: 'too late',
+        });
+        return;
+      }
+      const outcome = await sendPush(delivery, payloadOf(delivery), keys, {
+        ttlSeconds: Math.max(1, Math.floor((deadline - at) / 1000)),
+        topic: delivery.notificationId.replaceAll('-', ''),
+      });
+      const status = outcome.status;
+      if (status !== null && status >= 200 && status < 300) {
+        result.sent++;
+        pending.push({
+          ...base,
+          status: 'sent',
+          nextAttemptAt: new Date(at),
+          httpStatus: status,
+          error: null,
+        });
+      } else if (status === 404 || status === 410) {
+        result.gone++;
+        gone.push(delivery.subscriptionId);
+      } else if (status === null || status === 429 || status >= 500) {
+        const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** (delivery.attempts - 1));
+        const retryAt = at + Math.max(backoff, outcome.retryAfterMs ?? 0);
+        if (retryAt > deadline) {
+          result.dropped++;
+          pending.push({
+            ...base,
+            status: 'late',
+            nextAttemptAt: new Date(at),
+            httpStatus: status,
+            error: outcome.error,
+          });
+        } else {
+          result.retried++;
+          pending.push({
+            ...base,
+            status: 'pending',
+            nextAttemptAt: new Date(retryAt),
+            httpStatus: status,
+            error: outcome.error,
+          });
+        }
+      } else {
+        result.failed++;
+        logger.warn({ status, error: outcome.error }, 'push service refused a reminder');
+        pending.push({
+          ...base,
+          status: 'failed',
+          nextAttemptAt: new Date(at),
+          httpStatus: status,
+          error: outcome.error,
+        });
+      }
+    };
+
+    const worker = async () => {
+      for (;;) {
+        if (stopping) return;
+        if (queue.length < concurrency) void refill();
+        const delivery = queue.shift();
+        if (!delivery) {
+          if (exhausted) return;
+          await refill();
+          continue;
+        }
+        await send(delivery);
+        if (pending.length + gone.length >= RESULT_BATCH) void flush();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    } finally {
+      await claiming;
       await flush();
       await writing;
     }
+    if (failure !== undefined) throw failure;
+    return !leaseLost;
   }
 
   async function tick(): Promise<TickResult> {
@@ -220,21 +284,42 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
     if (token === null) return result;
     result.leader = true;
     const now = clock();
-    await replanReminders(database, now);
-    result.planned = await planDueReminders(database, now);
-    result.notifications = await prepareDueNotifications(database, now, maxLateMs);
-    if (now.getTime() - lastVacationPass >= VACATION_PASS_MS || now.getTime() < lastVacationPass) {
-      lastVacationPass = now.getTime();
-      await writeDueVacationSkips(database, now);
+    // Sending starts at once and runs beside planning: the first reminders of a busy minute go
+    // out while later ones are still being planned.
+    let planning = true;
+    const sending = sendDue(token, result, () => planning);
+    try {
+      await replanReminders(database, now);
+      const counts: PrepareCounts = { sent: 0, nothingDue: 0, late: 0, deliveries: 0 };
+      for (;;) {
+        const planned = await planDueReminders(database, now, 1);
+        result.planned += planned;
+        const prepared = await prepareDueNotifications(database, now, maxLateMs, counts, 1);
+        if (planned < PLAN_BATCH && prepared.lastBatch < PLAN_BATCH) break;
+      }
+      result.notifications = counts;
+      if (
+        now.getTime() - lastVacationPass >= VACATION_PASS_MS ||
+        now.getTime() < lastVacationPass
+      ) {
+        lastVacationPass = now.getTime();
+        await writeDueVacationSkips(database, now);
+      }
+      if (now.getTime() - lastCleanup >= CLEANUP_PASS_MS || now.getTime() < lastCleanup) {
+        lastCleanup = now.getTime();
+        await db.deleteOldNotifications(
+          database.primary,
+          new Date(now.getTime() - KEEP_NOTIFICATIONS_MS),
+        );
+      }
+    } catch (error) {
+      planning = false;
+      await sending.catch(() => undefined);
+      throw error;
+    } finally {
+      planning = false;
     }
-    if (now.getTime() - lastCleanup >= CLEANUP_PASS_MS || now.getTime() < lastCleanup) {
-      lastCleanup = now.getTime();
-      await db.deleteOldNotifications(
-        database.primary,
-        new Date(now.getTime() - KEEP_NOTIFICATIONS_MS),
-      );
-    }
-    result.leader = await sendDue(token, result);
+    result.leader = await sending;
     if (result.sent + result.gone + result.failed + result.dropped > 0) {
       logger.info(
         {
