@@ -34,6 +34,7 @@ import type { VapidKeySource } from './vapid';
 
 export const SENDER_LEASE = 'reminder-sender';
 const LEASE_TTL_MS = 15_000;
+const LEASE_RENEW_MS = 3_000;
 const POLL_MS = 1_000;
 const CLAIM_BATCH = 64;
 /** A claimed delivery not written back within this long is claimed again (stuck attempt). */
@@ -111,16 +112,21 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
     let leaseLost = false;
     let claiming: Promise<void> | undefined;
     let failure: unknown;
+    let renewedAt = Date.now();
     const concurrency = env.REMINDER_SEND_CONCURRENCY;
 
     const refill = (): Promise<void> => {
       if (exhausted) return Promise.resolve();
       claiming ??= (async () => {
-        // Renewed before each claim: a long run of sends never outlives the lease.
-        if ((await lease()) !== token) {
-          leaseLost = true;
-          exhausted = true;
-          return;
+        // Renewed every few seconds while claiming: a long run of sends never outlives the lease
+        // (each claim still checks it, in its own transaction).
+        if (Date.now() - renewedAt > LEASE_RENEW_MS) {
+          if ((await lease()) !== token) {
+            leaseLost = true;
+            exhausted = true;
+            return;
+          }
+          renewedAt = Date.now();
         }
         const now = clock();
         const claimed = await database.transaction(async (tx) => {
