@@ -143,16 +143,14 @@ describe('reminders', () => {
         data: JSON.stringify(payload),
       });
     await deliver();
-    await expect
-      .poll(shownNotifications, { timeout: 10_000 })
-      .toEqual([
-        {
-          title: 'Time for Read',
-          body: 'Still to do today.',
-          tag: payload.id,
-          actions: ['done', 'snooze'],
-        },
-      ]);
+    await expect.poll(shownNotifications, { timeout: 10_000 }).toEqual([
+      {
+        title: 'Time for Read',
+        body: 'Still to do today.',
+        tag: payload.id,
+        actions: ['done', 'snooze'],
+      },
+    ]);
     // The same message again (a sender resending after a crash): still one notification.
     await deliver();
     await app.page.waitForTimeout(500); // nothing to wait for: a second one must not appear
