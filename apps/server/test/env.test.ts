@@ -24,7 +24,29 @@ describe('loadEnv', () => {
       IMPORT_READ_TIMEOUT_MS: 20_000,
       IMPORT_READS_AT_ONCE: 1,
       USER_STORAGE_QUOTA_BYTES: 1024 * 1024 * 1024,
+      VAPID_SUBJECT: 'mailto:reminders@habit-tracker.invalid',
+      PUSH_SERVICE_ORIGINS: [
+        'https://fcm.googleapis.com',
+        'https://*.push.services.mozilla.com',
+        'https://*.push.apple.com',
+        'https://*.notify.windows.com',
+      ],
+      REMINDER_SENDER: 'auto',
+      REMINDER_MAX_LATE_SECONDS: 300,
+      REMINDER_SEND_CONCURRENCY: 64,
     });
+  });
+
+  it('reminders: both VAPID keys or neither, push origins that are origins', () => {
+    expect(() => loadEnv({ VAPID_PUBLIC_KEY: `B${'A'.repeat(86)}` })).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => loadEnv({ PUSH_SERVICE_ORIGINS: 'fcm.googleapis.com' })).toThrow(
+      /PUSH_SERVICE_ORIGINS/,
+    );
+    expect(() => loadEnv({ VAPID_SUBJECT: 'me@example.com' })).toThrow(/VAPID_SUBJECT/);
+    expect(
+      loadEnv({ PUSH_SERVICE_ORIGINS: 'http://localhost:8090, https://*.push.example' })
+        .PUSH_SERVICE_ORIGINS,
+    ).toEqual(['http://localhost:8090', 'https://*.push.example']);
   });
 
   it('parses values', () => {

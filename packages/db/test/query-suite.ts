@@ -7,11 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acquireLease,
   type CheckinRow,
   createExport,
   createHabit,
   createImport,
   createPendingPhoto,
+  createReminder,
   createSession,
   createUser,
   type Database,
@@ -33,13 +35,16 @@ import {
   getPhoto,
   getSettings,
   getUserById,
+  holdsLease,
   listActiveHabitsWithMarks,
   listCheckinMarks,
   listCheckins,
   listHabits,
   listObjectDeletions,
+  listReminders,
   migrate,
   type NewHabit,
+  releaseLease,
   removeObjectDeletion,
   reorderHabits,
   saveIdempotencyRecord,
@@ -117,13 +122,73 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'habits',
           'idempotency_keys',
           'imports',
+          'leases',
+          'notification_deliveries',
+          'notifications',
           'object_deletions',
           'photos',
+          'push_subscriptions',
+          'reminders',
+          'server_keys',
           'sessions',
           'trusted_devices',
           'user_settings',
           'users',
+          'vacation_habits',
+          'vacation_skips',
+          'vacations',
         ]);
+      });
+    });
+
+    describe('reminder schedule', () => {
+      it('a lease has one holder; a new holder gets a larger token and the old one loses its claims', async () => {
+        const name = `lease-${randomUUID()}`;
+        const a = await acquireLease(db, name, 'a', 60_000);
+        expect(a).toBe(1);
+        expect(await acquireLease(db, name, 'b', 60_000)).toBeNull();
+        expect(await acquireLease(db, name, 'a', 60_000)).toBe(a); // renewal keeps the token
+        await releaseLease(db, name, 'a');
+        const b = await acquireLease(db, name, 'b', 60_000);
+        expect(b).toBe(2);
+        expect(await database.transaction((tx) => holdsLease(tx, name, 'a', a!))).toBe(false);
+        expect(await database.transaction((tx) => holdsLease(tx, name, 'b', b!))).toBe(true);
+        // An expired lease is anyone's.
+        await acquireLease(db, name, 'b', 1);
+        await sleep(20);
+        expect(await acquireLease(db, name, 'c', 60_000)).toBe(3);
+      });
+
+      it('a new zone or day start (not a new week start) marks the user’s reminders for planning', async () => {
+        const user = await newUser({ timeZone: 'Europe/Berlin' });
+        const habit = await createHabit(db, user.id, readHabit);
+        const planned = {
+          nextFireAt: new Date('2026-11-20T07:00:00Z'),
+          nextFireDate: '2026-11-20',
+        };
+        await createReminder(db, user.id, {
+          habitId: habit.id,
+          time: '08:00',
+          days: null,
+          ...planned,
+        });
+        await updateSettings(db, user.id, { weekStart: 7 });
+        expect((await listReminders(db, user.id))[0]).toMatchObject(planned);
+        await updateSettings(db, user.id, { timeZone: 'Asia/Tokyo' });
+        expect((await listReminders(db, user.id))[0]).toMatchObject({
+          nextFireAt: null,
+          nextFireDate: null,
+        });
+        // Another user's habit cannot get a reminder: the row is taken from the user's own habit.
+        const other = await newUser();
+        expect(
+          await createReminder(db, other.id, {
+            habitId: habit.id,
+            time: '08:00',
+            days: null,
+            ...planned,
+          }),
+        ).toBeNull();
       });
     });
 
