@@ -336,7 +336,7 @@ time of the same instant, and one device.
 | delay p99                                | ${s(f.p99Ms)} |
 | last sent after its time                 | ${s(f.lastMs)} |
 | sending rate (first to last)             | ${Math.round(f.rate).toLocaleString('en')} /s |
-| decrypted by the push service (sample)   | ${f.sampleReceived} |
+| arrived at the endpoint (sample of 200)  | ${f.sampleReceived} |
 | server CPU per reminder (user + system)  | ${f.serverCpuMsPerReminder.toFixed(2)} ms |
 | all sent within ${DEADLINE_S} s                     | ${verdict} |
 
