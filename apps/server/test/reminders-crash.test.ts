@@ -3,7 +3,7 @@
  * a real PostgreSQL, sending to web-push-testing through a proxy that makes it slow; it is
  * SIGKILLed mid-batch, a second process takes the lease over, and every notification arrives.
  *
- * What may arrive twice is bounded by design (decision 0011): only deliveries that were claimed
+ * What may arrive twice is bounded by design (decision 0015): only deliveries that were claimed
  * (`sending`) and not yet written back when the process died — they carry the same id, Topic and
  * notification tag, and the service worker shows an id once. A delivery written back as sent is
  * never sent again, and none is lost.

@@ -1,5 +1,5 @@
 /**
- * The reminder sender: exactly one across all machines and regions (decision 0011).
+ * The reminder sender: exactly one across all machines and regions (decision 0015).
  *
  * - **One sender**: every machine of the primary region runs this loop, but only the holder of the
  *   `reminder-sender` lease (a row with an expiry, renewed every pass; database time) does work.

@@ -1,5 +1,5 @@
 /**
- * Vacation days count as skips (decision 0011): each vacation day gets a stored skip check-in
+ * Vacation days count as skips (decision 0015): each vacation day gets a stored skip check-in
  * ("On vacation") on the habits it covers once that day has begun in the user's zone — when the
  * vacation is saved, for days already begun, and by the reminder sender as later days begin. A day
  * the user has already recorded keeps the user's check-in. Stored skips are what streaks, scores,
