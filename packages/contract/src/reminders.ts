@@ -1,21 +1,8 @@
 /** Reminders, vacations, push subscriptions and notifications (docs/api.md, "Reminders"). */
 import { isValidLocalTime } from '@habit-tracker/core';
+import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
 import { LocalDateSchema, WeekdaySchema } from './schemas';
-
-export const REMINDER_LIMITS = {
-  /** Reminders per habit. */
-  perHabit: 10,
-  /** Devices per user. */
-  devices: 20,
-  vacations: 100,
-  /** Longest vacation, in days. */
-  vacationDays: 366,
-  endpointMax: 2048,
-  labelMax: 100,
-  /** Snooze: minutes later. */
-  snoozeMinutesMax: 240,
-} as const;
 
 export const LocalTimeSchema = z
   .string()

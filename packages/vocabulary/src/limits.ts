@@ -23,3 +23,18 @@ export const SCHEDULE_LIMITS = {
   /** Days between due days of an every-n-days schedule. */
   everyNDays: { min: 1, max: 365 },
 } as const;
+
+/** Reminders, vacations and push devices (docs/decisions/0019-reminders-and-web-push.md). */
+export const REMINDER_LIMITS = {
+  /** Reminders per habit. */
+  perHabit: 10,
+  /** Devices per user. */
+  devices: 20,
+  vacations: 100,
+  /** Longest vacation, in days. */
+  vacationDays: 366,
+  endpointMax: 2048,
+  labelMax: 100,
+  /** Snooze: minutes later. */
+  snoozeMinutesMax: 240,
+} as const;

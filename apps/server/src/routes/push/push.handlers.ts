@@ -1,5 +1,6 @@
-import { type NotificationDto, REMINDER_LIMITS } from '@habit-tracker/contract';
+import type { NotificationDto } from '@habit-tracker/contract';
 import * as db from '@habit-tracker/db';
+import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
@@ -30,7 +31,7 @@ export const getPushKey: RouteHandler<typeof routes.getPushKey, AuthedEnv> = asy
 export const listSubscriptions: RouteHandler<typeof routes.listSubscriptions, AuthedEnv> = async (
   c,
 ) => {
-  const rows = await db.listPushSubscriptions(c.var.deps.database.db, c.var.user.id);
+  const rows = await db.listPushSubscriptions(c.var.db.read, c.var.user.id);
   return c.json({ subscriptions: rows.map(toSubscription) }, 200);
 };
 
@@ -38,13 +39,13 @@ export const saveSubscription: RouteHandler<typeof routes.saveSubscription, Auth
   c,
 ) => {
   const input = c.req.valid('json');
-  const { database, env } = c.var.deps;
+  const { env } = c.var.deps;
   if (!isAllowedPushEndpoint(input.endpoint, env.PUSH_SERVICE_ORIGINS)) {
     throw validationFailed([
       { path: 'endpoint', message: 'This is not the address of a known browser push service' },
     ]);
   }
-  const row = await database.transaction(async (tx) => {
+  const row = await c.var.db.transaction(async (tx) => {
     const existing = await db.listPushSubscriptions(tx, c.var.user.id);
     if (
       existing.length >= REMINDER_LIMITS.devices &&
@@ -71,7 +72,7 @@ export const deleteSubscription: RouteHandler<typeof routes.deleteSubscription, 
   c,
 ) => {
   const { id } = c.req.valid('param');
-  if (!(await db.deletePushSubscription(c.var.deps.database.db, c.var.user.id, id))) {
+  if (!(await db.deletePushSubscription(c.var.db.write, c.var.user.id, id))) {
     throw notFound('Device not found');
   }
   return c.body(null, 204);
@@ -81,8 +82,8 @@ export const testSubscription: RouteHandler<typeof routes.testSubscription, Auth
   c,
 ) => {
   const { id } = c.req.valid('param');
-  const { database, clock, reminders } = c.var.deps;
-  const row = await db.createTestNotification(database.db, c.var.user.id, id, clock());
+  const { clock, reminders } = c.var.deps;
+  const row = await db.createTestNotification(c.var.db.write, c.var.user.id, id, clock());
   if (!row) throw notFound('Device not found');
   reminders.wake();
   return c.json(toNotification(row), 202);
@@ -93,9 +94,9 @@ export const snoozeNotification: RouteHandler<typeof routes.snoozeNotification, 
 ) => {
   const { id } = c.req.valid('param');
   const { minutes } = c.req.valid('json');
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const fireAt = new Date(clock().getTime() + minutes * 60_000);
-  const result = await database.transaction((tx) =>
+  const result = await c.var.db.transaction((tx) =>
     db.snoozeNotification(tx, c.var.user.id, id, fireAt),
   );
   if (!result) throw notFound('Notification not found');

@@ -1,6 +1,7 @@
-import { REMINDER_LIMITS, type Reminder } from '@habit-tracker/contract';
+import type { Reminder } from '@habit-tracker/contract';
 import { nextReminderOccurrence, type Weekday } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
+import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
@@ -25,17 +26,17 @@ const sortedDays = (days: Weekday[] | null | undefined) =>
 
 export const listReminders: RouteHandler<typeof routes.listReminders, AuthedEnv> = async (c) => {
   const { habitId } = c.req.valid('query');
-  const rows = await db.listReminders(c.var.deps.database.db, c.var.user.id, habitId);
+  const rows = await db.listReminders(c.var.db.read, c.var.user.id, habitId);
   return c.json({ reminders: rows.map(toReminder) }, 200);
 };
 
 export const createReminder: RouteHandler<typeof routes.createReminder, AuthedEnv> = async (c) => {
   const input = c.req.valid('json');
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const { user, settings } = c.var;
   const days = sortedDays(input.days);
   const next = nextReminderOccurrence({ time: input.time, days }, settings, clock().getTime());
-  const row = await database.transaction(async (tx) => {
+  const row = await c.var.db.transaction(async (tx) => {
     // Locks the habit: concurrent creates take turns, so the limit holds.
     if (!(await db.getHabitForUpdate(tx, user.id, input.habitId)))
       throw notFound('Habit not found');
@@ -63,9 +64,9 @@ export const createReminder: RouteHandler<typeof routes.createReminder, AuthedEn
 export const patchReminder: RouteHandler<typeof routes.patchReminder, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const input = c.req.valid('json');
-  const { database, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const { user, settings } = c.var;
-  const row = await database.transaction(async (tx) => {
+  const row = await c.var.db.transaction(async (tx) => {
     const current = await db.getReminder(tx, user.id, id);
     if (!current) return null;
     const time = input.time ?? current.time;
@@ -85,7 +86,7 @@ export const patchReminder: RouteHandler<typeof routes.patchReminder, AuthedEnv>
 
 export const deleteReminder: RouteHandler<typeof routes.deleteReminder, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  if (!(await db.deleteReminder(c.var.deps.database.db, c.var.user.id, id))) {
+  if (!(await db.deleteReminder(c.var.db.write, c.var.user.id, id))) {
     throw notFound('Reminder not found');
   }
   return c.body(null, 204);

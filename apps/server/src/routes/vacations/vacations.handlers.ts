@@ -1,6 +1,7 @@
-import { REMINDER_LIMITS, type Vacation, type VacationInput } from '@habit-tracker/contract';
-import { daysBetween, localDateOf } from '@habit-tracker/core';
+import type { Vacation, VacationInput } from '@habit-tracker/contract';
+import { daysBetween } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
+import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { notFound, validationFailed } from '../../errors';
@@ -38,16 +39,14 @@ async function checkInput(tx: db.Db, userId: string, input: Input): Promise<void
 }
 
 export const listVacations: RouteHandler<typeof routes.listVacations, AuthedEnv> = async (c) => {
-  const rows = await db.listVacations(c.var.deps.database.db, c.var.user.id);
+  const rows = await db.listVacations(c.var.db.read, c.var.user.id);
   return c.json({ vacations: rows.map(toVacation) }, 200);
 };
 
 export const createVacation: RouteHandler<typeof routes.createVacation, AuthedEnv> = async (c) => {
   const input = c.req.valid('json') as Required<VacationInput> as Input;
-  const { database, clock } = c.var.deps;
-  const { user, settings } = c.var;
-  const today = localDateOf(clock(), settings);
-  const row = await database.transaction(async (tx) => {
+  const { user, settings, today } = c.var;
+  const row = await c.var.db.transaction(async (tx) => {
     await checkInput(tx, user.id, input);
     if ((await db.listVacations(tx, user.id)).length >= REMINDER_LIMITS.vacations) {
       throw validationFailed([
@@ -73,10 +72,8 @@ export const createVacation: RouteHandler<typeof routes.createVacation, AuthedEn
 export const putVacation: RouteHandler<typeof routes.putVacation, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const input = c.req.valid('json') as Required<VacationInput> as Input;
-  const { database, clock } = c.var.deps;
-  const { user, settings } = c.var;
-  const today = localDateOf(clock(), settings);
-  const row = await database.transaction(async (tx) => {
+  const { user, settings, today } = c.var;
+  const row = await c.var.db.transaction(async (tx) => {
     if (!(await db.getVacation(tx, user.id, id))) return null;
     await checkInput(tx, user.id, input);
     const removed = await db.removeVacationSkips(tx, user.id, id, input);
@@ -96,10 +93,8 @@ export const putVacation: RouteHandler<typeof routes.putVacation, AuthedEnv> = a
 
 export const deleteVacation: RouteHandler<typeof routes.deleteVacation, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const { database, clock } = c.var.deps;
-  const { user, settings } = c.var;
-  const today = localDateOf(clock(), settings);
-  const deleted = await database.transaction(async (tx) => {
+  const { user, settings, today } = c.var;
+  const deleted = await c.var.db.transaction(async (tx) => {
     if (!(await db.getVacation(tx, user.id, id))) return false;
     const removed = await db.removeVacationSkips(tx, user.id, id, null);
     await refreshSummaries(tx, user.id, removed, today, settings.weekStart);
