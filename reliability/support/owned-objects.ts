@@ -4,7 +4,7 @@
  * parameter names a collection missing here fails the sweep, which asks for an entry: new kinds
  * of objects get an owner check the day their routes appear.
  */
-import type { PushService } from '../../apps/server/test/support/push-service';
+import type { PushService } from '@habit-tracker/test-support';
 import { utcDate } from './dates';
 import type { HttpClient, HttpResponse } from './http-client';
 

@@ -13,9 +13,15 @@
  * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
  * (see owned-objects.ts): new routes are covered, or loudly not.
  */
-import { type PostgresServer, runSql as query, startPostgres } from '@habit-tracker/test-support';
+
+import {
+  type PostgresServer,
+  type PushService,
+  runSql as query,
+  startPostgres,
+  startPushService,
+} from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type PushService, startPushService } from '../../apps/server/test/support/push-service';
 import { utcDate } from '../support/dates';
 import { HttpClient, type HttpResponse } from '../support/http-client';
 import {

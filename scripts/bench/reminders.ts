@@ -9,7 +9,6 @@
  * habit, one reminder at the local time of the chosen minute, and one device. Seeding writes SQL
  * directly (10,000 sign-ups through argon2 would take minutes and measure nothing here).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,13 +17,17 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { localDateOf, nextReminderOccurrence } from '@habit-tracker/core';
 import { openDatabase } from '@habit-tracker/db';
-import { findFreePort, startPostgres } from '@habit-tracker/db/testing';
+import {
+  readCpuMs,
+  SERVER_SOURCE,
+  type ServerProcess,
+  startPostgres,
+  startPushService,
+  startServerProcess,
+  type TestSubscription,
+} from '@habit-tracker/test-support';
 import pg from 'pg';
 import webpush from 'web-push';
-import {
-  startPushService,
-  type TestSubscription,
-} from '../../apps/server/test/support/push-service';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const COUNT = Number(process.env.BENCH_REMINDERS ?? 10_000);
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   const postgres = await startPostgres({ label: 'bench-reminders' });
   const push = await startTarget();
   const vapid = webpush.generateVAPIDKeys();
-  let server: ChildProcess | undefined;
+  let server: ServerProcess | undefined;
   try {
     // Migrate through the data layer, then seed with plain SQL.
     const database = await openDatabase({ url: postgres.url });
@@ -194,32 +197,22 @@ async function main(): Promise<void> {
     await client.query('analyze');
     log(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-    const port = await findFreePort();
-    server = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'apps/server/src/main.ts')],
-      {
-        cwd: join(REPO_ROOT, 'apps/server'),
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: process.env.HOME ?? '/tmp',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: postgres.url,
-          VAPID_PUBLIC_KEY: vapid.publicKey,
-          VAPID_PRIVATE_KEY: vapid.privateKey,
-          PUSH_SERVICE_ORIGINS: push.origin,
-          REMINDER_SEND_CONCURRENCY: String(CONCURRENCY),
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
+    const started = await startServerProcess({
+      entry: SERVER_SOURCE,
+      env: {
+        DATABASE_URL: postgres.url,
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        PUSH_SERVICE_ORIGINS: push.origin,
+        REMINDER_SEND_CONCURRENCY: String(CONCURRENCY),
       },
-    );
+      echoStderr: true,
+    });
+    server = started;
     /** The server process's CPU (user + system), from /proc: what sending costs, whatever the load. */
     const serverCpuMs = () => {
       try {
-        const fields = readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+        return readCpuMs(started.pid);
       } catch {
         return Number.NaN;
       }
@@ -282,11 +275,7 @@ async function main(): Promise<void> {
     log(`\n${JSON.stringify(figures, null, 2)}\nall sent within ${DEADLINE_S} s: ${verdict}`);
     writeSection(figures, verdict, fireAt);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await push.stop();
     await postgres.stop();
   }

@@ -3,34 +3,35 @@
  * a real PostgreSQL, sending to web-push-testing through a proxy that makes it slow; it is
  * SIGKILLed mid-batch, a second process takes the lease over, and every notification arrives.
  *
- * What may arrive twice is bounded by design (decision 0015): only deliveries that were claimed
+ * What may arrive twice is bounded by design (decision 0019): only deliveries that were claimed
  * (`sending`) and not yet written back when the process died — they carry the same id, Topic and
  * notification tag, and the service worker shows an id once. A delivery written back as sent is
  * never sent again, and none is lost.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import type { PushPayload } from '@habit-tracker/contract';
-import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/db/testing';
-import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import webpush from 'web-push';
 import {
   type FaultProxy,
+  type PostgresServer,
   type PushService,
+  runSql,
+  SERVER_SOURCE,
+  type ServerProcess,
   startFaultProxy,
+  startPostgres,
   startPushService,
+  startServerProcess,
   type TestSubscription,
-} from './support/push-service';
+} from '@habit-tracker/test-support';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import webpush from 'web-push';
 
-const SERVER_DIR = resolve(import.meta.dirname, '..');
 const USERS = 120;
 const CONCURRENCY = 6;
 
 let postgres: PostgresServer;
 let push: PushService;
 let proxy: FaultProxy;
-const children: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 const vapid = webpush.generateVAPIDKeys();
 
 beforeAll(async () => {
@@ -42,26 +43,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const server of servers) server.signal('SIGKILL');
   await proxy?.stop();
   await push?.stop();
   await postgres?.stop();
 });
 
-async function startServerProcess(): Promise<{
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(SERVER_DIR, 'src', 'main.ts')], {
-    cwd: SERVER_DIR,
+/** The server from source (no build needed), with the sender on. */
+async function startSender(): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    entry: SERVER_SOURCE,
     env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/tmp',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
       DATABASE_URL: postgres.url,
       VAPID_PUBLIC_KEY: vapid.publicKey,
       VAPID_PRIVATE_KEY: vapid.privateKey,
@@ -70,42 +62,17 @@ async function startServerProcess(): Promise<{
       // Each simulated user signs up from an address of their own (sign-up is rate limited per IP).
       TRUST_PROXY: 'true',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: 90_000,
   });
-  children.push(child);
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, child, output: () => output };
+  servers.push(server);
+  return server;
 }
 
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends Record<string, unknown>>(text: string, values?: unknown[]) =>
+  runSql<T>(postgres.url, text, values);
 
 it('SIGKILL mid-batch: the next holder sends the rest; nothing lost, only in-flight ones may repeat', async () => {
-  const first = await startServerProcess();
+  const first = await startSender();
   const subscriptions: TestSubscription[] = [];
   const json = { 'content-type': 'application/json' };
   for (let i = 0; i < USERS; i++) {
@@ -161,8 +128,8 @@ it('SIGKILL mid-batch: the next holder sends the rest; nothing lost, only in-fli
     if (Date.now() > deadline) throw new Error(`nothing was sent: ${first.output()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
-  first.child.kill('SIGKILL');
-  await new Promise((r) => first.child.once('exit', r));
+  first.signal('SIGKILL');
+  await first.exited;
 
   const states = await sql<{ status: string; n: number }>(
     'select status, count(*)::int as n from notification_deliveries group by status',
@@ -179,7 +146,7 @@ it('SIGKILL mid-batch: the next holder sends the rest; nothing lost, only in-fli
   expect((atKill.pending ?? 0) + (atKill.sending ?? 0)).toBeGreaterThan(0);
 
   proxy.delayMs = 0;
-  const second = await startServerProcess();
+  const second = await startSender();
   const finished = Date.now() + 60_000;
   for (;;) {
     const [left] = await sql<{ n: number }>(
@@ -189,7 +156,7 @@ it('SIGKILL mid-batch: the next holder sends the rest; nothing lost, only in-fli
     if (Date.now() > finished) throw new Error(`not everything was sent: ${second.output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  second.child.kill('SIGTERM');
+  await second.stop();
 
   const inFlightEndpoints = new Set(
     (

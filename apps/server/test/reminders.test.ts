@@ -5,16 +5,16 @@
  * for the subscription, so a message read back from it went through the whole protocol.
  */
 import type { PushPayload } from '@habit-tracker/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, expectError, type TestApp, type TestClient } from './support/app';
-import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 import {
   type FaultProxy,
   type PushService,
   startFaultProxy,
   startPushService,
   type TestSubscription,
-} from './support/push-service';
+} from '@habit-tracker/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, expectError, type TestApp, type TestClient } from './support/app';
+import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
 
 const databases = useTestDatabases('server-reminders');
 

@@ -2,11 +2,13 @@
  * @habit-tracker/test-support: the real parts every suite (server, e2e, reliability, deploy,
  * lab), the benchmarks and the data layer's own tests run against, started and stopped in one
  * way: throwaway PostgreSQL clusters (and streaming replicas), a throwaway Ceph radosgw (a real
- * S3), free ports on 127.0.0.1, and the server as a child process.
+ * S3), a Web Push service (web-push-testing, with a fault proxy), free ports on 127.0.0.1, and the
+ * server as a child process.
  */
 export { findFreePort } from './free-port';
 export * from './postgres';
 export { readCpuMs, readMemory, readProcessTreeCpuMs, resetPeakMemory } from './proc';
+export * from './push-service';
 export {
   type RadosgwConnection,
   type RadosgwServer,

@@ -3,13 +3,15 @@
  * JWT and decrypt aes128gcm payloads) in a child process on a free port, plus an optional
  * fault-injecting HTTP proxy in front of it for the answers it cannot give (429 with Retry-After,
  * 5xx, slowness). The proxy is the only stand-in; every message still goes through the real
- * service. Used by the server suite, the reliability sweep and the reminder benchmark.
+ * service. Used by the server suite, the reliability sweep and the reminder benchmark; killed if
+ * the test process ends without stopping it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { findFreePort } from '@habit-tracker/db/testing';
+import { onProcessEnd } from './exit-hooks';
+import { findFreePort } from './free-port';
 
 export interface TestSubscription {
   endpoint: string;
@@ -34,6 +36,9 @@ export async function startPushService(): Promise<PushService> {
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [serverScript, String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onProcessEnd(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => {
