@@ -67,7 +67,7 @@ export function createApp(options: CreateAppOptions) {
   const vapid = vapidKeySource(env, options.database);
   // Created with the app, started by the process (main.ts) in the primary region only.
   const reminderSender = createReminderSender({
-    database: options.database,
+    db: options.database.primary,
     env,
     logger: options.logger,
     vapid,

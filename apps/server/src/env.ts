@@ -79,7 +79,7 @@ const EnvSchema = z
     /** The largest photo accepted (bytes). */
     PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_PHOTO_MAX_BYTES),
     /*
-     * Reminders over Web Push (docs/decisions/0015-reminders-and-web-push.md). Without the key
+     * Reminders over Web Push (docs/decisions/0019-reminders-and-web-push.md). Without the key
      * pair, one is generated once and kept in the database, so every machine signs alike.
      */
     VAPID_PUBLIC_KEY: z

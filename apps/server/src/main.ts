@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const objectCleanup = app.objectCleanup;
   if (inPrimaryRegion(env)) objectCleanup.start(STORAGE_SWEEP_MS, () => new Date());
   // Reminders: every primary-region machine competes for the sender's lease; one sends
-  // (docs/decisions/0015-reminders-and-web-push.md). The VAPID pair is made (or read) first.
+  // (docs/decisions/0019-reminders-and-web-push.md). The VAPID pair is made (or read) first.
   const { reminderSender, reminderKeys: deps } = app;
   const sendsReminders = inPrimaryRegion(env) && env.REMINDER_SENDER !== 'off';
   if (sendsReminders) {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The service worker: precaches the app shell (docs/decisions/0005-web-app.md) and shows reminders
- * (decision 0015). A push message carries a notification id; an id is shown once, whatever the
+ * (decision 0019). A push message carries a notification id; an id is shown once, whatever the
  * network repeats. Done checks the named yes/no habits in through the same outbox the app uses
  * (offline/outbox.ts: IndexedDB queue, Idempotency-Key, Web Lock), so it works with the app
  * closed and is applied once however often it is pressed; Snooze asks the server for one more

@@ -1,5 +1,5 @@
 /**
- * Reminders, vacations and Web Push (docs/decisions/0015-reminders-and-web-push.md).
+ * Reminders, vacations and Web Push (docs/decisions/0019-reminders-and-web-push.md).
  *
  * The schedule is durable: each reminder row holds its next firing instant (computed by
  * packages/core from the user's zone and day start), and the sender turns due reminders into a

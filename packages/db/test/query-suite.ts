@@ -151,8 +151,12 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         await releaseLease(db, name, 'a');
         const b = await acquireLease(db, name, 'b', 60_000);
         expect(b).toBe(2);
-        expect(await database.transaction((tx) => holdsLease(tx, name, 'a', a!))).toBe(false);
-        expect(await database.transaction((tx) => holdsLease(tx, name, 'b', b!))).toBe(true);
+        expect(await database.primary.transaction((tx) => holdsLease(tx, name, 'a', a!))).toBe(
+          false,
+        );
+        expect(await database.primary.transaction((tx) => holdsLease(tx, name, 'b', b!))).toBe(
+          true,
+        );
         // An expired lease is anyone's.
         await acquireLease(db, name, 'b', 1);
         await sleep(20);

@@ -6,7 +6,7 @@
  */
 import type { Checkin, Measure, Schedule, Weekday } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { measureFromColumns, uuidArray } from './rows';
 
 type Rows<T> = { rows: T[] };

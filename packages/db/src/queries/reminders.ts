@@ -5,7 +5,7 @@
  */
 import type { Weekday } from '@habit-tracker/core';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '../database';
 import { habits } from '../schema';
 import {
   notifications,

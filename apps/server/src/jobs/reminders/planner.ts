@@ -27,10 +27,10 @@ const BATCH = 500;
  */
 const REPLAN_LOOKBACK_MS = 5_000;
 
-export async function replanReminders(database: db.Database, now: Date): Promise<number> {
+export async function replanReminders(primary: db.DbHandles, now: Date): Promise<number> {
   let total = 0;
   for (;;) {
-    const count = await database.transaction(async (tx) => {
+    const count = await primary.transaction(async (tx) => {
       const rows = await db.remindersToReplan(tx, BATCH);
       await db.setNextFires(
         tx,
@@ -58,13 +58,13 @@ export async function replanReminders(database: db.Database, now: Date): Promise
 
 /** Plans due reminders, `BATCH` per transaction, at most `batches` of them (all by default). */
 export async function planDueReminders(
-  database: db.Database,
+  primary: db.DbHandles,
   now: Date,
   batches = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   let total = 0;
   for (let batch = 0; batch < batches; batch++) {
-    const count = await database.transaction(async (tx) => {
+    const count = await primary.transaction(async (tx) => {
       const rows = await db.dueReminders(tx, now, BATCH);
       const groups = new Map<
         string,
@@ -112,7 +112,7 @@ export interface PrepareCounts {
 }
 
 export async function prepareDueNotifications(
-  database: db.Database,
+  primary: db.DbHandles,
   now: Date,
   maxLateMs: number,
   counts: PrepareCounts = { sent: 0, nothingDue: 0, late: 0, deliveries: 0 },
@@ -120,7 +120,7 @@ export async function prepareDueNotifications(
 ): Promise<PrepareCounts & { lastBatch: number }> {
   let count = 0;
   for (let batch = 0; batch < batches; batch++) {
-    count = await database.transaction(async (tx) => {
+    count = await primary.transaction(async (tx) => {
       const due = await db.dueNotifications(tx, now, BATCH);
       if (due.length === 0) return 0;
       const dated = due.filter((n) => n.kind !== 'test' && n.date !== null);

@@ -1,5 +1,5 @@
 /**
- * The reminder sender: exactly one across all machines and regions (decision 0015).
+ * The reminder sender: exactly one across all machines and regions (decision 0019).
  *
  * - **One sender**: every machine of the primary region runs this loop, but only the holder of the
  *   `reminder-sender` lease (a row with an expiry, renewed every pass; database time) does work.
@@ -48,7 +48,8 @@ const BACKOFF_FIRST_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 
 export interface SenderOptions {
-  database: db.Database;
+  /** The primary's handles: the lease, the plan and every delivery are written there. */
+  db: db.DbHandles;
   env: Pick<Env, 'REMINDER_MAX_LATE_SECONDS' | 'REMINDER_SEND_CONCURRENCY' | 'FLY_MACHINE_ID'>;
   logger: Logger;
   vapid: VapidKeySource;
@@ -81,7 +82,8 @@ export interface ReminderSender {
 }
 
 export function createReminderSender(options: SenderOptions): ReminderSender {
-  const { database, env, logger, vapid, clock } = options;
+  const { env, logger, vapid, clock } = options;
+  const primary = options.db;
   const holder =
     options.holder ??
     `${env.FLY_MACHINE_ID ?? hostname()}/${process.pid}/${crypto.randomUUID().slice(0, 8)}`;
@@ -94,7 +96,7 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
   let timer: NodeJS.Timeout | undefined;
   let wakeUp: (() => void) | undefined;
 
-  const lease = () => db.acquireLease(database.primary, SENDER_LEASE, holder, LEASE_TTL_MS);
+  const lease = () => db.acquireLease(primary.write, SENDER_LEASE, holder, LEASE_TTL_MS);
 
   /**
    * Sends everything due, as a stream: workers take claimed deliveries from a queue that is
@@ -129,7 +131,7 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
           renewedAt = Date.now();
         }
         const now = clock();
-        const claimed = await database.transaction(async (tx) => {
+        const claimed = await primary.transaction(async (tx) => {
           if (!(await db.holdsLease(tx, SENDER_LEASE, holder, token))) return null;
           return db.claimDeliveries(
             tx,
@@ -171,7 +173,7 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
       gone = [];
       if (results.length === 0 && goneNow.length === 0) return writing;
       writing = writing
-        .then(() => db.recordDeliveryResults(database.primary, clock(), results, goneNow))
+        .then(() => db.recordDeliveryResults(primary.write, clock(), results, goneNow))
         .catch((error: unknown) => {
           // Those rows stay `sending` and are sent again after their claim deadline.
           failure ??= error;
@@ -295,12 +297,12 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
     let planning = true;
     const sending = sendDue(token, result, () => planning);
     try {
-      await replanReminders(database, now);
+      await replanReminders(primary, now);
       const counts: PrepareCounts = { sent: 0, nothingDue: 0, late: 0, deliveries: 0 };
       for (;;) {
-        const planned = await planDueReminders(database, now, 1);
+        const planned = await planDueReminders(primary, now, 1);
         result.planned += planned;
-        const prepared = await prepareDueNotifications(database, now, maxLateMs, counts, 1);
+        const prepared = await prepareDueNotifications(primary, now, maxLateMs, counts, 1);
         if (planned < PLAN_BATCH && prepared.lastBatch < PLAN_BATCH) break;
       }
       result.notifications = counts;
@@ -309,12 +311,12 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
         now.getTime() < lastVacationPass
       ) {
         lastVacationPass = now.getTime();
-        await writeDueVacationSkips(database, now);
+        await writeDueVacationSkips(primary, now);
       }
       if (now.getTime() - lastCleanup >= CLEANUP_PASS_MS || now.getTime() < lastCleanup) {
         lastCleanup = now.getTime();
         await db.deleteOldNotifications(
-          database.primary,
+          primary.write,
           new Date(now.getTime() - KEEP_NOTIFICATIONS_MS),
         );
       }
@@ -373,7 +375,7 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
       if (timer) clearTimeout(timer);
       wakeUp?.();
       await pass;
-      await db.releaseLease(database.primary, SENDER_LEASE, holder).catch(() => undefined);
+      await db.releaseLease(primary.write, SENDER_LEASE, holder).catch(() => undefined);
     },
   };
 }

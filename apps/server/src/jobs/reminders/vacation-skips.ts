@@ -1,5 +1,5 @@
 /**
- * Vacation days count as skips (decision 0015): each vacation day gets a stored skip check-in
+ * Vacation days count as skips (decision 0019): each vacation day gets a stored skip check-in
  * ("On vacation") on the habits it covers once that day has begun in the user's zone — when the
  * vacation is saved, for days already begun, and by the reminder sender as later days begin. A day
  * the user has already recorded keeps the user's check-in. Stored skips are what streaks, scores,
@@ -8,7 +8,6 @@
  */
 import { addDays, localDateOf, type Weekday } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
-import { refreshHabitSummary } from '../../lib/habit-summary';
 
 /** Writes `from..through` of a vacation and refreshes the touched habits' summaries. */
 export async function writeSkipsInTransaction(
@@ -38,7 +37,7 @@ export async function refreshSummaries(
   for (const { habitId, earliest } of changed) {
     const found = await db.getHabitForUpdate(tx, userId, habitId);
     if (!found) continue;
-    await refreshHabitSummary(tx, {
+    await db.refreshHabitSummary(tx, {
       userId,
       habit: found.habit,
       stored: found.summary,
@@ -50,15 +49,15 @@ export async function refreshSummaries(
 }
 
 /** The sender's pass: days that began since the last one. Returns how many habits got skips. */
-export async function writeDueVacationSkips(database: db.Database, now: Date): Promise<number> {
+export async function writeDueVacationSkips(primary: db.DbHandles, now: Date): Promise<number> {
   // The latest "today" anywhere (UTC+14): no user's day can be later.
   const latestToday = localDateOf(now, { timeZone: 'Pacific/Kiritimati', dayStartHour: 0 });
-  const vacations = await db.vacationsToWrite(database.primary, latestToday, 500);
+  const vacations = await db.vacationsToWrite(primary.read, latestToday, 500);
   let written = 0;
   for (const v of vacations) {
     const today = localDateOf(now, { timeZone: v.timeZone, dayStartHour: v.dayStartHour });
     if (today < v.from || (v.skipsThrough !== null && v.skipsThrough >= today)) continue;
-    written += await database.transaction((tx) =>
+    written += await primary.transaction((tx) =>
       writeSkipsInTransaction(tx, v, today, v.weekStart),
     );
   }

@@ -34,11 +34,14 @@ export function vapidKeySource(
         subject: env.VAPID_SUBJECT,
       };
     }
-    // Most reads find it on the request's own handle (a replica is fine); only the very first
-    // ask writes, and that must be the primary — explicitly, whatever region asks.
+    // Most reads find it on this region's replica; only the very first ask writes, and that
+    // must be the primary — explicitly, whatever region asks.
+    const { read } = await database.forRequest();
     const stored =
-      (await db.readServerKeys(database.db, KEY_NAME)) ??
-      (await db.ensureServerKeys(database.primary, KEY_NAME, () => webpush.generateVAPIDKeys()));
+      (await db.readServerKeys(read, KEY_NAME)) ??
+      (await db.ensureServerKeys(database.primary.write, KEY_NAME, () =>
+        webpush.generateVAPIDKeys(),
+      ));
     return { ...stored, subject: env.VAPID_SUBJECT };
   };
   return {
