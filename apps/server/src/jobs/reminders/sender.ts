@@ -39,7 +39,10 @@ const POLL_MS = 1_000;
 const CLAIM_BATCH = 64;
 /** A claimed delivery not written back within this long is claimed again (stuck attempt). */
 const CLAIM_MS = 60_000;
-/** Results are written in small batches, so a crash resends little. */
+/**
+ * Results are written back once this many are in, so a crash resends little (more go together
+ * only while the previous write is still running).
+ */
 const RESULT_BATCH = 32;
 const VACATION_PASS_MS = 60_000;
 const CLEANUP_PASS_MS = 60 * 60_000;
@@ -165,19 +168,29 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
 
     let pending: db.DeliveryResult[] = [];
     let gone: string[] = [];
-    let writing: Promise<void> = Promise.resolve();
-    const flush = () => {
-      const results = pending;
-      const goneNow = gone;
-      pending = [];
-      gone = [];
-      if (results.length === 0 && goneNow.length === 0) return writing;
-      writing = writing
-        .then(() => db.recordDeliveryResults(primary.write, clock(), results, goneNow))
-        .catch((error: unknown) => {
-          // Those rows stay `sending` and are sent again after their claim deadline.
-          failure ??= error;
-        });
+    let writing: Promise<void> | undefined;
+    /**
+     * Writes the results back, one write at a time: results that come in meanwhile go into the
+     * next write together, so a database slower than the sends gets fewer, larger statements
+     * instead of a queue of small ones that falls further and further behind.
+     */
+    const flush = (): Promise<void> => {
+      writing ??= (async () => {
+        while (pending.length > 0 || gone.length > 0) {
+          const results = pending;
+          const goneNow = gone;
+          pending = [];
+          gone = [];
+          try {
+            await db.recordDeliveryResults(primary.write, clock(), results, goneNow);
+          } catch (error) {
+            // Those rows stay `sending` and are sent again after their claim deadline.
+            failure ??= error;
+          }
+        }
+      })().finally(() => {
+        writing = undefined;
+      });
       return writing;
     };
 
@@ -269,8 +282,7 @@ export function createReminderSender(options: SenderOptions): ReminderSender {
       await Promise.all(Array.from({ length: concurrency }, worker));
     } finally {
       await claiming;
-      await flush();
-      await writing;
+      while (writing || pending.length > 0 || gone.length > 0) await (writing ?? flush());
     }
     if (failure !== undefined) throw failure;
     return !leaseLost;
