@@ -43,7 +43,8 @@ export function habitsToRemind(
     if (onVacation(habit.id, date, vacations)) continue;
     const today = habit.checkins.find((c) => c.date === date);
     if (today && (today.state === 'skipped' || isMet(habit.measure, today))) continue;
-    const history = { checkins: habit.checkins, measure: habit.measure, weekStart };
+    const { checkins, measure, startDate } = habit;
+    const history = { checkins, measure, weekStart, startDate };
     if (!isDue(habit.schedule, date, history)) continue;
     named.push(habit.id);
   }
