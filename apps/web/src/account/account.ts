@@ -1,8 +1,8 @@
 /** What happens locally around signing in and out. */
 import { api, type Me } from '../api/client';
-import { forgetThisDevice } from '../features/reminders/push';
 import { kvGet, kvSet } from '../offline/db';
 import { flush, resetSync } from '../offline/sync';
+import { forgetThisDevice } from '../reminders/push';
 import { navigate } from '../router';
 import { forgetToday, loadToday } from '../today/store';
 import { markSignedIn, sessionStore } from './session';

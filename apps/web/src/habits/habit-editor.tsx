@@ -1,8 +1,8 @@
 import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
-import { Link, navigate } from '../router';
 import { HabitReminders } from '../reminders/habit-reminders';
+import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field } from '../shared/components/field';
 import { habitColorStyle } from '../shared/components/habit-icon';

@@ -5,9 +5,9 @@
 import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
+import { Link } from '../router';
 import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
-import { Link } from '../router';
 import { type Reminder, remindersApi } from './api';
 
 export function describeDays(days: number[] | null): string {
