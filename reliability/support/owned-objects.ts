@@ -108,8 +108,15 @@ export async function createOwnedObjects(
     'add a vacation',
   ).body.id as string;
 
+  const group = expectStatus(
+    await owner.post('/api/v1/groups', { name: 'Mine' }),
+    201,
+    'create a group',
+  ).body.id as string;
+
   const ids: Record<string, string[]> = {
     habits: [habit],
+    groups: [group],
     photos: [pendingPhoto, readyPhoto],
     exports: [started],
     imports: [importId],
