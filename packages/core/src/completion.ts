@@ -90,7 +90,11 @@ export function habitCompletion(
       const status = dayStatus(habit.measure, checkin, date, { today, startDate: habit.startDate });
       const met = status === 'met';
       if (status === 'skipped' || (date === today && !met)) continue;
-      if (periodic) {
+      if (habit.schedule.kind === 'times_in_days') {
+        // A rolling window's target, spread evenly over its days.
+        expected += habit.schedule.times / habit.schedule.days;
+        if (met) done++;
+      } else if (periodic) {
         // A weekly or monthly target, spread evenly over its days.
         const monthly = habit.schedule.kind === 'times_per_month';
         const length = monthly ? daysInMonth(yearOf(date), monthOf(date)) : 7;
@@ -101,7 +105,10 @@ export function habitCompletion(
         if (met) done++;
       } else if (
         isDue(
-          habit.schedule as Exclude<Schedule, { kind: 'times_per_week' | 'times_per_month' }>,
+          habit.schedule as Exclude<
+            Schedule,
+            { kind: 'times_per_week' | 'times_per_month' | 'times_in_days' }
+          >,
           date,
         )
       ) {

@@ -36,7 +36,8 @@ export function dayStatus(
   date: LocalDate,
   context: DayContext,
 ): DayStatus {
-  if (!checkin) {
+  // A day with only a note is an empty day (its note is shown, not counted).
+  if (!checkin || checkin.state === 'note') {
     const implicitZero =
       countsEmptyDaysAsZero(measure) && date < context.today && date >= context.startDate;
     return implicitZero ? 'met' : 'none';
@@ -73,6 +74,12 @@ export function withImplicitZeros(
     while (i < sorted.length) {
       const at = toDayNumber(sorted[i]!.date);
       if (at > day) break;
+      // A day with only a note is an empty day: its implicit 0 stands in for it (nothing that
+      // reads this history counts a note).
+      if (at === day && sorted[i]!.state === 'note') {
+        i++;
+        continue;
+      }
       if (at === day) recorded = true;
       all.push(sorted[i++]!);
     }
@@ -103,7 +110,10 @@ export function implicitZeroDays(
   const to = range.to < yesterday ? range.to : yesterday;
   if (from > to) return [];
   const recorded = new Set<string>();
-  for (const c of checkins) if (c.date >= from && c.date <= to) recorded.add(c.date);
+  for (const c of checkins) {
+    // A day with only a note is an empty day.
+    if (c.date >= from && c.date <= to && c.state !== 'note') recorded.add(c.date);
+  }
   const days: LocalDate[] = [];
   for (let day = toDayNumber(from), end = toDayNumber(to); day <= end; day++) {
     const date = fromDayNumber(day);

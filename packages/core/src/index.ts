@@ -10,6 +10,7 @@ export * from './local-date';
 export * from './measure';
 export * from './reminder-habits';
 export * from './reminders';
+export * from './rolling-window';
 export * from './schedule';
 export * from './score';
 export * from './streaks';

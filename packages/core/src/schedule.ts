@@ -7,6 +7,10 @@
  * so they need the check-in history: after three runs on a 3×/week habit the rest of the week
  * asks for nothing, but the day of the third run stays due (and done) so it does not vanish
  * from the Today view the moment it is ticked.
+ *
+ * A rolling window (times_in_days, "3 times in any 10 days") needs the history too: a day is due
+ * unless the days before it, within the window, already hold the target — then a window of
+ * Loop's already keeps it (rolling-window.ts). Its "period" is the window ending on the day.
  */
 import {
   addDays,
@@ -34,9 +38,16 @@ import type {
 
 export type DaySchedule = Extract<Schedule, { kind: 'daily' | 'weekdays' | 'every_n_days' }>;
 export type PeriodSchedule = Extract<Schedule, { kind: 'times_per_week' | 'times_per_month' }>;
+export type WindowSchedule = Extract<Schedule, { kind: 'times_in_days' }>;
 
+/** Weekly and monthly targets: calendar periods. */
 export function isPeriodSchedule(schedule: Schedule): schedule is PeriodSchedule {
   return schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month';
+}
+
+/** Whether due days depend on the check-ins, not on the calendar alone. */
+export function needsHistory(schedule: Schedule): schedule is PeriodSchedule | WindowSchedule {
+  return isPeriodSchedule(schedule) || schedule.kind === 'times_in_days';
 }
 
 /** What period schedules need to know besides the date: the same object serves every call. */
@@ -51,7 +62,7 @@ export interface CheckinHistory {
 
 /** Day-based schedules only need the date… */
 export function isDue(schedule: DaySchedule, date: LocalDate): boolean;
-/** …any schedule can be asked with the history, which period schedules require. */
+/** …any schedule can be asked with the history, which period and window schedules require. */
 export function isDue(schedule: Schedule, date: LocalDate, history: CheckinHistory): boolean;
 export function isDue(schedule: Schedule, date: LocalDate, history?: CheckinHistory): boolean {
   switch (schedule.kind) {
@@ -71,6 +82,13 @@ export function isDue(schedule: Schedule, date: LocalDate, history?: CheckinHist
       const doneBefore = countMet(history, period.start, date, false);
       return doneBefore < periodTarget(schedule, period);
     }
+    case 'times_in_days': {
+      // The days before `date` in its window hold `times` met check-ins exactly when a window
+      // of Loop's, opened by them, already reaches `date` (rolling-window.ts).
+      if (!history) throw new TypeError('isDue: a times_in_days schedule needs the history');
+      const start = addDays(date, 1 - schedule.days);
+      return countMet(history, start, date, false) < schedule.times;
+    }
   }
 }
 
@@ -83,6 +101,8 @@ export function periodOf(schedule: Schedule, date: LocalDate, weekStart: Weekday
     }
     case 'times_per_month':
       return { kind: 'month', start: startOfMonth(date), end: endOfMonth(date) };
+    case 'times_in_days':
+      return { kind: 'window', start: addDays(date, 1 - schedule.days), end: date };
     default:
       return { kind: 'day', start: date, end: date };
   }
@@ -98,6 +118,8 @@ export function periodTarget(schedule: Schedule, period: Period): number {
       return Math.min(schedule.times, 7);
     case 'times_per_month':
       return Math.min(schedule.times, daysInMonth(yearOf(period.start), monthOf(period.start)));
+    case 'times_in_days':
+      return schedule.times;
     default:
       return 1;
   }
@@ -129,7 +151,10 @@ function countMet(
   return count + implicit.length;
 }
 
-/** Completions in the period containing `date`, counted up to and including `date`. */
+/**
+ * Completions in the period containing `date`, counted up to and including `date`. For a rolling
+ * window: in the `days` days ending on `date`, so `met` says whether a window keeps the day.
+ */
 export function periodProgress(
   schedule: Schedule,
   date: LocalDate,
@@ -157,6 +182,8 @@ export function frequency(schedule: Schedule): Frequency {
       return { numerator: schedule.times, denominator: 30 };
     case 'every_n_days':
       return { numerator: 1, denominator: schedule.interval };
+    case 'times_in_days':
+      return { numerator: schedule.times, denominator: schedule.days };
   }
 }
 
@@ -177,14 +204,15 @@ const LONG_DAY = [
 ] as const;
 
 function timesA(times: number, period: string): string {
-  if (times === 1) return `Once a ${period}`;
-  if (times === 2) return `Twice a ${period}`;
-  return `${times} times a ${period}`;
+  if (times === 1) return `Once ${period}`;
+  if (times === 2) return `Twice ${period}`;
+  return `${times} times ${period}`;
 }
 
 /**
  * A plain-English summary for lists and headers: "Every day", "Mon, Wed, Fri", "3 times a
- * week", "Once a month", "Every 3 days". Weekdays are listed from the user's week start.
+ * week", "Once a month", "Every 3 days", "3 times in any 10 days". Weekdays are listed from the
+ * user's week start.
  */
 export function describeSchedule(schedule: Schedule, weekStart: Weekday = 1): string {
   switch (schedule.kind) {
@@ -202,9 +230,11 @@ export function describeSchedule(schedule: Schedule, weekStart: Weekday = 1): st
       return days.map((d) => SHORT_DAY[d - 1]).join(', ');
     }
     case 'times_per_week':
-      return timesA(schedule.times, 'week');
+      return timesA(schedule.times, 'a week');
     case 'times_per_month':
-      return timesA(schedule.times, 'month');
+      return timesA(schedule.times, 'a month');
+    case 'times_in_days':
+      return timesA(schedule.times, `in any ${schedule.days} days`);
     case 'every_n_days':
       if (schedule.interval === 1) return 'Every day';
       if (schedule.interval === 2) return 'Every other day';

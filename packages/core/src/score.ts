@@ -12,6 +12,9 @@
  * Like Loop, non-daily yes/no habits double numerator and denominator (3/7 → 6/14): the wider
  * window smooths irregular gaps, such as a weekly habit done Monday one week and Sunday the next.
  *
+ * A rolling window ("3 times in any 10 days") is scored like any other kind, as 3/10 — which is
+ * also what Loop does: its score counts the user's own check-ins, not the days a window keeps.
+ *
  * Skipped days carry the score unchanged (an excused day neither builds nor erodes strength).
  * An at-most habit's empty past day counts as 0, within the limit (day-status.ts).
  * Today without a check-in also carries: the day is not over. The score is 0 before the habit's
@@ -98,6 +101,8 @@ function prepare(input: ScoreInput): Prepared {
   let states = new Uint8Array(size);
   for (let i = 0; i < checkins.length; i++) {
     const checkin = checkins[i]!;
+    // A day with only a note is no check-in: today with one still carries the score.
+    if (checkin.state === 'note') continue;
     const slot = today - toDayNumber(checkin.date);
     if (slot < 0) continue;
     if (slot >= size) {

@@ -15,8 +15,19 @@
  * - otherwise the period breaks, including a period with no check-ins at all;
  * - the current period adds 1 once met and otherwise waits: it is not over.
  *
+ * A rolling window (times_in_days, "3 times in any 10 days") counts days, unit 'days', over the
+ * days Loop Habit Tracker's windows keep (rolling-window.ts):
+ * - a kept day (inside a window, or met) adds 1;
+ * - a skipped day that is not kept neither adds nor breaks;
+ * - any other day breaks, once no window can keep it any more: a day that a check-in on every day
+ *   from today on would still put in a window (today itself, and days of a window still open)
+ *   neither adds nor breaks yet. Loop marks such days "not done" until the window fills up.
+ * A check-in can keep days before it, so this streak needs the whole history: it is never
+ * resumed from a summary (see summary.ts).
+ *
  * `best` is the longest run ever and `current` the run that reaches today, so best ≥ current.
- * Walking starts at the earliest check-in: days before it could only break a run of zero.
+ * Walking starts at the earliest check-in: days before it could only break a run of zero. Days
+ * with only a note (state 'note') are not check-ins here.
  * At-most habits count an empty day that is over as 0, within the limit (Loop's rule), from the
  * habit's start date on: see day-status.ts and docs/decisions/0016-numeric-day-states.md.
  * See docs/decisions/0004-streak-and-score-definitions.md.
@@ -35,7 +46,8 @@ import {
 } from './calendar';
 import { withImplicitZeros } from './day-status';
 import { isMet } from './measure';
-import type { DaySchedule, PeriodSchedule } from './schedule';
+import { keptDays } from './rolling-window';
+import type { DaySchedule, PeriodSchedule, WindowSchedule } from './schedule';
 import type { Checkin, LocalDate, Measure, Schedule, Streaks, Weekday } from './types';
 
 export interface StreakInput {
@@ -70,7 +82,11 @@ export function computeStreaks(input: StreakInput): Streaks {
     throw new RangeError(`streaks resumed from ${resume.through} need a later today`);
   }
   // Resumed, only the month before the day after `through` is read (the period holding it).
-  const from = resume ? later(input.startDate, addDays(resume.through, -30)) : input.startDate;
+  // A rolling window is never resumed (a check-in can keep days before it): its whole history.
+  const from =
+    resume && schedule.kind !== 'times_in_days'
+      ? later(input.startDate, addDays(resume.through, -30))
+      : input.startDate;
   const full = {
     ...input,
     checkins: withImplicitZeros(input.measure, input.checkins, from, input.today),
@@ -78,6 +94,7 @@ export function computeStreaks(input: StreakInput): Streaks {
   if (schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month') {
     return periodStreaks(full, schedule, false);
   }
+  if (schedule.kind === 'times_in_days') return windowStreaks(full, schedule, false);
   return dayStreaks(full, schedule, false);
 }
 
@@ -97,7 +114,9 @@ export function streaksThrough(
   const streaks =
     schedule.kind === 'times_per_week' || schedule.kind === 'times_per_month'
       ? periodStreaks(next, schedule, true)
-      : dayStreaks(next, schedule, true);
+      : schedule.kind === 'times_in_days'
+        ? windowStreaks(next, schedule, true)
+        : dayStreaks(next, schedule, true);
   return { through, run: streaks.current, best: streaks.best };
 }
 
@@ -117,6 +136,7 @@ function dayStreaks(input: StreakInput, schedule: DaySchedule, withoutToday: boo
   let back = -1; // the furthest slot used
   for (let i = 0; i < checkins.length; i++) {
     const checkin = checkins[i]!;
+    if (checkin.state === 'note') continue;
     const slot = today - toDayNumber(checkin.date);
     if (slot < 0) continue;
     if (slot >= states.length) {
@@ -186,6 +206,7 @@ function periodStreaks(
   let back = -1; // the furthest slot used
   for (let i = 0; i < checkins.length; i++) {
     const checkin = checkins[i]!;
+    if (checkin.state === 'note') continue;
     const day = toDayNumber(checkin.date);
     if (day > today) continue;
     const slot =
@@ -232,6 +253,78 @@ function periodStreaks(
     }
   }
   return { current: run, best, unit };
+}
+
+/**
+ * `withoutToday`: stop before today (the summary of the day before). Walks the whole history
+ * whatever `resume` says: a check-in can keep days long before it (Loop's sliding windows).
+ */
+function windowStreaks(
+  input: StreakInput,
+  schedule: WindowSchedule,
+  withoutToday: boolean,
+): Streaks {
+  const { checkins, measure } = input;
+  const { times, days } = schedule;
+  const today = toDayNumber(input.today);
+  const last = withoutToday ? today - 1 : today;
+
+  let first = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < checkins.length; i++) {
+    const checkin = checkins[i]!;
+    if (checkin.state === 'note') continue;
+    const day = toDayNumber(checkin.date);
+    if (day <= today && day < first) first = day;
+  }
+  if (first > last) return { current: 0, best: 0, unit: 'days' };
+
+  // One slot per day from the first check-in to today.
+  const states = new Uint8Array(today - first + 1);
+  let metCount = 0;
+  for (let i = 0; i < checkins.length; i++) {
+    const checkin = checkins[i]!;
+    if (checkin.state === 'note') continue;
+    const day = toDayNumber(checkin.date);
+    if (day > today) continue;
+    if (checkin.state === 'skipped') states[day - first] = SKIPPED;
+    else if (isMet(measure, checkin)) {
+      states[day - first] = MET;
+      metCount++;
+    }
+  }
+  const met = new Int32Array(metCount);
+  for (let slot = 0, k = 0; slot < states.length; slot++) {
+    if (states[slot] === MET) met[k++] = first + slot;
+  }
+  const kept = keptDays(met, times, days, first, today);
+
+  // Met days from a day to yesterday, for the days that may still be kept: only the last
+  // `days` days can be (a window still open today began within them).
+  const open = Math.max(first, today - days + 1);
+  const metSince = new Int32Array(today - open + 1);
+  for (let day = today - 1; day >= open; day--) {
+    metSince[day - open] = metSince[day - open + 1]! + (states[day - first] === MET ? 1 : 0);
+  }
+
+  let run = 0;
+  let best = 0;
+  let lastMet = Number.NEGATIVE_INFINITY;
+  for (let day = first; day <= last; day++) {
+    const state = states[day - first];
+    if (state === MET) lastMet = day;
+    if (kept[day - first] === 1) {
+      run++;
+      if (run > best) best = run;
+      continue;
+    }
+    if (state === SKIPPED || day === today) continue;
+    // Still open: checking in on every day from today on would complete a window that begins on
+    // the latest met day up to this one (a later beginning can only help, so that one decides).
+    const stillOpen =
+      lastMet >= open && metSince[lastMet - open]! + (lastMet + days - today) >= times;
+    if (!stillOpen) run = 0;
+  }
+  return { current: run, best, unit: 'days' };
 }
 
 /** A copy of `array` long enough to hold index `slot`. */

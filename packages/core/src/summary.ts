@@ -14,6 +14,7 @@
  * rebuild it, and how far the new one folds, is `summaryNeedsRebuild` and `rebuildSummary`.
  */
 import { addDays, toDayNumber } from './calendar';
+import { MIN_YEAR } from './local-date';
 import { scoreThrough, scoreWindowDays } from './score';
 import { streaksThrough } from './streaks';
 import type { Checkin, LocalDate, Measure, Schedule, Weekday } from './types';
@@ -58,12 +59,20 @@ export function summaryWindowDays(schedule: Schedule, measure: Measure): number 
   return Math.max(scoreWindowDays(schedule, measure), 31);
 }
 
-/** The first date a read resuming from `summary` needs check-ins from. */
+/** Before every date the product stores (local-date.ts: years 1900–2999). */
+const FIRST_DATE = `${MIN_YEAR}-01-01`;
+
+/**
+ * The first date a read resuming from `summary` needs check-ins from. A rolling window's streak
+ * is never resumed (a check-in can keep days long before it, rolling-window.ts), so its reads
+ * need the whole history; only its score resumes.
+ */
 export function summaryReadsFrom(
   summary: Pick<HabitSummary, 'through'>,
   schedule: Schedule,
   measure: Measure,
 ): LocalDate {
+  if (schedule.kind === 'times_in_days') return FIRST_DATE;
   return addDays(summary.through, 1 - summaryWindowDays(schedule, measure));
 }
 

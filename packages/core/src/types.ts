@@ -18,7 +18,12 @@ export type Schedule =
   /** `times` completions in each calendar month. 1–31. */
   | { kind: 'times_per_month'; times: number }
   /** Due every `interval` days counted from `startDate` (interval 1–365). */
-  | { kind: 'every_n_days'; interval: number; startDate: LocalDate };
+  | { kind: 'every_n_days'; interval: number; startDate: LocalDate }
+  /**
+   * `times` completions in any `days` consecutive days, a rolling window (Loop Habit Tracker's
+   * "X times in Y days"): 1 ≤ times < days ≤ 365. See rolling-window.ts.
+   */
+  | { kind: 'times_in_days'; times: number; days: number };
 
 export type ScheduleKind = Schedule['kind'];
 
@@ -27,13 +32,17 @@ export type Measure =
   | { kind: 'boolean' }
   | { kind: 'numeric'; unit: string; target: number; direction: 'at_least' | 'at_most' };
 
-export type CheckinState = 'done' | 'skipped';
+/**
+ * 'note' is a day with only a note: the user wrote something but did not check in (Loop's notes
+ * on "no" days). Streaks, scores, due days and progress treat it exactly like no check-in.
+ */
+export type CheckinState = 'done' | 'skipped' | 'note';
 
 /** What the user recorded for one habit on one local date. No check-in means "none". */
 export interface Checkin {
   date: LocalDate;
   state: CheckinState;
-  /** The measured amount for numeric habits (state 'done'); null for yes/no habits and skips. */
+  /** The measured amount for numeric habits (state 'done'); null for yes/no habits, skips, notes. */
   value: number | null;
 }
 
@@ -56,9 +65,12 @@ export interface Streaks {
   unit: StreakUnit;
 }
 
-/** Progress within the period that contains a date (a day for day-based schedules). */
+/**
+ * Progress within the period that contains a date (a day for day-based schedules; for a rolling
+ * window, the `days` days ending on the date).
+ */
 export interface PeriodProgress {
-  kind: 'day' | 'week' | 'month';
+  kind: PeriodKind;
   start: LocalDate;
   end: LocalDate;
   /** Completions (met check-ins) in the period so far. */
@@ -74,7 +86,7 @@ export interface ScorePoint {
   score: number;
 }
 
-export type PeriodKind = 'day' | 'week' | 'month';
+export type PeriodKind = 'day' | 'week' | 'month' | 'window';
 
 /** The stretch of days a schedule's target applies to; both ends inclusive. */
 export interface Period {

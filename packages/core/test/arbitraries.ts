@@ -13,6 +13,14 @@ export const todayArb = fc
   .integer({ min: 0, max: 365 * 40 })
   .map((n) => P('1995-01-01').add({ days: n }).toString());
 
+/** Mostly small windows, where runs overlap and slide; sometimes long ones. */
+export const windowScheduleArb = fc
+  .oneof(
+    fc.record({ times: fc.integer({ min: 1, max: 5 }), extra: fc.integer({ min: 1, max: 9 }) }),
+    fc.record({ times: fc.integer({ min: 1, max: 20 }), extra: fc.integer({ min: 1, max: 60 }) }),
+  )
+  .map(({ times, extra }) => ({ kind: 'times_in_days' as const, times, days: times + extra }));
+
 export const scheduleArb = (today: string): fc.Arbitrary<Schedule> =>
   fc.oneof(
     fc.constant({ kind: 'daily' as const }),
@@ -28,6 +36,7 @@ export const scheduleArb = (today: string): fc.Arbitrary<Schedule> =>
         .integer({ min: -10, max: 130 })
         .map((back) => P(today).subtract({ days: back }).toString()),
     }),
+    windowScheduleArb,
   );
 
 export const measureArb: fc.Arbitrary<Measure> = fc.oneof(
@@ -43,7 +52,9 @@ export const measureArb: fc.Arbitrary<Measure> = fc.oneof(
 export const entryArb = (back: fc.Arbitrary<number>) =>
   fc.record({
     back,
-    state: fc.constantFrom('done', 'done', 'done', 'skipped') as fc.Arbitrary<Checkin['state']>,
+    state: fc.constantFrom('done', 'done', 'done', 'skipped', 'note') as fc.Arbitrary<
+      Checkin['state']
+    >,
     value: fc.option(fc.integer({ min: 0, max: 8 }), { freq: 8 }),
   });
 
@@ -57,9 +68,20 @@ export const historyArb = (today: string, measure: Measure): fc.Arbitrary<Checki
         maxLength: 120,
       }),
       fc
-        .array(fc.constantFrom('done', 'done', 'done', 'done', 'done', 'done', 'skipped', 'none'), {
-          maxLength: 120,
-        })
+        .array(
+          fc.constantFrom(
+            'done',
+            'done',
+            'done',
+            'done',
+            'done',
+            'done',
+            'skipped',
+            'none',
+            'note',
+          ),
+          { maxLength: 120 },
+        )
         .map((states) =>
           states.flatMap((state, back) =>
             state === 'none'

@@ -1,13 +1,15 @@
 /**
  * computeStreaks, isDue and periodProgress against a deliberately plain reference: Temporal
  * dates, one day at a time, no cleverness. If the fast code and this disagree, one of them has
- * misread the definition in src/streaks.ts.
+ * misread the definition in src/streaks.ts. Rolling windows are judged by Loop's own steps
+ * (loop-windows.ts).
  */
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   type Checkin,
+  computeScores,
   computeStreaks,
   isDue,
   type Measure,
@@ -17,6 +19,7 @@ import {
   type Weekday,
 } from '../src';
 import { caseArb } from './arbitraries';
+import { loopKept, loopWindowDays, unslidKept } from './loop-windows';
 
 type PlainDate = Temporal.PlainDate;
 const P = (s: string) => Temporal.PlainDate.from(s);
@@ -39,7 +42,10 @@ function refMetOn(
   start: PlainDate,
   today: PlainDate,
 ): boolean {
-  if (!c && atMost(measure)) return cmp(d, start) >= 0 && cmp(d, today) < 0;
+  // A day with only a note is an empty day.
+  if ((!c || c.state === 'note') && atMost(measure)) {
+    return cmp(d, start) >= 0 && cmp(d, today) < 0;
+  }
   return refMet(measure, c);
 }
 
@@ -81,6 +87,23 @@ function refMetBetween(
   return met;
 }
 
+/** Met days before `before`, an at-most habit's empty days over by `notOver` included. */
+function metDates(
+  measure: Measure,
+  checkins: Checkin[],
+  before: PlainDate,
+  habitStart: PlainDate,
+  notOver: PlainDate = before,
+): string[] {
+  const byDate = new Map(checkins.map((c) => [c.date, c]));
+  const first = [habitStart, ...checkins.map((c) => P(c.date))].sort(cmp)[0]!;
+  const met: string[] = [];
+  for (let d = first; cmp(d, before) < 0; d = d.add({ days: 1 })) {
+    if (refMetOn(measure, byDate.get(d.toString()), d, habitStart, notOver)) met.push(d.toString());
+  }
+  return met;
+}
+
 function refIsDue(
   schedule: Schedule,
   measure: Measure,
@@ -89,9 +112,57 @@ function refIsDue(
   weekStart: Weekday,
   habitStart: PlainDate,
 ): boolean {
+  if (schedule.kind === 'times_in_days') {
+    // Due unless Loop's windows, from the check-ins before the day, already keep it.
+    return !loopKept(metDates(measure, checkins, d, habitStart), schedule.times, schedule.days).has(
+      d.toString(),
+    );
+  }
   if (!isPeriodic(schedule)) return refDayDue(schedule, d);
   const start = refPeriodStart(schedule, d, weekStart);
   return refMetBetween(measure, checkins, start, d, false, habitStart) < refTarget(schedule, start);
+}
+
+/**
+ * Rolling windows: Loop's kept days (from the first check-in on) add; a day Loop does not keep
+ * breaks, unless it is skipped, or today, or would still be kept (without sliding) if every day
+ * from today on were checked.
+ */
+function refWindowStreaks(
+  schedule: Extract<Schedule, { kind: 'times_in_days' }>,
+  measure: Measure,
+  checkins: Checkin[],
+  today: PlainDate,
+  habitStart: PlainDate,
+): Streaks {
+  const { times, days } = schedule;
+  const upToToday = checkins.filter((c) => cmp(P(c.date), today) <= 0 && c.state !== 'note');
+  const met = metDates(measure, upToToday, today.add({ days: 1 }), habitStart, today);
+  const kept = loopKept(met, times, days);
+  const future = Array.from({ length: days }, (_, i) => today.add({ days: i }).toString());
+  const keepable = unslidKept(
+    [...metDates(measure, upToToday, today, habitStart), ...future],
+    times,
+    days,
+  );
+  const skipped = new Set(upToToday.filter((c) => c.state === 'skipped').map((c) => c.date));
+  // An at-most habit's implicit zeros start at the habit's start, like check-ins.
+  const dates = [...upToToday.map((c) => P(c.date)), ...(atMost(measure) ? [habitStart] : [])]
+    .filter((d) => cmp(d, today) <= 0)
+    .sort(cmp);
+  let run = 0;
+  let best = 0;
+  if (dates.length === 0) return { current: 0, best: 0, unit: 'days' };
+  for (let d = dates[0]!; cmp(d, today) <= 0; d = d.add({ days: 1 })) {
+    const day = d.toString();
+    if (kept.has(day)) {
+      run++;
+      best = Math.max(best, run);
+    } else if (!skipped.has(day) && !d.equals(today) && !keepable.has(day)) {
+      run = 0;
+    }
+  }
+  return { current: run, best, unit: 'days' };
 }
 
 function refStreaks(
@@ -110,6 +181,8 @@ function refStreaks(
         : 'days';
   const today = P(todayString);
   const habitStart = P(startDate);
+  if (schedule.kind === 'times_in_days')
+    return refWindowStreaks(schedule, measure, checkins, today, habitStart);
   const byDate = new Map(checkins.map((c) => [c.date, c]));
   const dates = checkins
     .map((c) => P(c.date))
@@ -178,13 +251,60 @@ describe('against the brute-force reference', () => {
         expect(isDue(schedule, d.toString(), history)).toBe(
           refIsDue(schedule, measure, checkins, d, weekStart, habitStart),
         );
-        const start = isPeriodic(schedule) ? refPeriodStart(schedule, d, weekStart) : d;
         const progress = periodProgress(schedule, d.toString(), history);
+        if (schedule.kind === 'times_in_days') {
+          // The window ending on the day; met exactly when a window of Loop's covers the day.
+          const start = d.subtract({ days: schedule.days - 1 });
+          expect(progress).toMatchObject({
+            kind: 'window',
+            start: start.toString(),
+            end: d.toString(),
+          });
+          expect(progress.done).toBe(refMetBetween(measure, checkins, start, d, true, habitStart));
+          expect(progress.target).toBe(schedule.times);
+          const met = metDates(measure, checkins, d.add({ days: 1 }), habitStart, d);
+          expect(progress.met).toBe(
+            loopWindowDays(met, schedule.times, schedule.days).has(d.toString()),
+          );
+          return;
+        }
+        const start = isPeriodic(schedule) ? refPeriodStart(schedule, d, weekStart) : d;
         expect(progress.start).toBe(start.toString());
         expect(progress.done).toBe(refMetBetween(measure, checkins, start, d, true, habitStart));
         expect(progress.target).toBe(refTarget(schedule, start));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('days with only a note change nothing', () => {
+    fc.assert(
+      fc.property(caseArb, ({ today, schedule, weekStart, back, startDate, measureAndHistory }) => {
+        const { measure, checkins } = measureAndHistory;
+        const without = checkins.filter((c) => c.state !== 'note');
+        const d = P(today).subtract({ days: back }).toString();
+        const all = (list: Checkin[]) => {
+          const history = { checkins: list, measure, weekStart, startDate };
+          return {
+            streaks: computeStreaks({
+              schedule,
+              measure,
+              checkins: list,
+              today,
+              weekStart,
+              startDate,
+            }),
+            score: computeScores({ schedule, measure, checkins: list, startDate, today }).series(
+              startDate,
+              today,
+            ),
+            due: isDue(schedule, d, history),
+            progress: periodProgress(schedule, d, history),
+          };
+        };
+        expect(all(checkins)).toEqual(all(without));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -161,6 +161,7 @@ describe('frequency', () => {
     [{ kind: 'times_per_week', times: 4 }, 4, 7],
     [{ kind: 'times_per_month', times: 10 }, 10, 30],
     [{ kind: 'every_n_days', interval: 3, startDate: '2024-01-01' }, 1, 3],
+    [{ kind: 'times_in_days', times: 3, days: 10 }, 3, 10],
   ] as [Schedule, number, number][])('%j → %i/%i', (schedule, numerator, denominator) => {
     expect(frequency(schedule)).toEqual({ numerator, denominator });
     expect(checksPerDay(schedule)).toBeCloseTo(numerator / denominator);

@@ -8,6 +8,7 @@ import {
   type Measure,
   type Schedule,
 } from '../src';
+import { windowScheduleArb } from './arbitraries';
 import { done, doneEveryDay, skip } from './helpers';
 
 const boolean: Measure = { kind: 'boolean' };
@@ -135,6 +136,7 @@ describe('score properties', () => {
     fc
       .integer({ min: 1, max: 30 })
       .map((interval) => ({ kind: 'every_n_days' as const, interval, startDate: '2024-01-01' })),
+    windowScheduleArb,
   );
   const measure: fc.Arbitrary<Measure> = fc.oneof(
     fc.constant({ kind: 'boolean' as const }),

@@ -67,7 +67,8 @@ describe('resuming from a summary', () => {
       ),
       { numRuns: 3_000 },
     );
-  });
+    // Thousands of whole-history walks: seconds on a busy machine, which is no verdict on speed.
+  }, 60_000);
 
   it('folds in whole periods only: a week ended by `through` counts, one it cuts does not', () => {
     const schedule = { kind: 'times_per_week' as const, times: 2 };
