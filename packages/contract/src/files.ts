@@ -50,9 +50,21 @@ export const PhotoParamsSchema = z.object({
   photoId: z.uuid().openapi({ param: { name: 'photoId', in: 'path' } }),
 });
 
+/**
+ * What an export holds: this app's zip (everything, photos included), or a Loop Habit Tracker
+ * backup (.db) that Loop's "Import data" reads — habits and check-ins only.
+ */
+export const EXPORT_FORMATS = ['habit-tracker', 'loop'] as const;
+
+export const ExportCreateSchema = z
+  .object({ format: z.enum(EXPORT_FORMATS).default('habit-tracker') })
+  .strict()
+  .openapi('ExportCreate');
+
 export const ExportSchema = z
   .object({
     id: z.uuid(),
+    format: z.enum(EXPORT_FORMATS),
     status: z.enum(['running', 'ready', 'failed']),
     progress: z.number().min(0).max(1),
     size: z.number().int().nullable(),
@@ -91,6 +103,17 @@ export const ImportCreateSchema = z
   .strict()
   .openapi('ImportCreate');
 
+/** Where an import came from (portability's ImportSource). */
+export const IMPORT_SOURCES = [
+  'loop-csv',
+  'loop-sqlite',
+  'habit-tracker',
+  'beaver-habits',
+  'table-habit',
+  'habitica',
+  'habitbull',
+] as const;
+
 const ImportCountsSchema = z.object({
   habits: z.number().int(),
   checkins: z.number().int(),
@@ -99,7 +122,7 @@ const ImportCountsSchema = z.object({
 
 export const ImportPreviewSchema = z
   .object({
-    source: z.enum(['loop-csv', 'loop-sqlite', 'habit-tracker']),
+    source: z.enum(IMPORT_SOURCES),
     habits: z.array(
       z.object({
         name: z.string(),
@@ -160,6 +183,8 @@ export type PhotoCreate = z.infer<typeof PhotoCreateSchema>;
 export type Photo = z.infer<typeof PhotoSchema>;
 export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
 export type ExportDto = z.infer<typeof ExportSchema>;
+export type ExportCreate = z.input<typeof ExportCreateSchema>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ImportCreate = z.infer<typeof ImportCreateSchema>;
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type ImportDto = z.infer<typeof ImportSchema>;

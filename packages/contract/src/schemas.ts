@@ -141,6 +141,21 @@ export const ScheduleSchema = z
         startDate: LocalDateSchema,
       })
       .strict(),
+    z
+      .object({
+        kind: z.literal('times_in_days'),
+        times: z.number().int().min(1).max(364),
+        days: z.number().int().min(2).max(365),
+      })
+      .strict()
+      .refine((s) => s.times < s.days, {
+        message: 'times must be fewer than days (as many times as days is every day)',
+        path: ['times'],
+      })
+      .openapi({
+        description:
+          'A rolling window: `times` check-ins in any `days` consecutive days ("3 times in any 10 days"), as Loop Habit Tracker counts them',
+      }),
   ])
   .openapi('Schedule');
 
@@ -266,19 +281,30 @@ export const CheckinParamsSchema = z.object({
   date: LocalDateSchema.openapi({ param: { name: 'date', in: 'path' } }),
 });
 
+/** 'note': a day with only a note, no check-in (streaks and scores treat it as none). */
+const CheckinStateSchema = z.enum(['done', 'skipped', 'note']);
+
 export const CheckinPutSchema = z
   .object({
-    state: z.enum(['done', 'skipped']),
+    state: CheckinStateSchema,
     value: z.number().finite().min(0).max(LIMITS.numberMax).nullable().optional(),
     note: withoutNul(z.string().max(LIMITS.noteMax)).nullable().optional(),
   })
   .strict()
+  .refine((c) => c.state !== 'note' || (c.note ?? '').trim() !== '', {
+    message: 'A day with only a note needs the note',
+    path: ['note'],
+  })
+  .refine((c) => c.state !== 'note' || c.value == null, {
+    message: 'A day with only a note has no value',
+    path: ['value'],
+  })
   .openapi('CheckinPut');
 
 export const CheckinSchema = z
   .object({
     date: z.string(),
-    state: z.enum(['done', 'skipped']),
+    state: CheckinStateSchema,
     value: z.number().nullable(),
     note: z.string().nullable(),
     createdAt: z.string(),
@@ -296,7 +322,8 @@ export const StreaksSchema = z
 
 export const PeriodProgressSchema = z
   .object({
-    kind: z.enum(['day', 'week', 'month']),
+    /** 'window': the `days` days ending today, for a times_in_days schedule. */
+    kind: z.enum(['day', 'week', 'month', 'window']),
     start: z.string(),
     end: z.string(),
     done: z.number().int(),

@@ -176,7 +176,8 @@ export const checkins = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
-    state: text('state', { enum: ['done', 'skipped'] }).notNull(),
+    /** 'note': a day with only a note, no check-in (core's CheckinState). */
+    state: text('state', { enum: ['done', 'skipped', 'note'] }).notNull(),
     value: doublePrecision('value'),
     note: text('note'),
     createdAt: createdAt(),
@@ -190,7 +191,12 @@ export const checkins = pgTable(
       columns: [t.habitId, t.userId],
       foreignColumns: [habits.id, habits.userId],
     }).onDelete('cascade'),
-    check('checkins_state_check', sql`${t.state} in ('done', 'skipped')`),
+    check('checkins_state_check', sql`${t.state} in ('done', 'skipped', 'note')`),
+    // A note-only day is its note: without one it would be an empty row, with a value a check-in.
+    check(
+      'checkins_note_only_check',
+      sql`${t.state} <> 'note' or (${t.note} is not null and ${t.value} is null)`,
+    ),
     // Without it, deleting a user would scan every check-in for the user_id foreign key.
     index('checkins_user_id_idx').on(t.userId),
   ],
@@ -271,6 +277,10 @@ export const dataExports = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ['running', 'ready', 'failed'] }).notNull(),
+    /** 'habit-tracker': this app's zip; 'loop': a Loop Habit Tracker backup (.db). */
+    format: text('format', { enum: ['habit-tracker', 'loop'] })
+      .notNull()
+      .default('habit-tracker'),
     progress: doublePrecision('progress').notNull().default(0),
     size: integer('size'),
     error: text('error'),
@@ -280,6 +290,7 @@ export const dataExports = pgTable(
   },
   (t) => [
     check('exports_status_check', sql`${t.status} in ('running', 'ready', 'failed')`),
+    check('exports_format_check', sql`${t.format} in ('habit-tracker', 'loop')`),
     index('exports_user_created_idx').on(t.userId, t.createdAt),
   ],
 );

@@ -215,6 +215,8 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         );
         if (photo === null || photo === 'full') throw new Error('no photo');
         const exported = await createExport(db, user.id);
+        expect(exported.format).toBe('habit-tracker');
+        expect((await createExport(db, (await newUser()).id, 'loop')).format).toBe('loop');
         const imported = await createImport(db, user.id, { fileName: 'x.zip', size: 1 });
         const queued = async () =>
           (await listObjectDeletions(db, 1000))
@@ -667,6 +669,23 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         expect(await listCheckins(db, user.id, [habit.id])).toEqual([second]);
       });
 
+      it('keeps a note-only day only with its note and without a value', async () => {
+        const user = await newUser();
+        const habit = await createHabit(db, user.id, runHabit);
+        const row = await upsertCheckin(db, user.id, habit.id, '2026-11-20', {
+          state: 'note',
+          value: null,
+          note: 'rained all day',
+        });
+        expect(row).toMatchObject({ state: 'note', value: null, note: 'rained all day' });
+        for (const bad of [
+          { state: 'note' as const, value: null, note: null },
+          { state: 'note' as const, value: 2, note: 'x' },
+        ]) {
+          await expect(upsertCheckin(db, user.id, habit.id, '2026-11-21', bad)).rejects.toThrow();
+        }
+      });
+
       it('lists several habits in one query, by habit then date, within a range', async () => {
         const user = await newUser();
         const h1 = await createHabit(db, user.id, readHabit);
@@ -701,10 +720,12 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         const values = [null, 0, 3.5, 0.1 + 0.2, 1e-7, 123456789.125, -2];
         const dates = ['2026-11-03', '2026-11-01', '2026-11-02', '2025-12-31', '1999-02-28'];
         for (const [i, date] of dates.entries()) {
+          // Every state, a note-only day among them (packed as its own letter).
+          const state = (['done', 'skipped', 'note'] as const)[i % 3]!;
           await upsertCheckin(db, user.id, h1.id, date, {
-            state: i % 2 ? 'skipped' : 'done',
+            state,
             value: null,
-            note: null,
+            note: state === 'note' ? 'only a note' : null,
           });
           await upsertCheckin(db, user.id, h2.id, date, {
             state: i === 3 ? 'skipped' : 'done',

@@ -1,4 +1,4 @@
-import type { Checkin, Weekday } from '@habit-tracker/core';
+import type { Checkin, CheckinState, Weekday } from '@habit-tracker/core';
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { checkins, habits } from '../schema';
@@ -14,8 +14,16 @@ import {
 
 /* Every query here filters by user_id: another user's check-ins are indistinguishable from none. */
 
+/** A check-in's state as one letter in packed marks (parseMarks reads it back). */
+const STATE_LETTER = sql.raw(
+  `case state when 'done' then 'd' when 'skipped' then 's' else 'n' end`,
+);
+const STATE_LETTER_C = sql.raw(
+  `case c.state when 'done' then 'd' when 'skipped' then 's' else 'n' end`,
+);
+
 export interface CheckinInput {
-  state: 'done' | 'skipped';
+  state: CheckinState;
   value: number | null;
   /** Null clears the note; undefined keeps the one stored (a tap on the grid sends none). */
   note: string | null | undefined;
@@ -152,8 +160,8 @@ export async function listCheckinMarks(
   // a double's text form round-trips through Number() (extra_float_digits ≥ 1, the default).
   const result = (await db.execute(sql`
     select habit_id as "habitId",
-      string_agg(date::text || case state when 'done' then 'd' else 's' end
-        || coalesce(value::text, ''), ',' order by date) as marks,
+      string_agg(date::text || ${STATE_LETTER} || coalesce(value::text, ''), ',' order by date)
+        as marks,
       bool_or(date = ${rowFor}::date) as "hasRow",
       max(note) filter (where date = ${rowFor}::date) as note,
       max(created_at) filter (where date = ${rowFor}::date) as "createdAt",
@@ -234,8 +242,8 @@ function buildTodayQuery(db: Db) {
       habit: habits,
       resumable: sql<boolean | null>`${resumable}`,
       marks: sql<string | null>`(
-        select string_agg(c.date::text || case c.state when 'done' then 'd' else 's' end
-          || coalesce(c.value::text, ''), ',' order by c.date)
+        select string_agg(c.date::text || ${STATE_LETTER_C} || coalesce(c.value::text, ''), ','
+          order by c.date)
         from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id}
           -- One bound per habit, so the primary key (habit_id, date) gives a range scan.
           and c.date >= coalesce(case when ${resumable} then ${habits.summaryReadsFrom} end, '-infinity'::date))`,
@@ -288,7 +296,10 @@ function toInstant(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** `2026-11-20d3.5,2026-11-21s` → check-ins. One scan, no intermediate array of pieces. */
+/**
+ * `2026-11-20d3.5,2026-11-21s,2026-11-22n` → check-ins (d done, s skipped, n note only). One
+ * scan, no intermediate array of pieces.
+ */
 export function parseMarks(packed: string): Checkin[] {
   const marks: Checkin[] = [];
   const length = packed.length;
@@ -296,9 +307,10 @@ export function parseMarks(packed: string): Checkin[] {
   while (start < length) {
     let end = packed.indexOf(',', start);
     if (end < 0) end = length;
+    const letter = packed.charCodeAt(start + 10);
     marks.push({
       date: packed.slice(start, start + 10),
-      state: packed.charCodeAt(start + 10) === 100 /* d */ ? 'done' : 'skipped',
+      state: letter === 100 /* d */ ? 'done' : letter === 115 /* s */ ? 'skipped' : 'note',
       value: end > start + 11 ? Number(packed.slice(start + 11, end)) : null,
     });
     start = end + 1;

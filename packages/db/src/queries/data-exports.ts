@@ -4,10 +4,13 @@ import { dataExports } from '../schema';
 
 /* Every query here filters by user_id, except the sweeper's. */
 
+export type ExportFormat = 'habit-tracker' | 'loop';
+
 export interface ExportRow {
   id: string;
   userId: string;
   status: 'running' | 'ready' | 'failed';
+  format: ExportFormat;
   progress: number;
   size: number | null;
   error: string | null;
@@ -15,8 +18,15 @@ export interface ExportRow {
   expiresAt: Date | null;
 }
 
-export async function createExport(db: Db, userId: string): Promise<ExportRow> {
-  const [row] = await db.insert(dataExports).values({ userId, status: 'running' }).returning();
+export async function createExport(
+  db: Db,
+  userId: string,
+  format: ExportFormat = 'habit-tracker',
+): Promise<ExportRow> {
+  const [row] = await db
+    .insert(dataExports)
+    .values({ userId, status: 'running', format })
+    .returning();
   return row as ExportRow;
 }
 

@@ -3,6 +3,7 @@
  * Called inside the import's one transaction (apps/server/src/jobs/import-job.ts), after the
  * whole file was validated: every row here is already known to be valid.
  */
+import type { CheckinState } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { checkins, habits, photos } from '../schema';
@@ -15,7 +16,7 @@ export type ImportedHabitRow = Omit<HabitRow, 'id' | 'userId' | 'createdAt' | 'u
 export interface ImportedCheckinRow {
   habitId: string;
   date: string;
-  state: 'done' | 'skipped';
+  state: CheckinState;
   value: number | null;
   note: string | null;
   createdAt?: Date;

@@ -1,5 +1,5 @@
 /** Row shapes returned by the queries (camelCase, dates as `YYYY-MM-DD` strings). */
-import type { HabitSummary, Measure, Schedule, Weekday } from '@habit-tracker/core';
+import type { CheckinState, HabitSummary, Measure, Schedule, Weekday } from '@habit-tracker/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { habits } from '../schema';
 
@@ -52,7 +52,7 @@ export interface HabitGroupRow {
 export interface CheckinRow {
   habitId: string;
   date: string;
-  state: 'done' | 'skipped';
+  state: CheckinState;
   value: number | null;
   note: string | null;
   createdAt: Date;
