@@ -144,8 +144,8 @@ export const ScheduleSchema = z
     z
       .object({
         kind: z.literal('times_in_days'),
-        times: z.number().int().min(1).max(364),
-        days: z.number().int().min(2).max(365),
+        times: between(SCHEDULE_LIMITS.timesInDays.times),
+        days: between(SCHEDULE_LIMITS.timesInDays.days),
       })
       .strict()
       .refine((s) => s.times < s.days, {

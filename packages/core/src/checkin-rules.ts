@@ -8,7 +8,7 @@ import type { CheckinState, Measure } from './types';
 /** Each rule the check-in breaks, in words for the person who sent it; empty when it fits. */
 export function checkinValueProblems(
   measure: Measure,
-  checkin: { state: CheckinState; value?: number | null },
+  checkin: { state: CheckinState; value?: number | null; note?: string | null },
 ): string[] {
   const value = checkin.value ?? null;
   const problems: string[] = [];
@@ -17,5 +17,9 @@ export function checkinValueProblems(
     problems.push(`A numeric check-in needs an amount (${measure.unit})`);
   }
   if (checkin.state === 'skipped' && value !== null) problems.push('A skipped day has no value');
+  // A note-only day exists for its words alone: nothing any streak, score or total could read.
+  if (checkin.state === 'note' && (value !== null || (checkin.note ?? '').trim() === '')) {
+    problems.push('A day with only a note has its note and no value');
+  }
   return problems;
 }

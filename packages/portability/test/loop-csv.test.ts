@@ -15,7 +15,7 @@ import {
 
 const TODAY = '2024-06-30';
 const options = { today: TODAY };
-const zipOf = (habits: LoopFixtureHabit[], variant?: 'labels' | 'legacy' | 'root-only') =>
+const zipOf = (habits: LoopFixtureHabit[], variant?: 'labels' | '2.0' | 'legacy' | 'root-only') =>
   parseLoopCsvZip(
     'Loop Habits CSV 2024-06-30.zip',
     loopCsvZip(habits, { variant, today: TODAY }),
@@ -34,6 +34,7 @@ const named = (doc: ImportDocument, name: string): ImportedHabit => {
   if (!habit) throw new Error(`no habit ${name}`);
   return habit;
 };
+const encode = (s: string) => new TextEncoder().encode(s);
 const compact = (habit: ImportedHabit) =>
   habit.checkins.map((c) => [c.date, c.state, c.value, c.note]);
 
@@ -55,13 +56,15 @@ const meditate: LoopFixtureHabit = {
   ],
 };
 
-describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
-  it('imports YES_MANUAL as done and SKIP as skipped; YES_AUTO, NO and UNKNOWN as nothing', async () => {
+describe('Loop CSV zip, 2.3.1+ (labels, notes)', () => {
+  it('imports YES_MANUAL as done, SKIP as skipped, and the notes of YES_AUTO, NO and UNKNOWN days on their own', async () => {
     const doc = await zipOf([meditate]);
     expect(doc.source).toBe('loop-csv');
     const habit = doc.habits[0]!;
     expect(compact(habit)).toEqual([
       ['2024-06-01', 'done', null, 'Calm, "really"'],
+      ['2024-06-02', 'note', null, 'Forgot'],
+      ['2024-06-03', 'note', null, 'Sick'],
       ['2024-06-04', 'skipped', null, null],
       ['2024-06-06', 'done', null, null],
     ]);
@@ -77,7 +80,7 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
       archived: false,
       position: 0,
     });
-    expect(doc.warnings).toEqual([expect.stringContaining('2 notes on days without a check-in')]);
+    expect(doc.warnings).toEqual([]);
   });
 
   it('imports measurable habits: amounts × 1000, at least / at most, units', async () => {
@@ -203,7 +206,7 @@ describe('Loop CSV zip, 2.1+ (labels, notes)', () => {
   it('finds the files when the export was re-zipped inside a folder', async () => {
     const bytes = loopCsvZip([meditate], { today: TODAY, folder: 'Loop Habits CSV 2024-06-30' });
     expect((await parseLoopCsvZip('again.zip', bytes, options)).habits[0]!.checkins).toHaveLength(
-      3,
+      5,
     );
   });
 
@@ -242,9 +245,114 @@ describe('Loop CSV zip, 1.x (old header, integers, no per-habit header)', () => 
       ['2016-01-01', 'done', null, null],
       ['2016-01-04', 'done', null, null],
     ]);
-    // 2 in 3 days has no exact schedule: approximated, with a warning.
-    expect(doc.habits[0]!.schedule).toEqual({ kind: 'times_per_week', times: 5 });
-    expect(doc.warnings).toEqual([expect.stringContaining('2 times in 3 days')]);
+    // Loop's "2 times in 3 days" is the rolling window it names.
+    expect(doc.habits[0]!.schedule).toEqual({ kind: 'times_in_days', times: 2, days: 3 });
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('reads 1.4.0–1.5.3 files, whose Habits.csv has no Position: folders follow its order', async () => {
+    const habits: LoopFixtureHabit[] = [
+      { name: 'Floss', entries: [{ date: '2016-01-01', value: 2 }] },
+      { name: 'Read', num: 3, den: 7, entries: [{ date: '2016-01-02', value: 2 }] },
+    ];
+    const files: Record<string, Uint8Array> = {
+      'Habits.csv': encode(habitsCsv(habits, '1.4')),
+      '001 Floss/Checkmarks.csv': encode(habitCheckmarksCsv(habits[0]!, 'ints')),
+      '002 Read/Checkmarks.csv': encode(habitCheckmarksCsv(habits[1]!, 'ints')),
+    };
+    const doc = await parseLoopCsvZip('Loop Habits CSV 2016-01-03.zip', zipSync(files), options);
+    expect(doc.habits.map((h) => [h.sourceId, h.name, h.checkins[0]!.date])).toEqual([
+      ['001', 'Floss', '2016-01-01'],
+      ['002', 'Read', '2016-01-02'],
+    ]);
+  });
+});
+
+describe('Loop CSV zip, 2.0.0–2.3.0 (Question, no Type, Unit or Target; integers)', () => {
+  const water: LoopFixtureHabit = {
+    name: 'Water',
+    question: 'How many glasses?',
+    entries: [
+      { date: '2024-01-01', value: 6500 },
+      { date: '2024-01-02', value: -1 },
+      { date: '2024-01-03', value: 8000 },
+      { date: '2024-01-04', value: 3 },
+      { date: '2024-01-05', value: 0 },
+    ],
+  };
+  const run: LoopFixtureHabit = {
+    name: 'Run',
+    question: 'Did you run?',
+    num: 3,
+    den: 10,
+    entries: [
+      { date: '2024-01-01', value: 2 },
+      { date: '2024-01-02', value: 1 },
+      { date: '2024-01-03', value: 2 },
+      { date: '2024-01-04', value: 1 },
+      { date: '2024-01-05', value: 2 },
+      // A still-open window: Loop writes its automatic days past the export date.
+      { date: '2024-01-10', value: 1 },
+    ],
+  };
+
+  it('recognises a measurable habit by its values, which were refused before', async () => {
+    const doc = await zipOf([run, water], '2.0');
+    expect(named(doc, 'Water').measure).toEqual({
+      kind: 'numeric',
+      unit: 'times',
+      target: 1,
+      direction: 'at_least',
+    });
+    expect(compact(named(doc, 'Water'))).toEqual([
+      ['2024-01-01', 'done', 6.5, null],
+      ['2024-01-03', 'done', 8, null],
+      ['2024-01-04', 'skipped', null, null],
+    ]);
+    expect(doc.warnings).toEqual([
+      expect.stringMatching(
+        /^"Water" is measurable \(it holds amounts such as 8\), but Loop's CSV export before 2\.3\.1 has no unit or target/,
+      ),
+    ]);
+  });
+
+  it('keeps yes/no habits yes/no, with Loop\'s "X times in Y days" as a rolling window', async () => {
+    const doc = await zipOf([run, water], '2.0');
+    expect(named(doc, 'Run')).toMatchObject({
+      description: 'Did you run?',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'times_in_days', times: 3, days: 10 },
+    });
+    expect(compact(named(doc, 'Run'))).toEqual([
+      ['2024-01-01', 'done', null, null],
+      ['2024-01-03', 'done', null, null],
+      ['2024-01-05', 'done', null, null],
+    ]);
+  });
+
+  it('reads the same from the root Checkmarks.csv of 2.1.0–2.3.0', () => {
+    const doc = parseLoopCsv(
+      {
+        habitsCsv: habitsCsv([run, water], '2.0'),
+        checkmarksCsv: rootCheckmarksCsv([run, water], { labels: false, today: '2024-01-10' }),
+      },
+      options,
+    );
+    expect(named(doc, 'Water').measure.kind).toBe('numeric');
+    expect(compact(named(doc, 'Water')).map((c) => c[2])).toEqual([6.5, 8, null]);
+  });
+
+  it('explains the unreadable root Checkmarks.csv of Loop 2.0.x', async () => {
+    const error = await importErrorOf(() =>
+      parseLoopCsv(
+        {
+          habitsCsv: habitsCsv([run], '2.0'),
+          checkmarksCsv: 'Date,Run,\n2021-05-01,Entry(timestamp=2021-05-01, value=2),\n',
+        },
+        options,
+      ),
+    );
+    expect(error.message).toMatch(/comes from Loop 2\.0.*Upload the whole "Loop Habits CSV" zip/);
   });
 });
 
@@ -344,7 +452,6 @@ describe('Habits.csv + root Checkmarks.csv pair', () => {
 describe('malformed Loop CSV', () => {
   const zipWithCheckmarks = (text: string) => {
     const habit: LoopFixtureHabit = { name: 'Run', entries: [] };
-    const encode = (s: string) => new TextEncoder().encode(s);
     return zipSync({
       'Habits.csv': encode(habitsCsv([habit])),
       '001 Run/Checkmarks.csv': encode(text),

@@ -1,7 +1,7 @@
 import type { Measure } from '@habit-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { scheduleFromLoopFrequency } from '../src/loop/frequency';
-import { loopColorToHex } from '../src/loop/palette';
+import { loopColorToHex, nearestLoopColor } from '../src/loop/palette';
 import { interpretLoopValue, parseLoopValue } from '../src/loop/values';
 
 describe('Loop frequency → schedule', () => {
@@ -21,17 +21,22 @@ describe('Loop frequency → schedule', () => {
   });
 
   it.each([
-    // The rate kept over the nearest period: 2 in 3 days ≈ 4.7 a week → 5.
-    [2, 3, { kind: 'times_per_week', times: 5 }],
-    [3, 14, { kind: 'times_per_week', times: 2 }],
-    [2, 21, { kind: 'times_per_week', times: 1 }],
-    [6, 15, { kind: 'times_per_week', times: 3 }],
-    [9, 10, { kind: 'times_per_week', times: 6 }],
-    [19, 20, { kind: 'daily' }],
-    [2, 60, { kind: 'times_per_month', times: 1 }],
-    [10, 90, { kind: 'times_per_month', times: 3 }],
+    // Loop's "X times in Y days": the rolling window of the same name.
+    [2, 3, { kind: 'times_in_days', times: 2, days: 3 }],
+    [3, 14, { kind: 'times_in_days', times: 3, days: 14 }],
+    [9, 10, { kind: 'times_in_days', times: 9, days: 10 }],
+    [2, 60, { kind: 'times_in_days', times: 2, days: 60 }],
+    [10, 365, { kind: 'times_in_days', times: 10, days: 365 }],
+  ])('%i/%i is exact', (numerator, denominator, schedule) => {
+    expect(scheduleFromLoopFrequency(numerator, denominator)).toEqual({ schedule });
+  });
+
+  it.each([
     [3, 1, { kind: 'daily' }],
     [1, 400, { kind: 'every_n_days', interval: 365 }],
+    // Windows longer than a year: the same rate over 365 days.
+    [10, 730, { kind: 'times_in_days', times: 5, days: 365 }],
+    [799, 800, { kind: 'daily' }],
   ])('%i/%i is approximated, with a warning', (numerator, denominator, schedule) => {
     const mapping = scheduleFromLoopFrequency(numerator, denominator);
     expect(mapping.schedule).toEqual(schedule);
@@ -90,5 +95,25 @@ describe("Loop's palette", () => {
     expect(loopColorToHex(19)).toBe('#aaaaaa');
     expect(loopColorToHex(0xff3b82f6 | 0)).toBe('#3b82f6'); // a signed Java int
     expect(loopColorToHex(0x123456)).toBe('#123456');
+  });
+
+  it('reads versions 14–20 as 1.x indexes and older ones as ARGB, as migrations 14 and 21 do', () => {
+    // Migration 14 turned these ARGB values into 0…12; migration 21 moved 0…12 to 0,1,4,5,7…19.
+    const argb = [
+      -2937041, -1684967, -415707, -5262293, -13070788, -16742021, -16732991, -16540699, -10603087,
+      -7461718, -2614432, -13619152, -5592406,
+    ];
+    const to20 = [0, 1, 4, 5, 7, 8, 9, 10, 13, 14, 15, 17, 19];
+    argb.forEach((value, index) => {
+      expect(loopColorToHex(value, 12)).toBe(loopColorToHex(to20[index]!, 25));
+      expect(loopColorToHex(index, 15)).toBe(loopColorToHex(to20[index]!, 25));
+    });
+  });
+
+  it('finds the nearest of the 20 colours for a backup', () => {
+    expect(nearestLoopColor('#00897b')).toBe(8);
+    expect(nearestLoopColor('#aaaaaa')).toBe(19);
+    expect(nearestLoopColor('#3b82f6')).toBe(11); // blue
+    expect(nearestLoopColor('#000000')).toBe(17); // dark grey
   });
 });

@@ -77,6 +77,7 @@ describe('Loop database backup', () => {
     });
     expect(compact(meditate!.checkins)).toEqual([
       ['2024-06-01', 'done', null, 'Good one'],
+      ['2024-06-03', 'note', null, 'Tired'],
       ['2024-06-04', 'skipped', null, null],
     ]);
     expect(run).toMatchObject({
@@ -104,10 +105,7 @@ describe('Loop database backup', () => {
       startDate: '2024-06-30',
       position: 3,
     });
-    expect(doc.warnings).toEqual([
-      'Reminders set in Loop are not imported; set them again here.',
-      expect.stringContaining('"Meditate": 1 note on days without a check-in'),
-    ]);
+    expect(doc.warnings).toEqual(['Reminders set in Loop are not imported; set them again here.']);
   });
 
   it('brings Loop’s habit groups (database version 26) along, by name', async () => {
@@ -143,14 +141,14 @@ describe('Loop database backup', () => {
             name: 'Floss',
             num: 1,
             den: 2,
-            colorIndex: 7,
+            colorIndex: 0xff388e3c | 0, // 1.x stores the ARGB colour itself
             entries: [
               { date: '2015-01-01', value: 2 },
               { date: '2015-01-03', value: 2 },
             ],
           },
         ],
-        { schema: 'legacy' },
+        { schema: 'activeandroid', version: 9 },
       ),
     );
     expect(doc.habits[0]).toMatchObject({
@@ -162,9 +160,129 @@ describe('Loop database backup', () => {
     expect(doc.habits[0]!.checkins.map((c) => c.date)).toEqual(['2015-01-01', '2015-01-03']);
   });
 
+  // Loop's own test database (loop.db, version 12) has this shape: keys named `Id`, habit ids
+  // that start at 15, 9 habits and 164 repetitions. It once imported as 1 habit, 0 check-ins.
+  const sixHabits: LoopFixtureHabit[] = [
+    'Wake up early',
+    'Brush teeth',
+    'Sleep early',
+    'Vegan',
+    'Sport',
+    'Vegan',
+  ].map((name, i) => ({
+    name,
+    num: i < 2 ? 3 : 1,
+    den: i < 2 ? 7 : i === 2 ? 5 : 1,
+    colorIndex: [-16742021, -1684967][i % 2], // ARGB teal (#00897b) and deep orange (#e64a19)
+    entries: Array.from({ length: 5 + i }, (_, k) => ({
+      date: `2016-03-${String(1 + 2 * k).padStart(2, '0')}`,
+      value: 2,
+    })),
+  }));
+
+  it('reads every habit and check-in of an ActiveAndroid backup, whose keys are named Id', async () => {
+    const doc = await parse(await loopDb(sixHabits, { schema: 'activeandroid', firstId: 15 }));
+    expect(doc.habits.map((h) => [h.sourceId, h.name, h.checkins.length, h.color])).toEqual([
+      ['15', 'Wake up early', 5, '#00897b'],
+      ['16', 'Brush teeth', 6, '#e64a19'],
+      ['17', 'Sleep early', 7, '#00897b'],
+      ['18', 'Vegan', 8, '#e64a19'],
+      ['19', 'Sport', 9, '#00897b'],
+      ['20', 'Vegan', 10, '#e64a19'],
+    ]);
+    expect(doc.habits[2]!.schedule).toMatchObject({ kind: 'every_n_days', interval: 5 });
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('reads a backup created by 1.x and upgraded to version 25: Habits keeps Id', async () => {
+    const doc = await parse(
+      await loopDb(
+        sixHabits.map((h, i) => ({
+          ...h,
+          colorIndex: i,
+          uuid: `u${i}`,
+          entries: h.entries.map((e, k) => (k === 0 ? { ...e, value: 0, notes: 'rest day' } : e)),
+        })),
+        { schema: 'upgraded', firstId: 15 },
+      ),
+    );
+    expect(doc.habits.map((h) => h.checkins.length)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(doc.habits.map((h) => h.sourceId)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
+    expect(doc.habits[1]!.color).toBe('#e64a19'); // index 1 of the 20 colours
+    expect(doc.habits[0]!.checkins[0]).toMatchObject({ state: 'note', note: 'rest day' });
+  });
+
+  it('reads colours by the version: 13-colour indexes before 21 (Loop 1.5–1.7)', async () => {
+    const colours = [0, 2, 5, 8, 12].map((colorIndex, i) => ({
+      name: `H${i}`,
+      colorIndex,
+      entries: [],
+    }));
+    const doc = await parse(await loopDb(colours, { schema: 'activeandroid', version: 15 }));
+    // 1.x's palette: red, yellow, teal, deep purple, light grey (migration 21: 0, 4, 8, 13, 19).
+    expect(doc.habits.map((h) => h.color)).toEqual([
+      '#d32f2f',
+      '#f9a825',
+      '#00897b',
+      '#5e35b1',
+      '#aaaaaa',
+    ]);
+    const modern = await parse(await loopDb(colours));
+    expect(modern.habits.map((h) => h.color)).toEqual([
+      '#d32f2f',
+      '#f57c00',
+      '#afb42b',
+      '#00897b',
+      '#303f9f',
+    ]);
+  });
+
+  it('warns about a backup newer than version 25, which only development builds of Loop write', async () => {
+    const doc = await parse(
+      await loopDb(habits.slice(0, 1), { extraSql: 'pragma user_version = 26;' }),
+    );
+    expect(doc.warnings).toContainEqual(
+      expect.stringContaining('database version 26, this app knows 25'),
+    );
+  });
+
+  it("spreads a measurable habit's weekly or monthly total over the days, and says so", async () => {
+    const doc = await parse(
+      await loopDb([
+        {
+          name: 'Run',
+          type: 'NUMERICAL',
+          unit: 'km',
+          targetValue: 50,
+          num: 1,
+          den: 7,
+          entries: [{ date: '2024-06-01', value: 12_000 }],
+        },
+        {
+          name: 'Drinks',
+          type: 'NUMERICAL',
+          unit: 'glasses',
+          targetType: 'AT_MOST',
+          targetValue: 10,
+          num: 1,
+          den: 30,
+          entries: [],
+        },
+      ]),
+    );
+    expect(doc.habits.map((h) => [h.measure, h.schedule])).toEqual([
+      [{ kind: 'numeric', unit: 'km', target: 7.14, direction: 'at_least' }, { kind: 'daily' }],
+      [{ kind: 'numeric', unit: 'glasses', target: 0.33, direction: 'at_most' }, { kind: 'daily' }],
+    ]);
+    expect(doc.warnings).toEqual([
+      '"Run": Loop\'s target of at least 50 km a week is a total over the week, which this app does not have; it is imported as at least 7.14 km every day (50 ÷ 7).',
+      '"Drinks": Loop\'s target of at most 10 glasses a month is a total over the month, which this app does not have; it is imported as at most 0.33 glasses every day (10 ÷ 30).',
+    ]);
+  });
+
   it('keeps the first of repeated days, as Loop does, and places off-midnight times on their UTC day', async () => {
     const bytes = await loopDb([{ name: 'Floss', entries: [{ date: '2015-01-01', value: 2 }] }], {
-      schema: 'legacy',
+      schema: 'activeandroid',
       extraSql: `insert into Repetitions (habit, timestamp) values (1, ${timestampOf('2015-01-01')});
                    insert into Repetitions (habit, timestamp) values (1, ${timestampOf('2015-01-02') + 3_600_000});
                    insert into Repetitions (habit, timestamp) values (99, ${timestampOf('2015-01-02')});`,

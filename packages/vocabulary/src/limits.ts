@@ -22,6 +22,8 @@ export const SCHEDULE_LIMITS = {
   timesPerMonth: { min: 1, max: 31 },
   /** Days between due days of an every-n-days schedule. */
   everyNDays: { min: 1, max: 365 },
+  /** "times in any days": a window of 2–365 days, fewer times than days (as many is daily). */
+  timesInDays: { times: { min: 1, max: 364 }, days: { min: 2, max: 365 } },
 } as const;
 
 /** Reminders, vacations and push devices (docs/decisions/0019-reminders-and-web-push.md). */

@@ -28,7 +28,8 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Expected an id of letters,
 export const ExportCheckinSchema = z
   .object({
     date: LocalDateSchema,
-    state: z.enum(['done', 'skipped']),
+    /** 'note' (a day with only a note) since issue 18; older readers refuse it by name. */
+    state: z.enum(['done', 'skipped', 'note']),
     value: z.number().finite().min(0).max(LIMITS.numberMax).nullable(),
     note: z.string().max(LIMITS.noteMax).nullable(),
     createdAt: Timestamp,

@@ -7,7 +7,7 @@ import type { ProblemList } from '../import-error';
 import { excerpt } from '../import-error';
 import { scheduleFromLoopFrequency } from './frequency';
 import type { LoopEntry, LoopHabit } from './loop-habit';
-import { interpretLoopValue, isExplicitEntry } from './values';
+import { interpretLoopValue, isExplicitEntry, looksMeasurable } from './values';
 
 /**
  * Loop allows a measurable habit without a unit; the API does not (a unit is what the amount is
@@ -21,21 +21,58 @@ export interface BuildContext {
   warnings: string[];
 }
 
-function measureOf(habit: LoopHabit, warnings: string[]): Measure {
-  if (habit.type === 'yes_no') return { kind: 'boolean' };
+const quoted = (habit: LoopHabit) => `"${excerpt(habit.name.trim())}"`;
+
+/** Loop's own type, or — when the file does not say — the one its values show. */
+function typeOf(habit: LoopHabit, entries: readonly LoopEntry[], warnings: string[]) {
+  if (habit.typeKnown) return habit.type;
+  const example = entries.find((e) => looksMeasurable(e.value));
+  if (!example) return 'yes_no';
+  const shown = 'code' in example.value ? example.value.code / 1000 : example.value.amount;
+  warnings.push(
+    `${quoted(habit)} is measurable (it holds amounts such as ${shown}), but Loop's CSV export before 2.3.1 has no unit or target: it is imported as "at least 1 ${FALLBACK_UNIT}" — set its unit and target after importing.`,
+  );
+  return 'numerical';
+}
+
+function measureOf(habit: LoopHabit, type: LoopHabit['type'], warnings: string[]): Measure {
+  if (type === 'yes_no') return { kind: 'boolean' };
+  if (!habit.typeKnown) {
+    return { kind: 'numeric', unit: FALLBACK_UNIT, target: 1, direction: 'at_least' };
+  }
   let unit = habit.unit.trim();
   if (unit === '') {
     unit = FALLBACK_UNIT;
-    warnings.push(
-      `"${excerpt(habit.name.trim())}" has no unit in Loop; it is imported counting "${unit}".`,
-    );
+    warnings.push(`${quoted(habit)} has no unit in Loop; it is imported counting "${unit}".`);
   }
-  return {
-    kind: 'numeric',
-    unit,
-    target: habit.targetValue,
-    direction: habit.targetType,
-  };
+  return { kind: 'numeric', unit, target: habit.targetValue, direction: habit.targetType };
+}
+
+/** Rounded for display: 50 km a week is 7.14 km a day. Never 0, which no target may be. */
+const perDay = (target: number, days: number) =>
+  Math.max(0.01, Math.round((target / days) * 100) / 100);
+
+/**
+ * A measurable habit's 1/7 or 1/30 in Loop is not a schedule but the span of its target: "50 km
+ * a week" is a rolling weekly total. Targets here are per day, so the target is spread over the
+ * days and the habit asks daily — and the preview says so.
+ */
+function weeklyOrMonthlyTotal(
+  habit: LoopHabit,
+  measure: Measure,
+  warnings: string[],
+): { measure: Measure; schedule: Schedule } | null {
+  if (measure.kind !== 'numeric' || habit.numerator !== 1) return null;
+  const span =
+    habit.denominator === 7 ? 'week' : [30, 31].includes(habit.denominator) ? 'month' : null;
+  if (!span) return null;
+  const days = span === 'week' ? 7 : 30;
+  const target = perDay(measure.target, days);
+  const words = measure.direction === 'at_least' ? 'at least' : 'at most';
+  warnings.push(
+    `${quoted(habit)}: Loop's target of ${words} ${measure.target} ${measure.unit} a ${span} is a total over the ${span}, which this app does not have; it is imported as ${words} ${target} ${measure.unit} every day (${measure.target} ÷ ${days}).`,
+  );
+  return { measure: { ...measure, target }, schedule: { kind: 'daily' } };
 }
 
 function scheduleOf(habit: LoopHabit, startDate: LocalDate, warnings: string[]): Schedule {
@@ -43,7 +80,7 @@ function scheduleOf(habit: LoopHabit, startDate: LocalDate, warnings: string[]):
   const full: Schedule = schedule.kind === 'every_n_days' ? { ...schedule, startDate } : schedule;
   if (approximation) {
     const imported = describeSchedule(full).toLowerCase();
-    warnings.push(`"${excerpt(habit.name.trim())}": ${approximation}; imported as "${imported}".`);
+    warnings.push(`${quoted(habit)}: ${approximation}; imported as "${imported}".`);
   }
   return full;
 }
@@ -58,11 +95,11 @@ export function buildLoopHabit(
   entries: readonly LoopEntry[],
   ctx: BuildContext,
 ): HabitDraft {
-  const measure = measureOf(habit, ctx.warnings);
+  const type = typeOf(habit, entries, ctx.warnings);
+  let measure = measureOf(habit, type, ctx.warnings);
   const checkins: ImportedCheckin[] = [];
   const checkinsAt: Where[] = [];
   let startDate: LocalDate | undefined;
-  let droppedNotes = 0;
 
   for (const entry of entries) {
     const meaning = interpretLoopValue(measure, entry.value);
@@ -70,28 +107,27 @@ export function buildLoopHabit(
       report(ctx.problems, entry.at, meaning.invalid);
       continue;
     }
-    if (isExplicitEntry(entry.value) && (startDate === undefined || entry.date < startDate)) {
-      startDate = entry.date;
-    }
     const note = entry.note.trim() === '' ? null : entry.note;
-    if (meaning.state === 'none') {
-      if (note !== null) droppedNotes++;
-      continue;
+    if (isExplicitEntry(entry.value) || note !== null) {
+      if (startDate === undefined || entry.date < startDate) startDate = entry.date;
     }
-    checkins.push({
-      date: entry.date,
-      state: meaning.state,
-      value: meaning.state === 'done' ? meaning.value : null,
-      note,
-    });
+    if (meaning.state === 'none') {
+      // Loop's "no" (or unknown, or automatic) day with a note: the note is the user's, kept.
+      if (note === null) continue;
+      checkins.push({ date: entry.date, state: 'note', value: null, note });
+    } else {
+      checkins.push({
+        date: entry.date,
+        state: meaning.state,
+        value: meaning.state === 'done' ? meaning.value : null,
+        note,
+      });
+    }
     checkinsAt.push(entry.at);
   }
-  if (droppedNotes > 0) {
-    ctx.warnings.push(
-      `"${excerpt(habit.name.trim())}": ${droppedNotes} note${droppedNotes === 1 ? '' : 's'} on days without a check-in (Loop's "no" or automatic marks) ${droppedNotes === 1 ? 'is' : 'are'} not imported.`,
-    );
-  }
   const start = startDate ?? ctx.today;
+  const total = weeklyOrMonthlyTotal(habit, measure, ctx.warnings);
+  if (total) measure = total.measure;
   return {
     habit: {
       sourceId: habit.sourceId,
@@ -100,7 +136,7 @@ export function buildLoopHabit(
       color: habit.color.toLowerCase(),
       icon: '',
       measure,
-      schedule: scheduleOf(habit, start, ctx.warnings),
+      schedule: total?.schedule ?? scheduleOf(habit, start, ctx.warnings),
       startDate: start,
       archived: habit.archived,
       position: 0,

@@ -1,7 +1,8 @@
 /**
  * Loop's check mark files. Two kinds:
- * - per habit, `NNN <name>/Checkmarks.csv`: "Date,Value,Notes" with labels (2.1+), or no header
- *   and integers (1.x, 2.0), one row per known day, newest first. Properly quoted (opencsv).
+ * - per habit, `NNN <name>/Checkmarks.csv`: "Date,Value,Notes" with labels (2.3.1+), or no
+ *   header and integers (1.4–2.3.0, no notes), one row per known day, newest first. Properly
+ *   quoted (opencsv).
  * - at the root, `Checkmarks.csv`: "Date,<name 1>,<name 2>,…," and one row per day, every value
  *   for every exported habit. Loop writes it by hand: nothing is quoted and every line ends in a
  *   comma, so a habit name containing a comma spans several header cells.
@@ -160,6 +161,14 @@ export function parseRootCheckmarks(
   for (const habit of columns) if (habit) entries.set(habit, []);
   for (const row of rows) {
     const at: Where = { file, line: row.line };
+    if (row.cells[1]?.startsWith('Entry(')) {
+      // Loop 2.0.x wrote Entry.toString() here, commas and all: no reader can split it.
+      throw importFailure(
+        file,
+        'This Checkmarks.csv comes from Loop 2.0, which wrote it in a form no program can read back. Upload the whole "Loop Habits CSV" zip: its per-habit folders are readable.',
+        row.line,
+      );
+    }
     const values = row.cells.slice(1);
     if (values.length === columns.length + 1 && values.at(-1) === '') values.pop();
     if (values.length !== columns.length) {

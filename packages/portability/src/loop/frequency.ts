@@ -1,8 +1,10 @@
 /**
- * Loop's frequency ("numerator times in denominator days") to our schedules. Loop's own editor
- * offers every day (1/1), n times a week (n/7), n times a month (n/30) and every n days (1/n);
- * older versions and imports from other apps can hold anything, which we approximate by rate and
- * say so in a warning rather than refusing the file.
+ * Loop's frequency ("numerator times in denominator days") to our schedules. Loop's editor
+ * offers every day (1/1), every n days (1/n), n times a week (n/7), n times a month (n/30) and
+ * n times in m days (n/m); the first four keep the names the user picked, the last becomes our
+ * rolling window "n times in any m days", which counts days exactly as Loop does
+ * (core's rolling-window.ts). Only what no schedule here can hold is approximated, with a
+ * warning, rather than refused.
  */
 import type { Schedule } from '@habit-tracker/core';
 import { SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
@@ -20,6 +22,7 @@ export interface FrequencyMapping {
 
 const clamp = (n: number, { min, max }: { min: number; max: number }) =>
   Math.min(max, Math.max(min, n));
+const WINDOW = SCHEDULE_LIMITS.timesInDays;
 
 function approximate(
   numerator: number,
@@ -38,12 +41,14 @@ export function scheduleFromLoopFrequency(
   denominator: number,
 ): FrequencyMapping {
   if (numerator >= denominator) {
+    // Loop itself saves anything with numerator ≥ denominator as every day.
     const daily: ScheduleDraft = { kind: 'daily' };
     return numerator === denominator
       ? { schedule: daily }
       : approximate(numerator, denominator, daily);
   }
   if (denominator === 7) return { schedule: { kind: 'times_per_week', times: numerator } };
+  // Loop treats 31 like 30: both are "a month".
   if (denominator === 30 || denominator === 31) {
     return { schedule: { kind: 'times_per_month', times: numerator } };
   }
@@ -53,16 +58,15 @@ export function scheduleFromLoopFrequency(
     const schedule: ScheduleDraft = { kind: 'every_n_days', interval };
     return interval === denominator ? { schedule } : approximate(numerator, denominator, schedule);
   }
-  // The same rate over the nearest period we have: weeks for short windows, months for long.
-  const perDay = numerator / denominator;
-  if (denominator < 28) {
-    const times = clamp(Math.round(perDay * 7), SCHEDULE_LIMITS.timesPerWeek);
-    return approximate(
-      numerator,
-      denominator,
-      times === 7 ? { kind: 'daily' } : { kind: 'times_per_week', times },
-    );
+  if (denominator <= WINDOW.days.max) {
+    return { schedule: { kind: 'times_in_days', times: numerator, days: denominator } };
   }
-  const times = clamp(Math.round(perDay * 30), SCHEDULE_LIMITS.timesPerMonth);
-  return approximate(numerator, denominator, { kind: 'times_per_month', times });
+  // A window longer than a year: the same rate over the longest window.
+  const longest = WINDOW.days.max;
+  const times = clamp(Math.round((numerator * longest) / denominator), { min: 1, max: longest });
+  return approximate(
+    numerator,
+    denominator,
+    times === longest ? { kind: 'daily' } : { kind: 'times_in_days', times, days: longest },
+  );
 }

@@ -1,11 +1,14 @@
 /**
- * Loop's Habits.csv (HabitList.writeCSV). Two header layouts are known:
- *   2.x: Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,
- *        Unit,Target Type,Target Value,Archived?
- *   1.x: Position,Name,[Question,]Description,NumRepetitions,Interval,Color
- * Columns are found by name, so either (and a reordered sheet) reads the same. Position is
+ * Loop's Habits.csv (HabitList.writeCSV). The header layouts, by version:
+ *   2.3.1+:        Position,Name,Type,Question,Description,FrequencyNumerator,
+ *                  FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?
+ *   2.0.0–2.3.0:   Position,Name,Question,Description,NumRepetitions,Interval,Color
+ *   1.5.4–1.8.12:  Position,Name,Description,NumRepetitions,Interval,Color
+ *   1.4.0–1.5.3:   Name,Description,NumRepetitions,Interval,Color (no Position: the row order)
+ * Columns are found by name, so any of them (and a reordered sheet) reads the same. Position is
  * "%03d" of the habit's index + 1; Type is YES_NO / NUMERICAL; Target Type AT_LEAST / AT_MOST
  * (0 / 1 in the database); Target Value a real number ("5.0"), not × 1000; Archived? true/false.
+ * Without a Type column (before 2.3.1) a habit's type is found from its values (build-habit.ts).
  */
 import { type CsvLimits, parseCsv } from '../csv/parse-csv';
 import { report, type Where } from '../finish-import';
@@ -27,9 +30,9 @@ function positiveInteger(text: string): number | null {
 /** Header-less or foreign CSVs are not row problems: the whole file is the wrong one. */
 export function looksLikeLoopHabitsHeader(cells: readonly string[]): boolean {
   return (
-    columnIndex([...cells], ['Position']) >= 0 &&
     columnIndex([...cells], ['Name']) >= 0 &&
-    columnIndex([...cells], NUMERATOR) >= 0
+    columnIndex([...cells], NUMERATOR) >= 0 &&
+    columnIndex([...cells], DENOMINATOR) >= 0
   );
 }
 
@@ -56,17 +59,17 @@ export function parseHabitsCsv(
     targetValue: columnIndex(header, ['Target Value']),
     archived: columnIndex(header, ['Archived?']),
   };
-  if (col.position < 0 || col.name < 0 || col.numerator < 0 || col.denominator < 0) {
+  if (col.name < 0 || col.numerator < 0 || col.denominator < 0) {
     throw importFailure(
       file,
-      'Expected Loop Habit Tracker\'s Habits.csv, whose header starts "Position,Name,…" and has FrequencyNumerator/FrequencyDenominator (or NumRepetitions/Interval)',
+      "Expected Loop Habit Tracker's Habits.csv, whose header has Name and FrequencyNumerator/FrequencyDenominator (or NumRepetitions/Interval)",
       1,
     );
   }
 
   const habits: LoopHabit[] = [];
   const seenPositions = new Map<string, number>();
-  for (const row of rows.slice(1)) {
+  for (const [index, row] of rows.slice(1).entries()) {
     const at: Where = { file, line: row.line };
     const cell = (index: number) => (index >= 0 ? (row.cells[index] ?? '') : '');
     if (row.cells.length < header.length) {
@@ -75,7 +78,9 @@ export function parseHabitsCsv(
     }
     const rowProblems: string[] = [];
 
-    const positionText = cell(col.position).trim();
+    // 1.4.0–1.5.3 have no Position: the folders are numbered in the file's order.
+    const positionText =
+      col.position >= 0 ? cell(col.position).trim() : String(index + 1).padStart(3, '0');
     if (!/^\d+$/.test(positionText))
       rowProblems.push(`Position "${excerpt(positionText)}" is not a number`);
     const earlier = seenPositions.get(positionText);
@@ -135,6 +140,7 @@ export function parseHabitsCsv(
       // Only a hand-made sheet lacks the column: give it Loop's default colour.
       color: color ?? LOOP_DEFAULT_COLOR,
       type,
+      typeKnown: col.type >= 0,
       numerator,
       denominator,
       unit: cell(col.unit),

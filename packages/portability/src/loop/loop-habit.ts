@@ -12,6 +12,11 @@ export interface LoopHabit {
   description: string;
   color: string;
   type: 'yes_no' | 'numerical';
+  /**
+   * False when the file does not say (Loop's CSV before 2.3.1 has no Type column): the entries
+   * tell — a measurable habit stores amounts × 1000, a yes/no habit only the codes −1…3.
+   */
+  typeKnown: boolean;
   numerator: number;
   denominator: number;
   unit: string;

@@ -1,13 +1,17 @@
 /**
  * Loop Habit Tracker's database backup (`Loop Habits Backup <date>.db`), read with sql.js.
  *
- * Schema (uhabits-core migrations 9–24): Habits(id, archived, color, description, freq_den,
- * freq_num, highlight, name, position, reminder_hour, reminder_min, reminder_days, type,
- * target_type, target_value, unit, question, uuid) and Repetitions(id, habit, timestamp, value,
- * notes). Columns are looked up, not assumed: older backups lack type/target (yes/no only),
- * question, uuid, notes, and the oldest (schema 9) even Repetitions.value: every row was a check.
- * `timestamp` is the day's UTC midnight in milliseconds; `color` a palette index; measurable
- * values are amount × 1000; target_value is the real target. Newer backups (schema 26) add
+ * Schema (uhabits-core migrations 9–25; version 25 is current from Loop 2.1.0 to 2.3.1):
+ * Habits(id, archived, color, description, freq_den, freq_num, highlight, name, position,
+ * reminder_hour, reminder_min, reminder_days, type, target_type, target_value, unit, question,
+ * uuid) and Repetitions(id, habit, timestamp, value, notes). Columns are looked up, not assumed:
+ * older backups lack type/target (v16/18: yes/no only), question (v23), uuid (v24), notes (v25),
+ * and 1.x ones (v9–15) even Repetitions.value: every row was a check. Tables first created by
+ * Loop 1.x (ActiveAndroid) name their key `Id`, and Habits keeps it through every later
+ * migration; SQLite matches names without regard to case, so every column is selected by name
+ * and aliased. `timestamp` is the day's UTC midnight in milliseconds; `color` depends on the
+ * version (palette.ts); measurable values are amount × 1000; target_value is the real target.
+ * Backups of a Loop build with habit groups (schema 26, not in a Loop release up to 2.3.1) add
  * HabitGroups(id, name, position, …) and Habits.parent_id naming a habit's group.
  */
 
@@ -32,14 +36,18 @@ import { LOOP_DEFAULT_COLOR, loopColorToHex } from './palette';
 import { LOOP_YES_MANUAL } from './values';
 
 const DAY_MS = 86_400_000;
-/** The newest schema version we know (uhabits-core's DATABASE_VERSION at the time of writing). */
-const KNOWN_SCHEMA_VERSION = 26;
+/**
+ * The newest schema version we know: uhabits-core's DATABASE_VERSION from Loop 2.1.0 to 2.3.1
+ * (version 26 exists only in unmerged development branches, each with different changes).
+ */
+export const LOOP_SCHEMA_VERSION = 25;
 
 const text = (v: SqlValue | undefined): string => (typeof v === 'string' ? v : '');
 const num = (v: SqlValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
 function readHabit(
   row: Record<string, SqlValue>,
+  version: number,
   file: string,
   problems: ProblemList,
 ): LoopHabit | null {
@@ -77,8 +85,10 @@ function readHabit(
     name,
     question: text(row.question),
     description: text(row.description),
-    color: color === null ? LOOP_DEFAULT_COLOR : loopColorToHex(color),
+    color: color === null ? LOOP_DEFAULT_COLOR : loopColorToHex(color, version),
     type: type === 1 ? 'numerical' : 'yes_no',
+    // Before the type column (v16) every habit was yes/no.
+    typeKnown: true,
     numerator,
     denominator,
     unit: text(row.unit),
@@ -194,9 +204,9 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   const problems = new ProblemList();
   const warnings: string[] = [];
   const version = num(rows(db, 'pragma user_version')[0]?.user_version) ?? 0;
-  if (version > KNOWN_SCHEMA_VERSION) {
+  if (version > LOOP_SCHEMA_VERSION) {
     warnings.push(
-      `The backup comes from a newer Loop (database version ${version}); anything it added is not imported.`,
+      `The backup comes from a newer or modified Loop (database version ${version}, this app knows ${LOOP_SCHEMA_VERSION}); anything it added is not imported.`,
     );
   }
 
@@ -230,7 +240,8 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   const habitIds = new Set(habitRows.map((row) => Number(row.id)));
   const groups = readGroupNames(db);
   for (const row of habitRows) {
-    const habit = readHabit(row, file, problems);
+    // No version at all is not Loop's doing (its files all have one): read colours as today's.
+    const habit = readHabit(row, version === 0 ? LOOP_SCHEMA_VERSION : version, file, problems);
     const group = habitColumns.has('parent_id') ? groups.get(Number(row.parent_id)) : undefined;
     if (habit) habits.set(Number(row.id), group ? { ...habit, group } : habit);
   }

@@ -4,9 +4,9 @@
  * Loop stores one integer per habit and day: 2 YES_MANUAL (the user checked it), 1 YES_AUTO
  * (Loop's own inference that a non-daily habit's target was already met — not something the user
  * did, and recomputed by our schedules anyway), 0 NO, -1 UNKNOWN, 3 SKIP (2.x; -3 in some 2.0
- * development builds). Measurable habits store the amount × 1000 in the same integer. CSV exports
- * write that integer, or since 2.1 the labels above (`Entry.formattedValue`, which labels the
- * integers 0–3 and -1 even for measurable habits).
+ * development builds). Measurable habits store the amount × 1000 in the same integer (and SKIP 3
+ * since 2.1.0). CSV exports write that integer, or since 2.3.1 the labels above
+ * (`Entry.formattedValue`, which labels the integers 0–3 and -1 even for measurable habits).
  */
 import type { Measure } from '@habit-tracker/core';
 
@@ -52,7 +52,7 @@ export type EntryMeaning =
 /**
  * What one Loop value means for a habit measured like `measure`:
  * - yes/no: only YES_MANUAL is a check-in ('done'); SKIP is 'skipped'; NO, UNKNOWN and YES_AUTO
- *   are nothing.
+ *   are nothing (a note on such a day is kept on its own, see build-habit.ts).
  * - measurable: an amount > 0 is 'done' with it. 0 is nothing for an at-least habit, but 'done'
  *   with 0 for an at-most habit: "0 cigarettes" is the success the habit exists for. SKIP (3) is
  *   'skipped' — an amount of 0.003 is not worth the ambiguity. UNKNOWN is nothing.
@@ -87,6 +87,23 @@ export function interpretLoopValue(measure: Measure, value: LoopValue): EntryMea
   if (amount === 0)
     return measure.direction === 'at_most' ? { state: 'done', value: 0 } : { state: 'none' };
   return { state: 'done', value: amount };
+}
+
+/**
+ * Whether a value can only be a measurable habit's amount: anything but Loop's five codes (and
+ * the −3 of some 2.0 builds). Measurable habits whose every amount is 0–0.003 cannot be told
+ * from yes/no ones this way; they are read as yes/no.
+ */
+export function looksMeasurable(value: LoopValue): boolean {
+  if (!('code' in value)) return true;
+  return ![
+    LOOP_YES_MANUAL,
+    LOOP_YES_AUTO,
+    LOOP_NO,
+    LOOP_UNKNOWN,
+    LOOP_SKIP,
+    LOOP_LEGACY_SKIP,
+  ].includes(value.code);
 }
 
 /**

@@ -187,6 +187,13 @@ const schedule = fc.oneof(
     interval: fc.integer({ min: 1, max: 365 }),
     startDate: localDate,
   }),
+  fc
+    .record({ times: fc.integer({ min: 1, max: 364 }), more: fc.integer({ min: 1, max: 364 }) })
+    .map(({ times, more }) => ({
+      kind: 'times_in_days' as const,
+      times,
+      days: Math.min(365, times + more),
+    })),
 );
 const amount = fc
   .double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true })
@@ -195,7 +202,7 @@ const photoType = fc.constantFrom(...(Object.keys(PHOTO_EXTENSIONS) as PhotoCont
 
 const checkin = fc.record({
   date: localDate,
-  state: fc.constantFrom('done' as const, 'skipped' as const),
+  state: fc.constantFrom('done' as const, 'skipped' as const, 'note' as const),
   amount,
   note: fc.option(text(80), { nil: null }),
   createdAt: timestamp,
@@ -245,7 +252,8 @@ export const randomAccount: fc.Arbitrary<Promise<AccountFixture>> = fc
           date: c.date,
           state: c.state,
           value,
-          note: c.note,
+          // A day with only a note has one.
+          note: c.state === 'note' && (c.note ?? '').trim() === '' ? 'a note' : c.note,
           createdAt: c.createdAt,
           updatedAt: c.updatedAt,
         };

@@ -1,8 +1,13 @@
 /**
  * Loop Habit Tracker's files, written the way Loop writes them (uhabits-core HabitList.writeCSV,
- * HabitsCSVExporter, Entry.formattedValue, migrations 9–24), so the importer is tested against
+ * HabitsCSVExporter, Entry.formattedValue, migrations 9–25), so the importer is tested against
  * the format rather than against itself. Values are Loop's raw integers: 2 YES_MANUAL, 1 YES_AUTO,
  * 0 NO, -1 UNKNOWN, 3 SKIP, and amount × 1000 for measurable habits.
+ *
+ * Versions (from Loop's git history): Habits.csv has 12 columns, and per-habit files a header,
+ * labels and notes, only from 2.3.1; 2.0.0–2.3.0 write `Position,Name,Question,Description,
+ * NumRepetitions,Interval,Color` and integers; 1.5.4–1.8.12 the same without Question; 1.4.0–
+ * 1.5.3 also without Position.
  */
 import { addDays, daysBetween } from '@habit-tracker/core';
 import { zipSync } from 'fflate';
@@ -51,20 +56,25 @@ function opencsvLine(cells: string[]): string {
 /** Java's Double.toString for the targets we use: 5 → "5.0", 2.5 → "2.5". */
 const javaDouble = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
 
-export function habitsCsv(habits: LoopFixtureHabit[], variant: '2.x' | '1.x' = '2.x'): string {
-  if (variant === '1.x') {
-    let text = opencsvLine([
-      'Position',
+export type HabitsCsvVersion = '2.3.1' | '2.0' | '1.x' | '1.4';
+
+export function habitsCsv(habits: LoopFixtureHabit[], variant: HabitsCsvVersion = '2.3.1'): string {
+  if (variant !== '2.3.1') {
+    const columns = [
+      ...(variant === '1.4' ? [] : ['Position']),
       'Name',
+      ...(variant === '2.0' ? ['Question'] : []),
       'Description',
       'NumRepetitions',
       'Interval',
       'Color',
-    ]);
+    ];
+    let text = opencsvLine(columns);
     habits.forEach((h, i) => {
       text += opencsvLine([
-        String(i + 1).padStart(3, '0'),
+        ...(variant === '1.4' ? [] : [String(i + 1).padStart(3, '0')]),
         h.name,
+        ...(variant === '2.0' ? [h.question ?? ''] : []),
         h.description ?? '',
         String(h.num ?? 1),
         String(h.den ?? 1),
@@ -110,7 +120,7 @@ export function habitsCsv(habits: LoopFixtureHabit[], variant: '2.x' | '1.x' = '
 const newestFirst = (entries: LoopFixtureEntry[]) =>
   [...entries].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 
-/** A habit folder's Checkmarks.csv: 2.1+ ("Date,Value,Notes", labels) or 1.x/2.0 (no header). */
+/** A habit folder's Checkmarks.csv: 2.3.1+ ("Date,Value,Notes", labels) or older (no header). */
 export function habitCheckmarksCsv(habit: LoopFixtureHabit, variant: 'labels' | 'ints'): string {
   if (variant === 'ints') {
     return newestFirst(habit.entries)
@@ -157,8 +167,10 @@ export function loopFolderName(index: number, name: string): string {
 }
 
 export type LoopZipVariant =
-  /** 2.1+: labels, notes, per-habit folders and the root file. */
+  /** 2.3.1+: labels, notes, per-habit folders and the root file. */
   | 'labels'
+  /** 2.0.0–2.3.0: Question but no Type/Unit/Target columns; integers; no notes. */
+  | '2.0'
   /** 1.x: old Habits.csv header, integers, per-habit files without a header. */
   | 'legacy'
   /** Only Habits.csv and the root Checkmarks.csv (as when the two are uploaded as a pair). */
@@ -175,13 +187,14 @@ export function loopCsvZip(
   const today = options.today ?? '2024-06-30';
   const prefix = options.folder ? `${options.folder}/` : '';
   const files: Record<string, Uint8Array> = {};
-  files[`${prefix}Habits.csv`] = encode(habitsCsv(habits, variant === 'legacy' ? '1.x' : '2.x'));
+  const ints = variant === 'legacy' || variant === '2.0';
+  files[`${prefix}Habits.csv`] = encode(
+    habitsCsv(habits, variant === 'legacy' ? '1.x' : variant === '2.0' ? '2.0' : '2.3.1'),
+  );
   if (variant !== 'root-only') {
     habits.forEach((h, i) => {
       const folder = `${prefix}${loopFolderName(i, h.name)}`;
-      files[`${folder}/Checkmarks.csv`] = encode(
-        habitCheckmarksCsv(h, variant === 'legacy' ? 'ints' : 'labels'),
-      );
+      files[`${folder}/Checkmarks.csv`] = encode(habitCheckmarksCsv(h, ints ? 'ints' : 'labels'));
       files[`${folder}/Scores.csv`] = encode('Date,Score\n');
     });
   }
