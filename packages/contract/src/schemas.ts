@@ -159,7 +159,8 @@ export const ScheduleSchema = z
   ])
   .openapi('Schedule');
 
-const TargetNumber = z.number().finite().gt(0).max(LIMITS.numberMax);
+/** At most 0 is a real target ("no sugar at all"); at least 0 would be met by anything. */
+const TargetNumber = z.number().finite().min(0).max(LIMITS.numberMax);
 
 export const MeasureSchema = z
   .discriminatedUnion('kind', [
@@ -171,7 +172,11 @@ export const MeasureSchema = z
         target: TargetNumber,
         direction: z.enum(['at_least', 'at_most']),
       })
-      .strict(),
+      .strict()
+      .refine((m) => m.direction === 'at_most' || m.target > 0, {
+        message: 'An at-least target must be more than 0',
+        path: ['target'],
+      }),
   ])
   .openapi('Measure');
 

@@ -27,11 +27,18 @@ export interface Where {
    */
   table?: string;
   row?: number;
+  /**
+   * A JSON array the row is an item of ('habits[2].records'): reported as
+   * 'Record of "Run" (habits[2].records[7])', `row` being the 0-based index.
+   */
+  path?: string;
 }
 
 function describeWhere(at: Where): string | undefined {
   if (at.what === undefined) return undefined;
-  return at.row === undefined ? at.what : `${at.what} (${at.table ?? 'row'} row ${at.row})`;
+  if (at.row === undefined) return at.what;
+  if (at.path !== undefined) return `${at.what} (${at.path}[${at.row}])`;
+  return `${at.what} (${at.table ?? 'row'} row ${at.row})`;
 }
 
 /** A habit as an importer built it, with the origin of the habit and of each check-in. */
@@ -47,7 +54,7 @@ export function report(problems: ProblemList, at: Where, message: string): void 
   problems.add(at.file, what ? `${what}: ${message}` : message, at.line);
 }
 
-function reportZod(problems: ProblemList, at: Where, error: ZodError): void {
+export function reportZod(problems: ProblemList, at: Where, error: ZodError): void {
   for (const issue of error.issues) {
     const path = issue.path.join('.');
     report(problems, at, path ? `${path}: ${issue.message}` : issue.message);

@@ -11,7 +11,14 @@ import type {
   Schedule,
 } from '@habit-tracker/core';
 
-export type ImportSource = 'loop-csv' | 'loop-sqlite' | 'habit-tracker';
+export type ImportSource =
+  | 'loop-csv'
+  | 'loop-sqlite'
+  | 'habit-tracker'
+  | 'beaver-habits'
+  | 'table-habit'
+  | 'habitica'
+  | 'habitbull';
 
 /** A photo attached to a check-in; its bytes come from `ParsedImport.photo(path)`. */
 export interface ImportedPhoto {
@@ -32,7 +39,10 @@ export interface ImportedCheckin {
 }
 
 export interface ImportedHabit {
-  /** The habit's identity in the source: Loop's position or uuid, or our export's habit id. */
+  /**
+   * The habit's identity in the source: Loop's position or uuid, our export's habit id, another
+   * app's id (Beaver, Habitica) or its place in the file.
+   */
   sourceId: string;
   name: string;
   description: string;
@@ -61,7 +71,7 @@ export interface ImportedHabit {
 export interface ImportDocument {
   source: ImportSource;
   habits: ImportedHabit[];
-  /** Only our own export carries the calendar settings; Loop has none. */
+  /** Only our own export carries the calendar settings; other apps' files do not. */
   settings?: CalendarSettings;
   /** What was approximated or left out; shown with the preview. Never blocks the import. */
   warnings: string[];

@@ -2,10 +2,12 @@
  * @habit-tracker/portability: moving an account's data in and out, without I/O — bytes in, plain
  * objects out (and zip chunks out). The server does the reading, writing and storing.
  *
- * Import: `detectAndParse` for any upload (Loop CSV zip, Loop .db backup, our export zip), or a
- * specific parser; all return a validated ImportDocument or throw ImportError. `summarize` makes
- * the preview. Export: `buildExportDocument` → `createExportZip` (streaming).
- * Decisions and Loop's format: docs/decisions/0009-data-portability.md.
+ * Import: `detectAndParse` for any upload (Loop CSV zip or .db backup, Beaver Habits, Table Habit
+ * or Habitica JSON, HabitBull CSV, our export zip), or a specific parser; all return a validated
+ * ImportDocument or throw ImportError. `summarize` makes the preview. Export:
+ * `buildExportDocument` → `createExportZip` (streaming), or `createLoopBackup` (a .db for Loop).
+ * Decisions and formats: docs/decisions/0009-data-portability.md, 0015-rolling-windows-and-more-
+ * importers.md.
  */
 export { detectAndParse, type UploadedFile } from './detect';
 export {
@@ -55,7 +57,12 @@ export type {
 } from './import-document';
 export { ImportError, type ImportProblem } from './import-error';
 export { type LoopCsvPair, parseLoopCsv, parseLoopCsvZip } from './loop/parse-loop-csv';
-export { parseLoopSqlite } from './loop/parse-loop-sqlite';
+export { LOOP_SCHEMA_VERSION, parseLoopSqlite } from './loop/parse-loop-sqlite';
+export {
+  createLoopBackup,
+  type LoopBackupOptions,
+  loopFrequency,
+} from './loop/write-loop-sqlite';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, type ParseOptions } from './options';
 export { configureSqlJs, type SqlJsSetup } from './sqlite/load-sql-js';
 export { describeMeasure, type HabitSummary, type ImportSummary, summarize } from './summarize';

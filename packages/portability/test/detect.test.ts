@@ -44,7 +44,7 @@ describe('detectAndParse', () => {
         {
           file: name,
           message: expect.stringMatching(
-            /^Expected a Loop Habit Tracker export .* It looks like a PNG image\.$/,
+            /^Expected an export of Loop Habit Tracker .* It looks like a PNG image\.$/,
           ),
         },
       ]);
@@ -151,11 +151,11 @@ describe('detectAndParse', () => {
     expect(error.message).toMatch(/neither Loop's Habits\.csv nor habit-tracker-export\.json/);
   });
 
-  it('refuses a text file that is neither format', async () => {
+  it('refuses a text file that is none of the formats', async () => {
     const bytes = new TextEncoder().encode('name,email\nAda,ada@example.com\n');
     const error = await importErrorOf(() =>
       detectAndParse({ name: 'contacts.csv', bytes }, options),
     );
-    expect(error.message).toMatch(/It is a text file that is neither/);
+    expect(error.message).toMatch(/It is a text file that is none of them/);
   });
 });

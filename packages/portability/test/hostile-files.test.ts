@@ -8,12 +8,18 @@ import { detectAndParse } from '../src/detect';
 import { importErrorOf } from './support/errors';
 import {
   commaNamesZip,
+  deepJson,
   honestBombZip,
   hostileLoopDb,
   longCellZip,
+  longHabitBullCell,
   lyingSizeZip,
+  manyBeaverRecords,
   manyCheckmarkRowsZip,
+  manyHabitBullRows,
+  manyHabiticaEntries,
   manyHabitRowsZip,
+  manyValuesJson,
   wideCheckmarksZip,
   zip64EntryCountBomb,
 } from './support/hostile-files';
@@ -139,5 +145,51 @@ describe('hostile Loop backups', () => {
     const { error } = await refusal('long.db', await hostileLoopDb('long-text'));
     expect(error.message).toMatch(/name: Too big/);
     expect(JSON.stringify(error.problems).length).toBeLessThan(2_000);
+  });
+});
+
+describe('hostile JSON and CSV from other apps', () => {
+  it('JSON nested a million levels deep is refused before it is parsed', async () => {
+    const bytes = deepJson(1_000_000);
+    expect(bytes.length).toBeLessThan(2_100_000);
+    const { error, ms } = await refusal('deep.json', bytes);
+    expect(error.message).toBe(
+      "deep.json: The JSON nests 1000003 levels deep; no habit app's export nests more than 64, so it is not read",
+    );
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('millions of tiny values within the text budget are refused by the count of values', async () => {
+    const bytes = manyValuesJson(4_000_000); // 12 MB of "{}," — four million objects once parsed
+    const { error, ms } = await refusal('values.json', bytes);
+    expect(error.message).toMatch(
+      /^values\.json: The JSON holds about 8000\d+ values, more than the 1600000/,
+    );
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('more JSON than the text budget is refused by its size', async () => {
+    const { error } = await refusal('big.json', manyValuesJson(6_000_000));
+    expect(error.message).toMatch(/more than the 16 MB of text an import reads/);
+  });
+
+  it('more records or history entries than maxEntries are refused before they are checked', async () => {
+    const beaver = await refusal('beaver.json', manyBeaverRecords(250_000));
+    expect(beaver.error.message).toBe(
+      'beaver.json: It holds 250000 records, more than the 200000 an import accepts',
+    );
+    const habitica = await refusal('habitica.json', manyHabiticaEntries(250_000));
+    expect(habitica.error.message).toMatch(/250001 history entries, more than the 200000/);
+  });
+
+  it('a HabitBull CSV with more rows than maxEntries is refused before parsing', async () => {
+    const { error } = await refusal('bull.csv', manyHabitBullRows(250_000));
+    expect(error.message).toMatch(/rows, more than the 200000 an import accepts/);
+  });
+
+  it('a 1 MB HabitBull comment is refused by the cap on cells, never echoed', async () => {
+    const { error } = await refusal('bull.csv', longHabitBullCell(1_000_000));
+    expect(error.message).toMatch(/A cell is longer than 10000 characters/);
+    expect(error.message.length).toBeLessThan(300);
   });
 });

@@ -315,3 +315,57 @@ export async function hostileLoopDb(kind: HostileSqliteKind, rows = 2_000): Prom
     db.close();
   }
 }
+
+/*
+ * Issue 18's new surfaces: JSON from other habit apps, and HabitBull's CSV. JSON.parse builds an
+ * object for every value, so the text's size alone does not bound the memory.
+ */
+
+/** JSON nested `depth` arrays deep inside Beaver's shape (2 bytes a level). */
+export function deepJson(depth: number): Uint8Array {
+  return encoder.encode(
+    `{"user_email":"","habits":[{"name":"a","records":${'['.repeat(depth)}${']'.repeat(depth)}}]}`,
+  );
+}
+
+/** `count` empty objects as one habit's records: a few bytes each, an object each once parsed. */
+export function manyValuesJson(count: number): Uint8Array {
+  const head = encoder.encode('{"user_email":"","habits":[{"name":"a","records":[');
+  const item = encoder.encode('{},');
+  const tail = encoder.encode('{}]}]}');
+  const out = new Uint8Array(head.length + item.length * count + tail.length);
+  out.set(head);
+  for (let i = 0; i < count; i++) out.set(item, head.length + i * item.length);
+  out.set(tail, head.length + item.length * count);
+  return out;
+}
+
+/** A well-formed Beaver export with `count` records, more than an import accepts. */
+export function manyBeaverRecords(count: number): Uint8Array {
+  const record = '{"day":"2025-01-01","done":true},';
+  return encoder.encode(
+    `{"user_email":"","habits":[{"name":"a","records":[${record.repeat(count - 1)}{"day":"2025-01-02","done":true}]}]}`,
+  );
+}
+
+/** Habitica's export with one daily of `count` history entries. */
+export function manyHabiticaEntries(count: number): Uint8Array {
+  const entry = '{"date":1741600000000,"value":1,"completed":true},';
+  return encoder.encode(
+    `{"_id":"x","preferences":{"timezoneOffset":0,"dayStart":0},"tasks":{"dailys":[{"_id":"d","text":"a","frequency":"daily","history":[${entry.repeat(count)}{"date":1741600000000,"value":1}]}]}}`,
+  );
+}
+
+/** HabitBull's CSV with `rows` rows of one habit. */
+export function manyHabitBullRows(rows: number): Uint8Array {
+  return encoder.encode(
+    `HabitName,HabitDescription,HabitCategory,CalendarDate,Value,CommentText\n${'a,,c,2022-11-21,1,\n'.repeat(rows)}`,
+  );
+}
+
+/** HabitBull's CSV whose one comment is `chars` long. */
+export function longHabitBullCell(chars: number): Uint8Array {
+  return encoder.encode(
+    `HabitName,HabitDescription,HabitCategory,CalendarDate,Value,CommentText\na,,c,2022-11-21,1,${'x'.repeat(chars)}\n`,
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * What the importers of other habit apps (Beaver Habits, Table Habit, Habitica, HabitBull) share:
+ * colours for habits that have none, and turning a habit and its days into a draft that
+ * finishImport checks like every other.
+ */
+import type { CheckinState, LocalDate, Measure, Schedule } from '@habit-tracker/core';
+import type { HabitDraft, Where } from '../finish-import';
+import type { ImportedCheckin } from '../import-document';
+
+/**
+ * The colours a habit created without one gets, in turn (the API's own rotation, so imported
+ * habits side by side differ in hue).
+ */
+const ROTATION = [
+  '#3b82f6',
+  '#22c55e',
+  '#eab308',
+  '#ef4444',
+  '#a855f7',
+  '#ec4899',
+  '#14b8a6',
+  '#f97316',
+  '#6366f1',
+  '#0ea5e9',
+  '#64748b',
+] as const;
+
+export function rotatingColor(index: number): string {
+  return ROTATION[index % ROTATION.length]!;
+}
+
+export interface DayEntry {
+  date: LocalDate;
+  state: CheckinState;
+  value: number | null;
+  note: string | null;
+  at: Where;
+}
+
+export interface HabitFacts {
+  sourceId: string;
+  name: string;
+  description: string;
+  color: string;
+  measure: Measure;
+  schedule: Schedule;
+  archived: boolean;
+  position: number;
+  /** The habit's own start; otherwise its first day with anything on it, else today. */
+  startDate?: LocalDate;
+}
+
+/** A note that says something, or null: an empty or blank note is no note. */
+export function noteOf(text: unknown): string | null {
+  return typeof text === 'string' && text.trim() !== '' ? text : null;
+}
+
+export function draftOf(
+  facts: HabitFacts,
+  entries: readonly DayEntry[],
+  at: Where,
+  today: LocalDate,
+): HabitDraft {
+  let first: LocalDate | undefined;
+  for (const e of entries) if (first === undefined || e.date < first) first = e.date;
+  const checkins: ImportedCheckin[] = entries.map((e) => ({
+    date: e.date,
+    state: e.state,
+    value: e.value,
+    note: e.note,
+  }));
+  const { startDate, ...habit } = facts;
+  return {
+    habit: {
+      ...habit,
+      icon: '',
+      startDate: startDate ?? first ?? today,
+      checkins,
+    },
+    at,
+    checkinsAt: entries.map((e) => e.at),
+  };
+}
