@@ -27,6 +27,7 @@ export function toExport(row: ExportRow, now: Date): ExportDto {
   const downloadable = row.status === 'ready' && row.expiresAt !== null && row.expiresAt > now;
   return {
     id: row.id,
+    format: row.format,
     status: row.status,
     progress: row.progress,
     size: row.size,

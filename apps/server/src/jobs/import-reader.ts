@@ -14,11 +14,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { ParsedImport } from '@habit-tracker/portability';
+import type { ExportHabit, ParsedImport } from '@habit-tracker/portability';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { importReads } from '../metrics/registry';
-import type { ReadJob, ReadResult } from './import-read-protocol';
+import type { ReadJob, ReadResult, WorkerJob } from './import-read-protocol';
 
 export interface ImportReaderOptions {
   /** The worker script: dist/import-worker.js in the bundle; the .ts source otherwise. */
@@ -45,6 +45,8 @@ export interface ImportReader {
     job: Omit<ReadJob, 'want'>,
   ): Promise<Extract<ReadResult, { kind: 'preview' }>['preview']>;
   document(userId: string, job: Omit<ReadJob, 'want'>): Promise<ParsedImport>;
+  /** An export's habits as a Loop backup, built in a worker like a read (same limits and line). */
+  loopBackup(userId: string, habits: ExportHabit[]): Promise<Uint8Array>;
   /** Reads running or waiting now (for tests and metrics). */
   readonly active: number;
 }
@@ -95,7 +97,7 @@ export function createImportReader(options: ImportReaderOptions): ImportReader {
     else running--;
   };
 
-  const run = async (userId: string, job: ReadJob): Promise<ReadResult> => {
+  const run = async (userId: string, job: WorkerJob): Promise<ReadResult> => {
     // One file per user at a time: one account cannot fill the line for everyone else.
     if (users.has(userId)) {
       throw new AppError(
@@ -161,20 +163,26 @@ export function createImportReader(options: ImportReaderOptions): ImportReader {
         },
       };
     },
+    async loopBackup(userId, habits) {
+      const result = await run(userId, { want: 'loop-backup', name: 'Loop backup', habits });
+      judged('Loop backup', result);
+      if (result.kind !== 'loop-backup') throw new Error(`expected a backup, got ${result.kind}`);
+      return new Uint8Array(result.bytes);
+    },
     get active() {
       return running + waiting.length;
     },
   };
 }
 
-function refused(job: ReadJob, message: string): AppError {
+function refused(job: WorkerJob, message: string): AppError {
   return new AppError('import_invalid', `${job.name}: ${message}`, [{ file: job.name, message }]);
 }
 
 /** One file, one worker: started, answered or stopped, and gone. */
 function readInWorker(
   workerUrl: URL,
-  job: ReadJob,
+  job: WorkerJob,
   options: Pick<ImportReaderOptions, 'heapMb' | 'timeoutMs' | 'logger'>,
 ): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
@@ -222,10 +230,10 @@ function readInWorker(
   });
 }
 
-function startWorker(workerUrl: URL, job: ReadJob, heapMb: number): Worker {
+function startWorker(workerUrl: URL, job: WorkerJob, heapMb: number): Worker {
   const common = {
     workerData: job,
-    transferList: [job.bytes],
+    transferList: 'bytes' in job ? [job.bytes] : [],
     resourceLimits: {
       maxOldGenerationSizeMb: heapMb,
       // Young generation and code are small and fixed; the old generation is what grows.

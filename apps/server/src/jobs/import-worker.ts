@@ -1,17 +1,23 @@
 /**
  * The import-reading worker: one per uploaded file, on its own thread with its own capped heap
  * (import-reader.ts starts it, limits it and ends it). Whatever the file does to the parser —
- * spin, allocate, throw — happens here, not on the event loop that answers everyone else.
+ * spin, allocate, throw — happens here, not on the event loop that answers everyone else. It also
+ * writes Loop backups for exports, so sql.js never runs on the main thread.
  *
  * Bundled as its own entry (dist/import-worker.js, see build.mjs).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { detectAndParse, ImportError } from '@habit-tracker/portability';
+import { createLoopBackup, detectAndParse, ImportError } from '@habit-tracker/portability';
 import { previewOf } from './import-preview';
-import type { ReadJob, ReadResult } from './import-read-protocol';
+import type { ReadResult, WorkerJob } from './import-read-protocol';
 
-async function read(job: ReadJob): Promise<{ result: ReadResult; transfer: ArrayBuffer[] }> {
+async function read(job: WorkerJob): Promise<{ result: ReadResult; transfer: ArrayBuffer[] }> {
   try {
+    if (job.want === 'loop-backup') {
+      // A copy with a buffer of its own, which can be transferred.
+      const bytes = new Uint8Array(await createLoopBackup(job.habits)).buffer;
+      return { result: { kind: 'loop-backup', bytes }, transfer: [bytes] };
+    }
     const parsed = await detectAndParse(
       { name: job.name, bytes: new Uint8Array(job.bytes) },
       job.options,
@@ -48,5 +54,5 @@ async function read(job: ReadJob): Promise<{ result: ReadResult; transfer: Array
   }
 }
 
-const { result, transfer } = await read(workerData as ReadJob);
+const { result, transfer } = await read(workerData as WorkerJob);
 parentPort?.postMessage(result, transfer);

@@ -1,4 +1,9 @@
-import { ExportListSchema, ExportParamsSchema, ExportSchema } from '@habit-tracker/contract';
+import {
+  ExportCreateSchema,
+  ExportListSchema,
+  ExportParamsSchema,
+  ExportSchema,
+} from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { requireAuth } from '../../middleware/auth';
 import { errorResponses, jsonResponse } from '../openapi';
@@ -13,8 +18,15 @@ export const createExport = createRoute({
   tags,
   security,
   middleware,
-  summary: 'Export everything: starts building the zip in the background',
-  description: 'One export runs at a time: while one runs, this returns it (200) instead.',
+  summary: 'Export everything: starts building the file in the background',
+  description:
+    "Format `habit-tracker` (the default; no body needed): a zip of everything, photos included. Format `loop`: a Loop Habit Tracker backup (.db) of the habits and check-ins, for Loop's Settings → Import data. One export runs at a time: while one runs, this returns it (200) instead.",
+  request: {
+    body: {
+      required: false,
+      content: { 'application/json': { schema: ExportCreateSchema } },
+    },
+  },
   responses: {
     200: jsonResponse(ExportSchema, 'The export already running'),
     202: jsonResponse(ExportSchema, 'Started; poll it for progress'),
@@ -49,12 +61,15 @@ export const downloadExport = createRoute({
   tags,
   security,
   middleware,
-  summary: 'The zip: streamed (local storage) or a redirect to a presigned URL (S3)',
+  summary: 'The file: streamed (local storage) or a redirect to a presigned URL (S3)',
   request: { params: ExportParamsSchema },
   responses: {
     200: {
-      description: 'The zip',
-      content: { 'application/zip': { schema: { type: 'string' as const, format: 'binary' } } },
+      description: 'The zip, or the Loop backup',
+      content: {
+        'application/zip': { schema: { type: 'string' as const, format: 'binary' } },
+        'application/vnd.sqlite3': { schema: { type: 'string' as const, format: 'binary' } },
+      },
     },
     302: { description: 'Redirect to a presigned URL valid for 5 minutes' },
     ...errorResponses(401, 404, 422),
