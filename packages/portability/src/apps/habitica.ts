@@ -20,8 +20,9 @@
  * says so. history.csv (the other export) has values but not which days were done: detect.ts
  * refuses it with a pointer to this file.
  */
-import { LIMITS } from '@habit-tracker/contract';
+
 import { addDays, fromDayNumber, type LocalDate, type Schedule } from '@habit-tracker/core';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
 import { finishImport, report, reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
