@@ -339,7 +339,7 @@ export const PeriodProgressSchema = z
 
 /** A day with a check-in, in the Today grid: its state and amount (no note, no times). */
 export const RecentDaySchema = z
-  .object({ date: z.string(), state: z.enum(['done', 'skipped']), value: z.number().nullable() })
+  .object({ date: z.string(), state: CheckinStateSchema, value: z.number().nullable() })
   .openapi('RecentDay');
 
 export const TodayHabitSchema = z

@@ -432,6 +432,44 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               </div>
             </div>
           ) : null}
+          {form.scheduleKind === 'times_in_days' ? (
+            <div className="field-row">
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-window-times`}>
+                  How many times?
+                </label>
+                <input
+                  id={`${uid}-window-times`}
+                  className="input input-narrow"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={364}
+                  value={form.windowTimes}
+                  onChange={(e) => set('windowTimes', e.target.value)}
+                  {...invalid('schedule.times')}
+                />
+                {err('schedule.times')}
+              </div>
+              <div className="field">
+                <label className="label" htmlFor={`${uid}-window-days`}>
+                  In any how many days?
+                </label>
+                <input
+                  id={`${uid}-window-days`}
+                  className="input input-narrow"
+                  type="number"
+                  inputMode="numeric"
+                  min={2}
+                  max={365}
+                  value={form.windowDays}
+                  onChange={(e) => set('windowDays', e.target.value)}
+                  {...invalid('schedule.days')}
+                />
+                {err('schedule.days')}
+              </div>
+            </div>
+          ) : null}
           <p className="schedule-summary" aria-live="polite" data-testid="schedule-summary">
             {scheduleSummary(form, weekStart)}
           </p>

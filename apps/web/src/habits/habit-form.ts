@@ -9,12 +9,7 @@ import type { Habit, HabitCreate } from '../api/client';
 import { targetText } from '../shared/lib/format';
 import { COLORS } from './habit-options';
 
-export type ScheduleKind =
-  | 'daily'
-  | 'weekdays'
-  | 'times_per_week'
-  | 'times_per_month'
-  | 'every_n_days';
+export type ScheduleKind = HabitCreate['schedule']['kind'];
 
 export interface Form {
   name: string;
@@ -31,6 +26,8 @@ export interface Form {
   timesPerMonth: string;
   interval: string;
   startDate: string;
+  windowTimes: string;
+  windowDays: string;
   /** Its group on Today ('' for none). */
   groupId: string;
 }
@@ -41,6 +38,7 @@ export const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }
   { kind: 'times_per_week', label: 'Times a week', hint: 'Any days you like' },
   { kind: 'times_per_month', label: 'Times a month', hint: 'Any days you like' },
   { kind: 'every_n_days', label: 'Every few days', hint: 'A steady rhythm' },
+  { kind: 'times_in_days', label: 'Times in any few days', hint: 'A rolling window, as in Loop' },
 ];
 
 export function emptyForm(today: string, color: string = COLORS[0].value): Form {
@@ -59,6 +57,8 @@ export function emptyForm(today: string, color: string = COLORS[0].value): Form 
     timesPerMonth: '10',
     interval: '2',
     startDate: today,
+    windowTimes: '3',
+    windowDays: '10',
     groupId: '',
   };
 }
@@ -84,6 +84,10 @@ export function formFromHabit(h: Habit, today: string): Form {
   if (s.kind === 'every_n_days') {
     f.interval = String(s.interval);
     f.startDate = s.startDate;
+  }
+  if (s.kind === 'times_in_days') {
+    f.windowTimes = String(s.times);
+    f.windowDays = String(s.days);
   }
   return f;
 }
@@ -129,6 +133,18 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
         errors['schedule.startDate'] = 'Pick a start date.';
       schedule = { kind: 'every_n_days', interval, startDate: f.startDate };
+      break;
+    }
+    case 'times_in_days': {
+      // The contract's SCHEDULE_LIMITS.timesInDays, repeated: the value would bring zod along.
+      const times = int(f.windowTimes);
+      const days = int(f.windowDays);
+      if (!(days >= 2 && days <= 365)) errors['schedule.days'] = 'Between 2 and 365 days.';
+      else if (!(times >= 1 && times < days)) {
+        errors['schedule.times'] =
+          `At least once and fewer than ${days} times (every day is “Every day”).`;
+      }
+      schedule = { kind: 'times_in_days', times, days };
       break;
     }
   }

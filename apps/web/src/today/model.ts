@@ -40,7 +40,8 @@ export function gridDays(item: TodayHabit, dates: readonly string[], today: stri
       date,
       checkin,
       status: dayStatus(measure, checkin, date, { today, startDate }),
-      due: isPeriodSchedule(schedule) || isDue(schedule, date),
+      // Period and window schedules are due by their history: every day may be one to check.
+      due: isPeriodSchedule(schedule) || schedule.kind === 'times_in_days' || isDue(schedule, date),
       isToday: date === today,
     };
   });
@@ -151,7 +152,8 @@ export function rollTo(today: Today, date: string): Today {
     nextDayAt,
     habits: today.habits.map((item) => {
       const { schedule } = item.habit;
-      const periodic = isPeriodSchedule(schedule);
+      // A window's due and progress need its history: kept until the next fetch, like a period's.
+      const periodic = isPeriodSchedule(schedule) || schedule.kind === 'times_in_days';
       return {
         ...item,
         checkin: null,
