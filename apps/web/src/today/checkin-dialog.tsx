@@ -1,6 +1,7 @@
 /**
  * Records one day of one habit: done (with a value for numeric habits), skipped, or nothing,
- * plus an optional note and photos. The write goes through the offline queue like every
+ * plus an optional note and photos. A note on a day with nothing recorded is kept on its own (a
+ * note-only day, as imports from Loop bring them): it counts for nothing. The write goes through the offline queue like every
  * check-in; photos go straight to the server (they are not queued).
  */
 import { lazy, Suspense, useId, useRef, useState } from 'react';
@@ -28,7 +29,9 @@ interface Props {
 
 export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props) {
   const numeric = habit.measure.kind === 'numeric' ? habit.measure : null;
-  const [mode, setMode] = useState<Mode>(checkin?.state ?? 'done');
+  const [mode, setMode] = useState<Mode>(
+    checkin?.state === 'note' ? 'none' : (checkin?.state ?? 'done'),
+  );
   const [value, setValue] = useState(
     checkin?.value != null ? String(checkin.value) : numeric ? '' : '',
   );
@@ -61,9 +64,14 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
   }
 
   function submit() {
-    const body = mode === 'none' ? null : checkinBody(mode);
+    const noteOnly = mode === 'none' && note.trim() !== '';
+    const body: CheckinPut | null = noteOnly
+      ? { state: 'note', value: null, note: note.trim() }
+      : mode === 'none'
+        ? null
+        : checkinBody(mode);
     if (mode !== 'none' && !body) return;
-    if (JSON.stringify(body) !== queued.current) queue(mode === 'none' ? 'delete' : 'put', body);
+    if (JSON.stringify(body) !== queued.current) queue(body ? 'put' : 'delete', body);
     onClose();
   }
 
@@ -137,23 +145,27 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
             </p>
           </div>
         ) : null}
-        {mode !== 'none' ? (
-          <div className="field">
-            <label className="label" htmlFor={`${id}-note`}>
-              Note <span className="optional">(optional)</span>
-            </label>
-            <textarea
-              id={`${id}-note`}
-              className="input"
-              rows={3}
-              maxLength={2000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </div>
-        ) : (
-          <p className="hint">This day will have no entry.</p>
-        )}
+        <div className="field">
+          <label className="label" htmlFor={`${id}-note`}>
+            Note <span className="optional">(optional)</span>
+          </label>
+          <textarea
+            id={`${id}-note`}
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={note}
+            aria-describedby={mode === 'none' ? `${id}-note-hint` : undefined}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        {mode === 'none' ? (
+          <p id={`${id}-note-hint`} className="hint">
+            {note.trim()
+              ? 'Only the note is kept: the day counts as not recorded.'
+              : 'This day will have no entry.'}
+          </p>
+        ) : null}
       </form>
       {/* Outside the form: the photo dialogs have forms of their own, and React would pass
           their submit events up to this one. */}

@@ -81,6 +81,9 @@ export function progressText(item: TodayHabit, weekStart = 1): string {
     }
     return describeSchedule(habit.schedule, weekStart as 1);
   }
+  if (period.kind === 'window' && habit.schedule.kind === 'times_in_days') {
+    return `${period.done} of ${period.target} in the last ${habit.schedule.days} days`;
+  }
   const span = period.kind === 'week' ? 'this week' : 'this month';
   return `${period.done} of ${period.target} ${span}`;
 }
