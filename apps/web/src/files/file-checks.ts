@@ -43,11 +43,32 @@ export async function sniffPhotoType(file: Blob): Promise<PhotoType | null> {
   return null;
 }
 
-/** A zip (Loop's CSV export, our export) or an SQLite database (Loop's backup). */
+/**
+ * A zip (Loop's CSV export, our export), an SQLite database (Loop's backup), a JSON document
+ * (Beaver Habits, Table Habit, Habitica) or a CSV file (HabitBull): the server tells which app
+ * made it; this only spares an upload of something that is none of these (a photo, a PDF).
+ */
 export async function looksImportable(file: Blob): Promise<boolean> {
-  const bytes = await firstBytes(file, 16);
+  const bytes = await firstBytes(file, 512);
   const sqlite = [...'SQLite format 3'].map((c) => c.charCodeAt(0));
-  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, sqlite);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, sqlite)) return true;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // A multi-byte character cut at byte 512 is not a reason to refuse: decode what is whole.
+    text = new TextDecoder('utf-8').decode(bytes);
+    if (text.slice(0, -1).includes('\uFFFD')) return false;
+  }
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return true;
+  // A CSV header: printable text with a comma before the first line break.
+  const firstLine = start.split(/\r|\n/, 1)[0] ?? '';
+  const binary = [...firstLine].some((ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 && ch !== '\t';
+  });
+  return firstLine.includes(',') && !binary;
 }
 
 export function formatBytes(bytes: number): string {

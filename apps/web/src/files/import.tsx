@@ -32,6 +32,10 @@ const SOURCES: Record<ImportPreview['source'], string> = {
   'loop-csv': 'Loop Habit Tracker, CSV export',
   'loop-sqlite': 'Loop Habit Tracker, backup',
   'habit-tracker': 'Habit Tracker export',
+  'beaver-habits': 'Beaver Habits export',
+  'table-habit': 'Table Habit export',
+  habitica: 'Habitica user data',
+  habitbull: 'HabitBull CSV export',
 };
 
 export default function ImportScreen() {
@@ -55,7 +59,7 @@ export default function ImportScreen() {
     }
     if (!(await looksImportable(file))) {
       return fail(
-        `${file.name} isn’t a zip file or a Loop backup. Choose Loop’s CSV export (.zip), its backup (.db), or an export from this app (.zip).`,
+        `${file.name} isn’t an export this app can read. Choose Loop’s CSV export (.zip) or backup (.db), a JSON export of Beaver Habits, Table Habit or Habitica, HabitBull’s CSV, or an export from this app (.zip).`,
       );
     }
     const controller = new AbortController();
@@ -159,6 +163,23 @@ function FilePicker({
           “Export full backup” (a .db file).
         </li>
         <li>
+          <strong>Beaver Habits:</strong> its JSON export.
+        </li>
+        <li>
+          <strong>Table Habit:</strong> “Export” in its settings (a .json file).
+        </li>
+        <li>
+          <strong>Habitica:</strong> Settings → Site Data → User Data → Download as JSON
+          (habitica-user-data.json). Dailies come in as yes/no habits, habits as counts.
+        </li>
+        <li>
+          <strong>HabitBull:</strong> its CSV export.
+        </li>
+        <li>
+          <strong>HabitSync:</strong> not a file format of its own yet; export from the app you used
+          before it, or copy habits by hand.
+        </li>
+        <li>
           <strong>Habit Tracker:</strong> the .zip from Settings → Your data → Export everything.
         </li>
       </ul>
@@ -170,7 +191,7 @@ function FilePicker({
           id={`${id}-file`}
           className="file-input"
           type="file"
-          accept=".zip,.db,.sqlite,.sqlite3,application/zip"
+          accept=".zip,.db,.sqlite,.sqlite3,.json,.csv,application/zip,application/json,text/csv"
           disabled={working}
           aria-describedby={`${id}-hint`}
           data-testid="import-file"
