@@ -3,6 +3,7 @@
  * this module, so none of it is in the first load. Types are type-only imports (no zod).
  */
 import type {
+  ExportCreate,
   ExportDto,
   ImportCreate,
   ImportDto,
@@ -16,6 +17,7 @@ import { request } from './client';
 
 export type {
   ExportDto,
+  ExportFormat,
   ImportDto,
   Photo,
   StorageUsage,
@@ -35,7 +37,7 @@ export const filesApi = {
   completePhoto: (photoId: string) => request<Photo>('POST', `/photos/${enc(photoId)}/complete`),
   deletePhoto: (photoId: string) => request<void>('DELETE', `/photos/${enc(photoId)}`),
 
-  createExport: () => request<ExportDto>('POST', '/exports'),
+  createExport: (body: ExportCreate = {}) => request<ExportDto>('POST', '/exports', { body }),
   exports: () => request<{ exports: ExportDto[] }>('GET', '/exports'),
   export: (exportId: string) => request<ExportDto>('GET', `/exports/${enc(exportId)}`),
 

@@ -1,11 +1,11 @@
 /**
- * "Your data" (/settings/data): export everything as a zip, follow its progress, download it,
- * and see recent exports; a way into the import screen. Exports are built in the background
+ * "Your data" (/settings/data): export everything as a zip (or the habits as a Loop Habit Tracker
+ * backup), follow its progress, download it, and see recent exports; a way into the import screen. Exports are built in the background
  * by the server, so this screen polls while one is running.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { friendlyError } from '../api/client';
-import { type ExportDto, filesApi, type StorageUsage } from '../api/files';
+import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
 import { Link } from '../router';
 import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
 import { BackIcon } from '../shared/components/icons';
@@ -36,8 +36,9 @@ export default function YourDataScreen() {
           Import
         </h2>
         <p>
-          Bring in your history from Loop Habit Tracker (its CSV export or backup), or an export
-          from this app. Imported habits are added next to yours; nothing you have is changed.
+          Bring in your history from Loop Habit Tracker (its CSV export or backup), Beaver Habits,
+          Table Habit, Habitica, HabitBull, or an export from this app. Imported habits are added
+          next to yours; nothing you have is changed.
         </p>
         <div className="button-row">
           <Link to="/import" className="button">
@@ -97,6 +98,7 @@ function ExportSection() {
   const [exports, setExports] = useState<ExportDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('habit-tracker');
   /** The export started on this visit: its outcome is shown in full, not only in the list. */
   const [startedId, setStartedId] = useState<string | null>(null);
 
@@ -144,7 +146,7 @@ function ExportSection() {
     setStarting(true);
     setError(null);
     try {
-      const item = await filesApi.createExport();
+      const item = await filesApi.createExport({ format });
       merge(item);
       setStartedId(item.id);
     } catch (e) {
@@ -163,10 +165,25 @@ function ExportSection() {
       <h2 id={`${id}-title`} className="card-title">
         Export everything
       </h2>
-      <p>
-        One zip with all your habits, check-ins, notes and photos: a file this app can import again,
-        and a spreadsheet (CSV) for each habit.
-      </p>
+      <fieldset className="field" disabled={starting || running !== null}>
+        <legend className="label">Format</legend>
+        <div className="choice-cards two">
+          {EXPORT_CHOICES.map((choice) => (
+            <label key={choice.format} className="choice-card">
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={choice.format}
+                checked={format === choice.format}
+                onChange={() => setFormat(choice.format)}
+                data-testid={`export-format-${choice.format}`}
+              />
+              <span className="choice-title">{choice.label}</span>
+              <span className="choice-hint">{choice.hint}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="button-row">
         <button
           type="button"
@@ -178,9 +195,11 @@ function ExportSection() {
             ? 'Exporting…'
             : starting
               ? 'Starting…'
-              : downloadShown
+              : downloadShown && current?.format === format
                 ? 'Export again'
-                : 'Export everything'}
+                : format === 'loop'
+                  ? 'Export for Loop'
+                  : 'Export everything'}
         </button>
       </div>
       {error ? (
@@ -207,6 +226,24 @@ function ExportSection() {
     </section>
   );
 }
+
+const EXPORT_CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
+  {
+    format: 'habit-tracker',
+    label: 'Everything (.zip)',
+    hint: 'Habits, check-ins, notes and photos: a file this app can import again, and a spreadsheet (CSV) for each habit.',
+  },
+  {
+    format: 'loop',
+    label: 'Loop Habit Tracker backup (.db)',
+    hint: 'Habits, check-ins and notes, for Loop’s Settings → Import data. Photos and weekday schedules stay here (Loop has none).',
+  },
+];
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  'habit-tracker': 'Zip',
+  loop: 'Loop backup',
+};
 
 /** The export in progress or just finished: a bar while running, then the download. */
 function ExportProgress({ item }: { item: ExportDto }) {
@@ -271,7 +308,9 @@ function ExportRow({ item }: { item: ExportDto }) {
           : `Ready${item.size !== null ? `, ${formatBytes(item.size)}` : ''}`;
   return (
     <li className="export-row">
-      <span className="export-when">{formatDateTime(item.createdAt)}</span>
+      <span className="export-when">
+        {formatDateTime(item.createdAt)} · {FORMAT_NAMES[item.format]}
+      </span>
       <span className="export-state" data-status={expired ? 'expired' : item.status}>
         {state}
       </span>
