@@ -270,15 +270,15 @@ describe('files: photos, export, import', () => {
     await checkScreen('f07-import');
     const input = app.page.getByTestId('import-file');
 
-    // Not a zip or a database: refused in the browser.
+    // Not a zip, a database, JSON or CSV (a PDF): refused in the browser.
     await input.setInputFiles({
-      name: 'habits.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('Meditate,yes'),
+      name: 'habits.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
     });
     await app.page
       .getByTestId('import-error')
-      .getByText('isn’t a zip file or a Loop backup')
+      .getByText('isn’t an export this app can read')
       .waitFor();
 
     // A Loop zip the server can't read: every problem, with its file and line.
