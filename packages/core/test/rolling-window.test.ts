@@ -13,6 +13,7 @@ import {
   frequency,
   isDue,
   keptDays,
+  localDateOf,
   type Measure,
   periodProgress,
   type Schedule,
@@ -178,5 +179,82 @@ describe('a times_in_days habit', () => {
       today: day(0),
     });
     expect(score.current).toBeCloseTo((1 / 6) * (1 - m), 12);
+  });
+});
+
+describe('a times_in_days window across calendar edges', () => {
+  const twoInFive: Schedule = { kind: 'times_in_days', times: 2, days: 5 };
+  const status = (checkins: Checkin[], today: string) => {
+    // The habit started a month before the first check-in (yes/no: nothing implicit).
+    const startDate = addDays(checkins[0]?.date ?? today, -30);
+    const history = { checkins, measure: boolean, weekStart: 1 as const, startDate };
+    return {
+      due: isDue(twoInFive, today, history),
+      progress: periodProgress(twoInFive, today, history),
+      streak: computeStreaks({ schedule: twoInFive, ...history, today }).current,
+    };
+  };
+
+  it('counts February 29 as one day of the window in a leap year, and its absence in another', () => {
+    // 2024: Feb 27 … Mar 2 is five days; checks on 27th and 2nd fill it.
+    const leap = status([done('2024-02-27'), done('2024-03-02')], '2024-03-02');
+    expect(leap.progress).toMatchObject({
+      start: '2024-02-27',
+      end: '2024-03-02',
+      done: 2,
+      met: true,
+    });
+    expect(leap.streak).toBe(5);
+    // 2023 has no 29th: Feb 26 … Mar 2 are five days; checks on the 26th and 2nd fill it.
+    const plain = status([done('2023-02-26'), done('2023-03-02')], '2023-03-02');
+    expect(plain.progress).toMatchObject({
+      start: '2023-02-26',
+      end: '2023-03-02',
+      done: 2,
+      met: true,
+    });
+    expect(plain.streak).toBe(5);
+    // The same checks a year later do not fit: 2024-02-26 … 2024-03-02 is six days.
+    const wide = status([done('2024-02-26'), done('2024-03-02')], '2024-03-02');
+    expect(wide.progress).toMatchObject({ start: '2024-02-27', done: 1, met: false });
+    expect(wide.due).toBe(true);
+  });
+
+  it('counts days, not hours, across DST changes and a year boundary', () => {
+    // Europe/Berlin springs forward on 2024-03-31 (a 23-hour day) and falls back on 2024-10-27
+    // (25 hours); the window is five dates either way.
+    for (const [first, last] of [
+      ['2024-03-28', '2024-04-01'],
+      ['2024-10-24', '2024-10-28'],
+      ['2024-12-29', '2025-01-02'],
+    ] as const) {
+      const result = status([done(first), done(last)], last);
+      expect(result.progress).toMatchObject({ start: first, end: last, done: 2, met: true });
+      expect(result.streak).toBe(5);
+      // The next day the first check has left the window, whatever the clocks did.
+      const next = status([done(first), done(last)], addDays(last, 1));
+      expect(next.progress).toMatchObject({ start: addDays(first, 1), done: 1, met: false });
+      expect(next.due).toBe(true);
+    }
+  });
+
+  it('takes today from the user’s zone and day start: the window moves with the local date', () => {
+    const settings = { timeZone: 'America/New_York', dayStartHour: 4 };
+    // 2024-03-10 is New York's spring-forward day; 07:30 UTC is 03:30 EDT, before the day starts.
+    const today = localDateOf(Date.UTC(2024, 2, 10, 7, 30), settings);
+    expect(today).toBe('2024-03-09');
+    const checkins = [done('2024-03-05'), done('2024-03-09')];
+    expect(status(checkins, today).progress).toMatchObject({ done: 2, met: true });
+    // An hour later the 10th has begun: the 5th has left the window.
+    const later = localDateOf(Date.UTC(2024, 2, 10, 8, 30), settings);
+    expect(later).toBe('2024-03-10');
+    expect(status(checkins, later).progress).toMatchObject({ done: 1, met: false });
+    // A traveller's check-ins stay on their dates: the same dates seen from Tokyo count the same.
+    const tokyoToday = localDateOf(Date.UTC(2024, 2, 9, 12, 0), {
+      timeZone: 'Asia/Tokyo',
+      dayStartHour: 0,
+    });
+    expect(tokyoToday).toBe('2024-03-09');
+    expect(status(checkins, tokyoToday).progress).toMatchObject({ done: 2, met: true });
   });
 });
