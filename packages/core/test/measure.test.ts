@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Checkin,
+  type CheckinState,
   checkinValueProblems,
   completionFraction,
   isMet,
@@ -55,7 +56,16 @@ describe('checkinValueProblems', () => {
     [atLeast5, { state: 'done' }, ['A numeric check-in needs an amount (km)']],
     [atLeast5, { state: 'skipped' }, []],
     [atMost2, { state: 'skipped', value: 1 }, ['A skipped day has no value']],
-  ] as [Measure, { state: 'done' | 'skipped'; value?: number | null }, string[]][])(
+    [boolean, { state: 'note', value: null, note: 'tired' }, []],
+    [atLeast5, { state: 'note', note: 'rain' }, []],
+    [boolean, { state: 'note', note: '  ' }, ['A day with only a note has its note and no value']],
+    [boolean, { state: 'note' }, ['A day with only a note has its note and no value']],
+    [
+      atLeast5,
+      { state: 'note', value: 3, note: 'x' },
+      ['A day with only a note has its note and no value'],
+    ],
+  ] as [Measure, { state: CheckinState; value?: number | null; note?: string }, string[]][])(
     '%j with %j → %j',
     (measure, checkin, problems) => {
       expect(checkinValueProblems(measure, checkin)).toEqual(problems);
