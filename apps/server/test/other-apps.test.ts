@@ -271,6 +271,22 @@ describe('imports from other apps, and the export to Loop', () => {
     ]);
   });
 
+  it('a Loop backup is built within the worker’s limits: past them the export fails, and says so', async () => {
+    const c = createTestApp(db.database, { IMPORT_READ_TIMEOUT_MS: '100' }).client();
+    await c.signUp();
+    await c.createHabit({ name: 'Walk' });
+    const started = await c.post('/api/v1/exports', { format: 'loop' });
+    expect(started.status, started.text).toBe(202);
+    await expect
+      .poll(async () => (await c.get(`/api/v1/exports/${started.body.id}`)).body.status, {
+        timeout: 20_000,
+      })
+      .toBe('failed');
+    const failed = await c.get(`/api/v1/exports/${started.body.id}`);
+    expect(failed.body).toMatchObject({ downloadUrl: null, error: expect.any(String) });
+    expect((await c.get('/api/live')).status).toBe(200);
+  });
+
   it('the export format is checked: an unknown one is a 422 that says so, and nothing starts', async () => {
     const c = t.client();
     await c.signUp();
