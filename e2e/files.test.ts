@@ -260,6 +260,20 @@ describe('files: photos, export, import', () => {
     expect(entries.filter((e) => e.startsWith('photos/'))).toHaveLength(2);
 
     await inDarkMode(app, () => checkScreen('f06-export-ready-dark'));
+
+    // The same account as a Loop Habit Tracker backup.
+    await app.page.getByRole('radio', { name: /Loop Habit Tracker backup/ }).check();
+    await app.page.getByRole('button', { name: 'Export for Loop' }).click();
+    const loopDownload = app.page.getByTestId('download-export');
+    await expect
+      .poll(async () => (await app.page.locator('.export-row').first().textContent()) ?? '', {
+        timeout: 60_000,
+      })
+      .toMatch(/Loop backup.*Ready/);
+    const [loopFile] = await Promise.all([app.page.waitForEvent('download'), loopDownload.click()]);
+    expect(loopFile.suggestedFilename()).toMatch(/^habit-tracker-loop-backup-.*\.db$/);
+    const loopBytes = readFileSync((await loopFile.path())!);
+    expect(loopBytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
   });
 
   test('imports a Loop Habit Tracker export after a preview', async () => {
