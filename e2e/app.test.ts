@@ -191,6 +191,17 @@ describe('habit tracker web app', () => {
       async () => {
         await app.page.getByRole('button', { name: 'Icon 🌿' }).click();
         await app.page.getByRole('radio', { name: 'Green' }).check();
+        // The rolling window first (the habit is then saved with a steady rhythm).
+        await app.page.getByRole('radio', { name: /Times in any few days/ }).check();
+        await app.page.getByLabel('How many times?').fill('3');
+        await app.page.getByLabel('In any how many days?').fill('10');
+        await expect
+          .poll(() => app.page.getByTestId('schedule-summary').textContent())
+          .toBe('3 times in any 10 days');
+        await app.page.getByLabel('How many times?').fill('10');
+        await expect
+          .poll(() => app.page.getByTestId('schedule-summary').textContent())
+          .toBe('Finish the schedule to see a summary.');
         await app.page.getByRole('radio', { name: /Every few days/ }).check();
         await app.page.getByLabel('Every how many days?').fill('3');
       },
