@@ -9,6 +9,12 @@
  * logging a run with a photo save, reopen the dialog and start again. The hint says beforehand
  * that adding a photo saves the day, so nothing is recorded by surprise.
  */
+import {
+  DEFAULT_PHOTO_MAX_BYTES,
+  PHOTO_TYPES,
+  PHOTOS_PER_CHECKIN,
+  type PhotoType,
+} from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type CheckinDto, friendlyError, type Habit } from '../api/client';
 import { filesApi, type Photo } from '../api/files';
@@ -18,14 +24,7 @@ import { ConfirmDialog, Dialog } from '../shared/components/dialog';
 import { CameraIcon } from '../shared/components/file-icons';
 import { formatFullDate } from '../shared/lib/format';
 import { useStore, uuid } from '../shared/lib/store';
-import {
-  formatBytes,
-  PHOTO_MAX_BYTES,
-  PHOTOS_PER_CHECKIN,
-  type PhotoType,
-  plural,
-  sniffPhotoType,
-} from './file-checks';
+import { formatBytes, plural, sniffPhotoType } from './file-checks';
 import { waitForDayOnServer } from './wait-for-day';
 
 interface Props {
@@ -99,7 +98,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
     for (const file of files) {
       const type = await sniffPhotoType(file);
       if (!type) found.push(`${file.name} isn’t a JPEG, PNG or WebP image.`);
-      else if (file.size > PHOTO_MAX_BYTES) {
+      else if (file.size > DEFAULT_PHOTO_MAX_BYTES) {
         found.push(`${file.name} is ${formatBytes(file.size)}; photos can be up to 10 MB.`);
       } else accepted.push({ key: uuid(), file, type, fraction: 0, stage: 'waiting' });
     }
@@ -220,7 +219,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
         <input
           ref={input}
           type="file"
-          accept="image/jpeg,image/png,image/webp"
+          accept={PHOTO_TYPES.join(',')}
           multiple
           hidden
           aria-label="Choose photos"

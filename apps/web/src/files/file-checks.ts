@@ -1,46 +1,26 @@
 /**
  * What the browser can tell about a chosen file before uploading it: its real type from its
- * first bytes, and whether it fits the server's limits. Saves a slow upload that the server
- * would refuse anyway, and gives a message that names the file.
+ * first bytes, by the same signatures the server checks (@habit-tracker/vocabulary). Saves a
+ * slow upload that the server would refuse anyway, and gives a message that names the file.
  */
-import type { Photo } from '@habit-tracker/contract';
+import {
+  looksImportable as bytesLookImportable,
+  type PhotoType,
+  SIGNATURE_BYTES,
+  sniffImageType,
+} from '@habit-tracker/vocabulary';
 import { formatNumber } from '../shared/lib/format';
 
-/** The contract's PHOTO_TYPES, repeated: importing the value would bring zod into the bundle. */
-export const PHOTO_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-] as const satisfies readonly Photo['contentType'][];
-export type PhotoType = (typeof PHOTO_TYPES)[number];
-
-/** The server's defaults (docs/api.md); it still has the last word (413 above its setting). */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const PHOTOS_PER_CHECKIN = 10;
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-
-async function firstBytes(file: Blob, count: number): Promise<Uint8Array> {
+async function firstBytes(file: Blob, count = SIGNATURE_BYTES): Promise<Uint8Array> {
   return new Uint8Array(await file.slice(0, count).arrayBuffer());
 }
-
-const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) =>
-  prefix.every((b, i) => bytes[at + i] === b);
 
 /**
  * The image type from its magic bytes, or null. Not `file.type`: some pickers leave it empty,
  * and the server checks the bytes too, so this is the check that predicts its answer.
  */
 export async function sniffPhotoType(file: Blob): Promise<PhotoType | null> {
-  const bytes = await firstBytes(file, 12);
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (
-    startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
-    startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
-  ) {
-    return 'image/webp';
-  }
-  return null;
+  return sniffImageType(await firstBytes(file));
 }
 
 /**
@@ -50,8 +30,7 @@ export async function sniffPhotoType(file: Blob): Promise<PhotoType | null> {
  */
 export async function looksImportable(file: Blob): Promise<boolean> {
   const bytes = await firstBytes(file, 512);
-  const sqlite = [...'SQLite format 3'].map((c) => c.charCodeAt(0));
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, sqlite)) return true;
+  if (bytesLookImportable(bytes)) return true;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -3,6 +3,7 @@
  * with progress, read the server's preview, then confirm or cancel. Nothing is written until
  * the user confirms; the server validates the whole file first (docs/api.md, "Import").
  */
+import { DEFAULT_IMPORT_MAX_BYTES } from '@habit-tracker/vocabulary';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, friendlyError, importProblems } from '../api/client';
 import { filesApi, type ImportDto, type ImportPreview } from '../api/files';
@@ -13,7 +14,7 @@ import { BackIcon } from '../shared/components/icons';
 import { formatFullDate } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday } from '../today/store';
-import { formatBytes, IMPORT_MAX_BYTES, looksImportable, plural } from './file-checks';
+import { formatBytes, looksImportable, plural } from './file-checks';
 
 type Step =
   | { kind: 'pick' }
@@ -54,7 +55,7 @@ export default function ImportScreen() {
   async function start(file: File) {
     setFailure(null);
     if (file.size === 0) return fail(`${file.name} is empty.`);
-    if (file.size > IMPORT_MAX_BYTES) {
+    if (file.size > DEFAULT_IMPORT_MAX_BYTES) {
       return fail(`${file.name} is ${formatBytes(file.size)}; files up to 50 MB can be imported.`);
     }
     if (!(await looksImportable(file))) {
