@@ -1,4 +1,5 @@
 import { localDateOf, type Weekday } from '@habit-tracker/core';
+import { HABIT_COLORS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
 import { HabitReminders } from '../reminders/habit-reminders';
@@ -20,7 +21,7 @@ import {
   scheduleSummary,
   toBody,
 } from './habit-form';
-import { COLORS, ICONS } from './habit-options';
+import { ICONS } from './habit-options';
 
 export default function HabitEditorScreen({ id }: { id?: string }) {
   const editing = id !== undefined;
@@ -202,7 +203,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           <fieldset className="field">
             <legend className="label">Colour</legend>
             <div className="color-picker">
-              {COLORS.map((c) => (
+              {HABIT_COLORS.map((c) => (
                 <label key={c.value} className="color-choice" style={habitColorStyle(c.value)}>
                   <input
                     type="radio"

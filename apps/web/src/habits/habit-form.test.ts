@@ -1,7 +1,7 @@
+import { HABIT_COLORS } from '@habit-tracker/vocabulary';
 import { describe, expect, it } from 'vitest';
 import type { Habit } from '../api/client';
 import { emptyForm, firstFreeColor, formFromHabit, scheduleSummary, toBody } from './habit-form';
-import { COLORS } from './habit-options';
 
 const TODAY = '2026-03-15';
 
@@ -21,7 +21,7 @@ describe('the habit form', () => {
         name: 'Run',
         description: '',
         icon: '',
-        color: COLORS[0].value,
+        color: HABIT_COLORS[0].value,
         measure: { kind: 'numeric', unit: 'km', target: 5.5, direction: 'at_least' },
         schedule: { kind: 'weekdays', days: [1, 3, 5] },
         groupId: null,
@@ -65,9 +65,11 @@ describe('the habit form', () => {
   });
 
   it('gives a new habit a colour no habit has yet', () => {
-    expect(firstFreeColor([])).toBe(COLORS[0].value);
-    expect(firstFreeColor([COLORS[0].value, COLORS[1].value.toUpperCase()])).toBe(COLORS[2].value);
-    const all = COLORS.map((c) => c.value);
-    expect(firstFreeColor([...all, ...all.slice(0, 3)])).toBe(COLORS[3].value);
+    expect(firstFreeColor([])).toBe(HABIT_COLORS[0].value);
+    expect(firstFreeColor([HABIT_COLORS[0].value, HABIT_COLORS[1].value.toUpperCase()])).toBe(
+      HABIT_COLORS[2].value,
+    );
+    const all = HABIT_COLORS.map((c) => c.value);
+    expect(firstFreeColor([...all, ...all.slice(0, 3)])).toBe(HABIT_COLORS[3].value);
   });
 });

@@ -5,9 +5,9 @@
  */
 import type { Weekday } from '@habit-tracker/core';
 import { describeSchedule } from '@habit-tracker/core';
+import { HABIT_COLORS } from '@habit-tracker/vocabulary';
 import type { Habit, HabitCreate } from '../api/client';
 import { targetText } from '../shared/lib/format';
-import { COLORS } from './habit-options';
 
 export type ScheduleKind = HabitCreate['schedule']['kind'];
 
@@ -41,7 +41,7 @@ export const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }
   { kind: 'times_in_days', label: 'Times in any few days', hint: 'A rolling window, as in Loop' },
 ];
 
-export function emptyForm(today: string, color: string = COLORS[0].value): Form {
+export function emptyForm(today: string, color: string = HABIT_COLORS[0].value): Form {
   return {
     name: '',
     description: '',
@@ -182,12 +182,12 @@ export function scheduleSummary(f: Form, weekStart: Weekday): string {
  * at a glance instead of all starting indigo.
  */
 export function firstFreeColor(used: readonly string[]): string {
-  const counts = new Map<string, number>(COLORS.map((c) => [c.value, 0]));
+  const counts = new Map<string, number>(HABIT_COLORS.map((c) => [c.value, 0]));
   for (const color of used) {
     const key = color.toLowerCase();
     if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
   }
-  let best: string = COLORS[0].value;
+  let best: string = HABIT_COLORS[0].value;
   for (const [color, count] of counts) if (count < counts.get(best)!) best = color;
   return best;
 }

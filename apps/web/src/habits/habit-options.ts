@@ -1,17 +1,4 @@
-export const COLORS = [
-  { value: '#ef4444', name: 'Red' },
-  { value: '#f97316', name: 'Orange' },
-  { value: '#eab308', name: 'Yellow' },
-  { value: '#22c55e', name: 'Green' },
-  { value: '#14b8a6', name: 'Teal' },
-  { value: '#0ea5e9', name: 'Sky' },
-  { value: '#3b82f6', name: 'Blue' },
-  { value: '#6366f1', name: 'Indigo' },
-  { value: '#a855f7', name: 'Purple' },
-  { value: '#ec4899', name: 'Pink' },
-  { value: '#64748b', name: 'Slate' },
-] as const;
-
+/** The icons the habit editor offers (any emoji may be typed); its colours are the vocabulary's HABIT_COLORS. */
 export const ICONS = [
   '📚',
   '🏃',

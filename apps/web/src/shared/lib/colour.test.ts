@@ -1,10 +1,10 @@
+import { HABIT_COLORS } from '@habit-tracker/vocabulary';
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '../../habits/habit-options';
 import { contrast, DARK_PAGES, LIGHT_PAGES, withContrast } from './colour';
 
 describe('habit colours against the page', () => {
   it('every palette colour reaches 3:1 on light and dark pages once adjusted', () => {
-    for (const { value } of COLORS) {
+    for (const { value } of HABIT_COLORS) {
       for (const pages of [LIGHT_PAGES, DARK_PAGES]) {
         const fill = withContrast(value, pages);
         for (const page of pages) expect(contrast(fill, page)).toBeGreaterThanOrEqual(3);
