@@ -1,3 +1,4 @@
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
 import { Link, useLocation } from '../router';
@@ -95,7 +96,7 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
                 type={showPassword ? 'text' : 'password'}
                 autoComplete={signUp ? 'new-password' : 'current-password'}
                 required
-                minLength={signUp ? 8 : 1}
+                minLength={signUp ? LIMITS.passwordMin : 1}
                 value={password}
                 aria-invalid={fields.password ? true : undefined}
                 aria-describedby={`${id}-password-hint`}
@@ -118,7 +119,8 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             <p className="hint" id={`${id}-password-hint`}>
               {fields.password ??
                 (signUp
-                  ? (passwordProblem ?? 'At least 8 characters; a few words make a strong one.')
+                  ? (passwordProblem ??
+                    `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`)
                   : '')}
             </p>
           </div>

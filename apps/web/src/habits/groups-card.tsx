@@ -1,3 +1,4 @@
+import { LIMITS } from '@habit-tracker/vocabulary';
 /**
  * The user's habit groups, on the Habits screen: add, rename, delete (its habits stay,
  * ungrouped) and order them with the arrow buttons (keyboard and pointer alike). A habit joins a
@@ -82,7 +83,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                   <input
                     id={`${id}-${g.id}`}
                     className="input"
-                    maxLength={60}
+                    maxLength={LIMITS.groupNameMax}
                     value={renaming.name}
                     onChange={(e) => setRenaming({ id: g.id, name: e.target.value })}
                   />
@@ -147,7 +148,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
             <input
               {...control}
               className="input"
-              maxLength={60}
+              maxLength={LIMITS.groupNameMax}
               placeholder="e.g. Morning"
               value={name}
               onChange={(e) => setName(e.target.value)}

@@ -1,5 +1,5 @@
 import { localDateOf, type Weekday } from '@habit-tracker/core';
-import { HABIT_COLORS } from '@habit-tracker/vocabulary';
+import { HABIT_COLORS, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
 import { HabitReminders } from '../reminders/habit-reminders';
@@ -164,7 +164,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             <input
               id={`${uid}-name`}
               className="input"
-              maxLength={100}
+              maxLength={LIMITS.nameMax}
               placeholder="e.g. Read, Run, Drink water"
               value={form.name}
               onChange={(e) => set('name', e.target.value)}
@@ -193,7 +193,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               <input
                 id={`${uid}-icon`}
                 className="input icon-input"
-                maxLength={16}
+                maxLength={LIMITS.iconMax}
                 placeholder="Any emoji"
                 value={ICONS.includes(form.icon) ? '' : form.icon}
                 onChange={(e) => set('icon', e.target.value)}
@@ -244,7 +244,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               id={`${uid}-description`}
               className="input"
               rows={2}
-              maxLength={1000}
+              maxLength={LIMITS.descriptionMax}
               value={form.description}
               onChange={(e) => set('description', e.target.value)}
             />
@@ -317,7 +317,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 <input
                   id={`${uid}-unit`}
                   className="input"
-                  maxLength={20}
+                  maxLength={LIMITS.unitMax}
                   placeholder="km"
                   value={form.unit}
                   onChange={(e) => set('unit', e.target.value)}
@@ -383,7 +383,11 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 type="number"
                 inputMode="numeric"
                 min={1}
-                max={form.scheduleKind === 'times_per_week' ? 7 : 31}
+                max={
+                  form.scheduleKind === 'times_per_week'
+                    ? SCHEDULE_LIMITS.timesPerWeek.max
+                    : SCHEDULE_LIMITS.timesPerMonth.max
+                }
                 value={
                   form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
                 }
@@ -409,8 +413,8 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   className="input input-narrow"
                   type="number"
                   inputMode="numeric"
-                  min={1}
-                  max={365}
+                  min={SCHEDULE_LIMITS.everyNDays.min}
+                  max={SCHEDULE_LIMITS.everyNDays.max}
                   value={form.interval}
                   onChange={(e) => set('interval', e.target.value)}
                   {...invalid('schedule.interval')}

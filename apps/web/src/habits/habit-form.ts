@@ -5,7 +5,7 @@
  */
 import type { Weekday } from '@habit-tracker/core';
 import { describeSchedule } from '@habit-tracker/core';
-import { HABIT_COLORS } from '@habit-tracker/vocabulary';
+import { HABIT_COLORS, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import type { Habit, HabitCreate } from '../api/client';
 import { targetText } from '../shared/lib/format';
 
@@ -101,7 +101,8 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
   if (f.measureKind === 'numeric') {
     const target = Number(f.target.replace(',', '.'));
     if (!f.unit.trim()) errors['measure.unit'] = 'Say what you count, e.g. km, pages, glasses.';
-    if (!(target > 0 && target <= 1e9)) errors['measure.target'] = 'Enter a target above 0.';
+    if (!(target > 0 && target <= LIMITS.numberMax))
+      errors['measure.target'] = 'Enter a target above 0.';
     measure = { kind: 'numeric', unit: f.unit.trim(), target, direction: f.direction };
   }
   let schedule: HabitCreate['schedule'];
@@ -115,21 +116,25 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       break;
     case 'times_per_week': {
       const times = int(f.timesPerWeek);
-      if (!(times >= 1 && times <= 7)) errors['schedule.times'] = 'Between 1 and 7 times a week.';
+      const { min, max } = SCHEDULE_LIMITS.timesPerWeek;
+      if (!(times >= min && times <= max))
+        errors['schedule.times'] = `Between ${min} and ${max} times a week.`;
       schedule = { kind: 'times_per_week', times };
       break;
     }
     case 'times_per_month': {
       const times = int(f.timesPerMonth);
-      if (!(times >= 1 && times <= 31))
-        errors['schedule.times'] = 'Between 1 and 31 times a month.';
+      const { min, max } = SCHEDULE_LIMITS.timesPerMonth;
+      if (!(times >= min && times <= max))
+        errors['schedule.times'] = `Between ${min} and ${max} times a month.`;
       schedule = { kind: 'times_per_month', times };
       break;
     }
     case 'every_n_days': {
       const interval = int(f.interval);
-      if (!(interval >= 1 && interval <= 365))
-        errors['schedule.interval'] = 'Between 1 and 365 days.';
+      const { min, max } = SCHEDULE_LIMITS.everyNDays;
+      if (!(interval >= min && interval <= max))
+        errors['schedule.interval'] = `Between ${min} and ${max} days.`;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
         errors['schedule.startDate'] = 'Pick a start date.';
       schedule = { kind: 'every_n_days', interval, startDate: f.startDate };

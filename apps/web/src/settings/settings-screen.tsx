@@ -1,4 +1,5 @@
 import { localDateOf } from '@habit-tracker/core';
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { afterSignOut, detectCalendar, signOut } from '../account/account';
 import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
@@ -311,7 +312,7 @@ function AccountSettings({ me }: { me: Me }) {
                 type="password"
                 autoComplete="new-password"
                 required
-                minLength={8}
+                minLength={LIMITS.passwordMin}
                 value={next}
                 aria-describedby={`${id}-new-hint`}
                 onChange={(e) => {
@@ -322,7 +323,7 @@ function AccountSettings({ me }: { me: Me }) {
               <p className="hint" id={`${id}-new-hint`}>
                 {pwFields.newPassword ??
                   newPasswordProblem ??
-                  'At least 8 characters; a few words make a strong one.'}
+                  `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`}
               </p>
             </div>
           </div>

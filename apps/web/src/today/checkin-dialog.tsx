@@ -1,3 +1,4 @@
+import { LIMITS } from '@habit-tracker/vocabulary';
 /**
  * Records one day of one habit: done (with a value for numeric habits), skipped, or nothing,
  * plus an optional note and photos. A note on a day with nothing recorded is kept on its own (a
@@ -153,7 +154,7 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
             id={`${id}-note`}
             className="input"
             rows={3}
-            maxLength={2000}
+            maxLength={LIMITS.noteMax}
             value={note}
             aria-describedby={mode === 'none' ? `${id}-note-hint` : undefined}
             onChange={(e) => setNote(e.target.value)}
