@@ -1,27 +1,8 @@
 /** Icons of the file screens: here rather than in icons.tsx, so they load with those screens. */
-import type { ReactNode, SVGProps } from 'react';
+import type { ReactNode } from 'react';
+import { type IconProps as P, SvgIcon } from './svg-icon';
 
-type P = SVGProps<SVGSVGElement>;
-
-function Svg({ children, ...props }: P & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+const Svg = (props: P & { children: ReactNode }) => <SvgIcon size={20} {...props} />;
 
 export const CameraIcon = (p: P) => (
   <Svg {...p}>

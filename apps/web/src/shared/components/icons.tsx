@@ -1,27 +1,6 @@
 /** Inline stroke icons (24×24, currentColor): no icon font, no requests. */
-import type { ReactNode, SVGProps } from 'react';
+import { type IconProps as P, SvgIcon as Svg } from './svg-icon';
 
-function Svg({ children, ...props }: SVGProps<SVGSVGElement> & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
-type P = SVGProps<SVGSVGElement>;
 export const CheckIcon = (p: P) => (
   <Svg strokeWidth="3" {...p}>
     <path d="M5 12.5l4.5 4.5L19 7.5" />
