@@ -1,9 +1,9 @@
-import { LIMITS } from '@habit-tracker/vocabulary';
 /**
  * The user's habit groups, on the Habits screen: add, rename, delete (its habits stay,
  * ungrouped) and order them with the arrow buttons (keyboard and pointer alike). A habit joins a
  * group from its editor. Ordering sends the whole layout (PUT /layout) in one write.
  */
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, type Group, type Habit } from '../api/client';
 import { Field } from '../shared/components/field';

@@ -6,15 +6,16 @@ import { completionRate } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Stats } from '../api/client';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
+import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatDayMonth, formatMonthShort, formatPercent } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { type Bar, CompletionChart } from './completion-chart';
 
 type Unit = Stats['unit'];
-const UNITS: { unit: Unit; label: string }[] = [
-  { unit: 'week', label: 'Weeks' },
-  { unit: 'month', label: 'Months' },
-  { unit: 'year', label: 'Years' },
+const UNITS: Segment<Unit>[] = [
+  { value: 'week', label: 'Weeks' },
+  { value: 'month', label: 'Months' },
+  { value: 'year', label: 'Years' },
 ];
 
 function barsOf(stats: Stats, list: Stats['overall']): Bar[] {
@@ -76,20 +77,14 @@ export default function StatsScreen() {
         </h1>
         <p className="subtitle">How much of what your habits asked for you did.</p>
       </header>
-      <fieldset className="segmented stats-units">
-        <legend className="sr-only">Show by</legend>
-        {UNITS.map((u) => (
-          <label key={u.unit} className="segment">
-            <input
-              type="radio"
-              name={`${id}-unit`}
-              checked={unit === u.unit}
-              onChange={() => setUnit(u.unit)}
-            />
-            <span>{u.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        className="stats-units"
+        legend="Show by"
+        name={`${id}-unit`}
+        options={UNITS}
+        value={unit}
+        onChange={setUnit}
+      />
       {error ? (
         <p className="form-error" role="alert">
           {error}

@@ -1,17 +1,23 @@
-import { LIMITS } from '@habit-tracker/vocabulary';
 /**
  * Records one day of one habit: done (with a value for numeric habits), skipped, or nothing,
  * plus an optional note and photos. A note on a day with nothing recorded is kept on its own (a
  * note-only day, as imports from Loop bring them): it counts for nothing. The write goes through the offline queue like every
  * check-in; photos go straight to the server (they are not queued).
  */
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from '../shared/components/dialog';
+import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatFullDate, targetText } from '../shared/lib/format';
 
 type Mode = 'done' | 'skipped' | 'none';
+const MODES: Segment<Mode>[] = [
+  { value: 'done', label: 'Done' },
+  { value: 'skipped', label: 'Skipped' },
+  { value: 'none', label: 'Not recorded' },
+];
 
 // Uploading, thumbnails and the photo viewer load with the dialog, not with the app.
 const CheckinPhotos = lazy(() =>
@@ -96,27 +102,14 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
         }}
         noValidate
       >
-        <fieldset className="segmented">
-          <legend className="label">Status</legend>
-          {(
-            [
-              ['done', 'Done'],
-              ['skipped', 'Skipped'],
-              ['none', 'Not recorded'],
-            ] as const
-          ).map(([m, label]) => (
-            <label key={m} className="segment">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Status"
+          legendVisible
+          name={`${id}-mode`}
+          options={MODES}
+          value={mode}
+          onChange={setMode}
+        />
         {numeric && mode === 'done' ? (
           <div className="field">
             <label className="label" htmlFor={`${id}-value`}>

@@ -12,14 +12,15 @@ import {
 } from '@habit-tracker/core';
 import { useId, useState } from 'react';
 import type { History } from '../../api/client';
+import { type Segment, Segmented } from '../../shared/components/segmented';
 import { formatDayMonth, formatMonthShort, formatNumber } from '../../shared/lib/format';
 import { useWidth } from '../../shared/lib/use-width';
 
 type Unit = 'day' | 'week' | 'month';
-const UNITS: { unit: Unit; label: string }[] = [
-  { unit: 'day', label: 'Days' },
-  { unit: 'week', label: 'Weeks' },
-  { unit: 'month', label: 'Months' },
+const UNITS: Segment<Unit>[] = [
+  { value: 'day', label: 'Days' },
+  { value: 'week', label: 'Weeks' },
+  { value: 'month', label: 'Months' },
 ];
 
 function periodsOf(unit: Unit, today: string, weekStart: Weekday): CompletionPeriod[] {
@@ -79,20 +80,14 @@ export function ValueChart({ history, weekStart }: { history: History; weekStart
         <h2 id={`${id}-title`} className="card-title">
           {measureUnit} per {unit}
         </h2>
-        <fieldset className="segmented segmented-small">
-          <legend className="sr-only">Show by</legend>
-          {UNITS.map((u) => (
-            <label key={u.unit} className="segment">
-              <input
-                type="radio"
-                name={`${id}-unit`}
-                checked={unit === u.unit}
-                onChange={() => setUnit(u.unit)}
-              />
-              <span>{u.label}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          className="segmented-small"
+          legend="Show by"
+          name={`${id}-unit`}
+          options={UNITS}
+          value={unit}
+          onChange={setUnit}
+        />
       </div>
       <div ref={ref} className="chart">
         <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
