@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
+import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { afterSignIn, detectCalendar } from './account';
@@ -153,11 +154,7 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
               )}
             </div>
           ) : null}
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={error} />
           <button type="submit" className="button button-primary button-block" disabled={busy}>
             {busy
               ? signUp

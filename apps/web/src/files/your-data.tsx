@@ -8,6 +8,7 @@ import { friendlyError } from '../api/client';
 import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
 import { Link } from '../router';
 import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
+import { FormError } from '../shared/components/form-error';
 import { BackIcon } from '../shared/components/icons';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { formatBytes, formatDateTime } from './file-checks';
@@ -202,11 +203,7 @@ function ExportSection() {
                   : 'Export everything'}
         </button>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div role="status" aria-live="polite" className="export-status">
         {current ? <ExportProgress item={current} /> : null}
       </div>

@@ -6,6 +6,7 @@ import { HabitReminders } from '../reminders/habit-reminders';
 import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field } from '../shared/components/field';
+import { FormError } from '../shared/components/form-error';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
 import { weekdayName } from '../shared/lib/format';
@@ -480,11 +481,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           </p>
         </section>
 
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="form-actions">
           {editing ? (
             <button

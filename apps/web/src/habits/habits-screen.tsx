@@ -8,6 +8,7 @@ import {
 import { api, friendlyError, type Habit } from '../api/client';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
+import { FormError } from '../shared/components/form-error';
 import { HabitIcon } from '../shared/components/habit-icon';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/components/icons';
 import { toast } from '../shared/components/toast';
@@ -167,11 +168,7 @@ export default function HabitsScreen() {
           <PlusIcon width={18} height={18} /> New habit
         </Link>
       </header>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>

@@ -7,6 +7,7 @@ import { syncStore } from '../offline/sync';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
+import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
 import { usePasswordProblem } from '../shared/lib/password-check';
@@ -40,11 +41,7 @@ export default function SettingsScreen() {
           Settings
         </h1>
       </header>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {me ? (
         <>
           <CalendarSettings
@@ -161,11 +158,7 @@ function CalendarSettings({
             </select>
           </div>
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="form-actions">
           <span className="spacer" />
           <button
@@ -327,11 +320,7 @@ function AccountSettings({ me }: { me: Me }) {
               </p>
             </div>
           </div>
-          {pwError ? (
-            <p className="form-error" role="alert">
-              {pwError}
-            </p>
-          ) : null}
+          <FormError error={pwError} />
           <div className="form-actions">
             <span className="spacer" />
             <button type="submit" className="button" disabled={pwBusy || !current || !next}>

@@ -5,6 +5,7 @@
 import { completionRate } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Stats } from '../api/client';
+import { FormError } from '../shared/components/form-error';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatDayMonth, formatMonthShort, formatPercent } from '../shared/lib/format';
@@ -85,11 +86,7 @@ export default function StatsScreen() {
         value={unit}
         onChange={setUnit}
       />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {!shown && !error ? <div className="card skeleton-card" aria-busy="true" /> : null}
       {shown ? (
         <>

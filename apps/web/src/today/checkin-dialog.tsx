@@ -9,6 +9,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from '../shared/components/dialog';
+import { FormError } from '../shared/components/form-error';
 import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatFullDate, targetText } from '../shared/lib/format';
 
@@ -172,11 +173,7 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
           saveForPhotos={saveForPhotos}
         />
       </Suspense>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -7,6 +7,7 @@
 import { useId, useState } from 'react';
 import type { Habit } from '../api/client';
 import { Dialog } from '../shared/components/dialog';
+import { FormError } from '../shared/components/form-error';
 import { formatFullDate, formatNumber, targetText } from '../shared/lib/format';
 
 interface Props {
@@ -151,11 +152,7 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
             </button>
           </div>
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button button-ghost" onClick={onMore}>
             More…

@@ -3,6 +3,7 @@
  * on close, so this stays small.
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { FormError } from './form-error';
 
 interface DialogProps {
   title: string;
@@ -81,11 +82,7 @@ export function ConfirmDialog(props: ConfirmProps) {
         }}
       >
         {props.children}
-        {props.error ? (
-          <p className="form-error" role="alert">
-            {props.error}
-          </p>
-        ) : null}
+        <FormError error={props.error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose}>
             Cancel
