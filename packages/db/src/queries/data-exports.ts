@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { dataExports } from '../schema';
+import { ownedRow } from './owned';
 
 /* Every query here filters by user_id, except the sweeper's. */
 
@@ -45,7 +46,7 @@ export async function getExport(db: Db, userId: string, id: string): Promise<Exp
   const [row] = await db
     .select()
     .from(dataExports)
-    .where(and(eq(dataExports.userId, userId), eq(dataExports.id, id)));
+    .where(ownedRow(dataExports, userId, id));
   return (row as ExportRow | undefined) ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { dataImports } from '../schema';
+import { ownedRow } from './owned';
 
 /* Every query here filters by user_id, except the sweeper's. */
 
@@ -34,7 +35,7 @@ export async function getImport(db: Db, userId: string, id: string): Promise<Imp
   const [row] = await db
     .select()
     .from(dataImports)
-    .where(and(eq(dataImports.userId, userId), eq(dataImports.id, id)));
+    .where(ownedRow(dataImports, userId, id));
   return (row as ImportRow | undefined) ?? null;
 }
 
@@ -47,7 +48,7 @@ export async function getImportForUpdate(
   const [row] = await tx
     .select()
     .from(dataImports)
-    .where(and(eq(dataImports.userId, userId), eq(dataImports.id, id)))
+    .where(ownedRow(dataImports, userId, id))
     .for('update');
   return (row as ImportRow | undefined) ?? null;
 }
@@ -141,7 +142,7 @@ export async function updateImport(
   const [row] = await db
     .update(dataImports)
     .set(patch)
-    .where(and(eq(dataImports.userId, userId), eq(dataImports.id, id)))
+    .where(ownedRow(dataImports, userId, id))
     .returning();
   return (row as ImportRow | undefined) ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { habitGroups, habits } from '../schema';
+import { deleteOwnedRow, nextPosition, ownedRow } from './owned';
 import { type HabitGroupRow, uuidArray } from './rows';
 
 /* Every query here filters by user_id: another user's group is indistinguishable from none. */
@@ -29,7 +30,7 @@ export async function createGroup(db: Db, userId: string, name: string): Promise
     .values({
       userId,
       name,
-      position: sql`(select coalesce(max(${habitGroups.position}), -1) + 1 from ${habitGroups} where ${habitGroups.userId} = ${userId})`,
+      position: nextPosition(habitGroups, userId),
     })
     .returning(groupColumns);
   return row!;
@@ -45,18 +46,14 @@ export async function renameGroup(
   const [row] = await db
     .update(habitGroups)
     .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(habitGroups.userId, userId), eq(habitGroups.id, id)))
+    .where(ownedRow(habitGroups, userId, id))
     .returning(groupColumns);
   return row ?? null;
 }
 
 /** Deletes the group; its habits stay, ungrouped (the foreign key sets null). */
 export async function deleteGroup(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(habitGroups)
-    .where(and(eq(habitGroups.userId, userId), eq(habitGroups.id, id)))
-    .returning({ id: habitGroups.id });
-  return rows.length > 0;
+  return deleteOwnedRow(db, habitGroups, userId, id);
 }
 
 /** Whether the group exists and is the user's (before a habit is put in it). */
@@ -64,7 +61,7 @@ export async function isOwnGroup(db: Db, userId: string, id: string): Promise<bo
   const [row] = await db
     .select({ id: habitGroups.id })
     .from(habitGroups)
-    .where(and(eq(habitGroups.userId, userId), eq(habitGroups.id, id)));
+    .where(ownedRow(habitGroups, userId, id));
   return row !== undefined;
 }
 

@@ -2,6 +2,7 @@ import type { Measure, Schedule } from '@habit-tracker/core';
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { habits, userSettings } from '../schema';
+import { deleteOwnedRow, nextPosition, ownedRow } from './owned';
 import {
   type HabitRow,
   measureToColumns,
@@ -55,7 +56,7 @@ export async function getHabit(db: Db, userId: string, id: string): Promise<Habi
   const [row] = await db
     .select()
     .from(habits)
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)));
+    .where(ownedRow(habits, userId, id));
   return row ? toHabitRow(row) : null;
 }
 
@@ -71,7 +72,7 @@ export async function getHabitForUpdate(
   const [row] = await tx
     .select()
     .from(habits)
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .where(ownedRow(habits, userId, id))
     .for('update');
   return row ? { habit: toHabitRow(row), summary: summaryFromColumns(row) } : null;
 }
@@ -114,12 +115,10 @@ export async function setHabitSummary(
   await tx
     .update(habits)
     .set(summaryToColumns(stored))
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)));
+    .where(ownedRow(habits, userId, id));
 }
 
 /** The next position after the user's last habit (0 for the first), computed in the INSERT itself. */
-const nextPosition = (userId: string) =>
-  sql<number>`(select coalesce(max(${habits.position}), -1) + 1 from ${habits} where ${habits.userId} = ${userId})`;
 
 /** Appends a habit after the user's others. */
 export async function createHabit(db: Db, userId: string, input: NewHabit): Promise<HabitRow> {
@@ -133,7 +132,7 @@ export async function createHabit(db: Db, userId: string, input: NewHabit): Prom
       icon: input.icon ?? '',
       ...measureToColumns(input.measure),
       schedule: input.schedule,
-      position: nextPosition(userId),
+      position: nextPosition(habits, userId),
       groupId: input.groupId ?? null,
       startDate: input.startDate,
     })
@@ -162,7 +161,7 @@ export async function updateHabit(
       ...((patch.measure !== undefined || patch.schedule !== undefined) && summaryToColumns(null)),
       updatedAt: sql`now()`,
     })
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .where(ownedRow(habits, userId, id))
     .returning();
   return row ? toHabitRow(row) : null;
 }
@@ -189,21 +188,17 @@ export async function setHabitArchived(
         : {
             archivedAt: null,
             updatedAt: sql`now()`,
-            position: sql`case when ${habits.archivedAt} is null then ${habits.position} else ${nextPosition(userId)} end`,
+            position: sql`case when ${habits.archivedAt} is null then ${habits.position} else ${nextPosition(habits, userId)} end`,
           },
     )
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
+    .where(ownedRow(habits, userId, id))
     .returning();
   return row ? toHabitRow(row) : null;
 }
 
 /** Deletes the habit and (by cascade) its check-ins; false when it is not the user's. */
 export async function deleteHabit(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(habits)
-    .where(and(eq(habits.userId, userId), eq(habits.id, id)))
-    .returning({ id: habits.id });
-  return rows.length > 0;
+  return deleteOwnedRow(db, habits, userId, id);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { checkins, photos } from '../schema';
+import { deleteOwnedRow, ownedRow } from './owned';
 
 /* Every query here filters by user_id: another user's photo is indistinguishable from none. */
 
@@ -57,7 +58,7 @@ export async function getPhoto(db: Db, userId: string, id: string): Promise<Phot
   const [row] = await db
     .select()
     .from(photos)
-    .where(and(eq(photos.userId, userId), eq(photos.id, id)));
+    .where(ownedRow(photos, userId, id));
   return (row as PhotoRow | undefined) ?? null;
 }
 
@@ -110,11 +111,7 @@ export async function markPhotoReady(
 
 /** False when there was no such photo. Its objects are queued for deletion by a trigger. */
 export async function deletePhoto(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(photos)
-    .where(and(eq(photos.userId, userId), eq(photos.id, id)))
-    .returning({ id: photos.id });
-  return rows.length > 0;
+  return deleteOwnedRow(db, photos, userId, id);
 }
 
 /** Pending photos created before `before` (abandoned uploads) go; returns how many. Any user's. */
