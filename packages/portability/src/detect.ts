@@ -24,7 +24,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from './options';
-import { openZip } from './zip-read';
+import { readZip } from './zip-read';
 
 export interface UploadedFile {
   name: string;
@@ -123,16 +123,15 @@ export async function detectAndParse(
   const kind = sniffFile(file.bytes);
   switch (kind.kind) {
     case 'zip': {
-      const zip = await openZip(file.name, file.bytes, resolved);
-      try {
+      const parsed = await readZip(file.name, file.bytes, resolved, async (zip) => {
         const paths = zip.entries.map((e) => e.path);
         if (paths.includes(EXPORT_JSON_PATH)) return await readExportZip(file.name, zip, resolved);
         if (findLoopCsvRoot(paths) !== null) {
           return withoutPhotos(await readLoopCsvZip(file.name, zip, resolved));
         }
-      } finally {
-        zip.close();
-      }
+        return null;
+      });
+      if (parsed) return parsed;
       throw importFailure(
         file.name,
         `${EXPECTED} This zip has neither Loop's Habits.csv nor ${EXPORT_JSON_PATH}.`,

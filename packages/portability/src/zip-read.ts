@@ -83,6 +83,21 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
+/** Opens the zip, reads it with `read`, and closes it however reading ends. */
+export async function readZip<T>(
+  file: string,
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  read: (zip: OpenedZip) => Promise<T>,
+): Promise<T> {
+  const zip = await openZip(file, bytes, limits);
+  try {
+    return await read(zip);
+  } finally {
+    zip.close();
+  }
+}
+
 /**
  * Opens the zip and lists it. Refuses (ImportError) a zip that is not one, is damaged, or claims
  * more entries than `limits.maxZipEntries`.

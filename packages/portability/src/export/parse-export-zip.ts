@@ -18,7 +18,7 @@ import {
 } from '../options';
 import { sha256Hex } from '../sha256';
 import { decodeText } from '../text';
-import { type OpenedZip, openZip } from '../zip-read';
+import { type OpenedZip, readZip } from '../zip-read';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -128,12 +128,7 @@ export async function parseExportZip(
   const resolved = resolveOptions(options);
   const name = options.name ?? 'habit-tracker-export.zip';
   checkSize(name, bytes.length, resolved.maxBytes);
-  const zip = await openZip(name, bytes, resolved);
-  try {
-    return await readExportZip(name, zip, resolved);
-  } finally {
-    zip.close();
-  }
+  return readZip(name, bytes, resolved, (zip) => readExportZip(name, zip, resolved));
 }
 
 /** An opened zip that holds our export document → the parsed export. */

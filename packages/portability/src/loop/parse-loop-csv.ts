@@ -22,7 +22,7 @@ import {
   resolveOptions,
 } from '../options';
 import { decodeText } from '../text';
-import { type OpenedZip, openZip } from '../zip-read';
+import { type OpenedZip, readZip } from '../zip-read';
 import { buildLoopHabit, numberPositions } from './build-habit';
 import { parseHabitCheckmarks, parseRootCheckmarks } from './checkmarks-csv';
 import { parseHabitsCsv } from './habits-csv';
@@ -172,12 +172,7 @@ export async function parseLoopCsvZip(
 ): Promise<ImportDocument> {
   const resolved = resolveOptions(options);
   checkSize(zipName, bytes.length, resolved.maxBytes);
-  const zip = await openZip(zipName, bytes, resolved);
-  try {
-    return await readLoopCsvZip(zipName, zip, resolved);
-  } finally {
-    zip.close();
-  }
+  return readZip(zipName, bytes, resolved, (zip) => readLoopCsvZip(zipName, zip, resolved));
 }
 
 /** The CSV files of an opened Loop zip → the document. */
