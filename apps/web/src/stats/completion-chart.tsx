@@ -4,6 +4,8 @@
  * that asked for nothing show no bar and say so. The numbers are in the label for screen
  * readers and on every bar's title for pointers.
  */
+
+import { ChartGrid } from '../shared/components/chart-grid';
 import { useWidth } from '../shared/lib/use-width';
 
 export interface Bar {
@@ -42,16 +44,15 @@ export function CompletionChart({
   return (
     <div ref={ref} className="chart">
       <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
-        {compact
-          ? null
-          : [0, 0.5, 1].map((g) => (
-              <g key={g}>
-                <line x1={pad.left} x2={pad.left + w} y1={y(g)} y2={y(g)} className="chart-grid" />
-                <text x={pad.left - 6} y={y(g) + 4} textAnchor="end" className="chart-label">
-                  {g * 100}%
-                </text>
-              </g>
-            ))}
+        {compact ? null : (
+          <ChartGrid
+            at={[0, 0.5, 1]}
+            left={pad.left}
+            right={pad.left + w}
+            y={y}
+            label={(g) => `${g * 100}%`}
+          />
+        )}
         {bars.map((bar, i) => {
           const cx = pad.left + slot * i + slot / 2;
           const rate = bar.rate ?? 0;

@@ -1,4 +1,6 @@
 /** Small hand-drawn SVG charts, sized to their container so they stay crisp on a phone. */
+
+import { ChartGrid } from '../../shared/components/chart-grid';
 import {
   formatFullDate,
   formatMonthShort,
@@ -49,14 +51,13 @@ export function ScoreChart({
   return (
     <div ref={ref} className="chart">
       <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
-        {[0, 0.25, 0.5, 0.75, 1].map((g) => (
-          <g key={g}>
-            <line x1={pad.left} x2={pad.left + w} y1={y(g)} y2={y(g)} className="chart-grid" />
-            <text x={pad.left - 6} y={y(g) + 4} textAnchor="end" className="chart-label">
-              {g * 100}%
-            </text>
-          </g>
-        ))}
+        <ChartGrid
+          at={[0, 0.25, 0.5, 0.75, 1]}
+          left={pad.left}
+          right={pad.left + w}
+          y={y}
+          label={(g) => `${g * 100}%`}
+        />
         {ticks.map((t) => (
           <text key={t.i} x={x(t.i)} y={height - 6} textAnchor="middle" className="chart-label">
             {t.label}

@@ -12,6 +12,7 @@ import {
 } from '@habit-tracker/core';
 import { useId, useState } from 'react';
 import type { History } from '../../api/client';
+import { ChartGrid } from '../../shared/components/chart-grid';
 import { type Segment, Segmented } from '../../shared/components/segmented';
 import { formatDayMonth, formatMonthShort, formatNumber } from '../../shared/lib/format';
 import { useWidth } from '../../shared/lib/use-width';
@@ -91,14 +92,13 @@ export function ValueChart({ history, weekStart }: { history: History; weekStart
       </div>
       <div ref={ref} className="chart">
         <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
-          {[0, max / 2].map((g) => (
-            <g key={g}>
-              <line x1={pad.left} x2={pad.left + w} y1={y(g)} y2={y(g)} className="chart-grid" />
-              <text x={pad.left - 6} y={y(g) + 4} textAnchor="end" className="chart-label">
-                {formatNumber(Math.round(g))}
-              </text>
-            </g>
-          ))}
+          <ChartGrid
+            at={[0, max / 2]}
+            left={pad.left}
+            right={pad.left + w}
+            y={y}
+            label={(g) => formatNumber(Math.round(g))}
+          />
           {periods.map((p, i) => {
             const cx = pad.left + slot * i + slot / 2;
             const sum = sums[i]!;
