@@ -1,4 +1,4 @@
-/** A hand-drawn chart's horizontal grid lines (decision 0013), each labelled left of the plot. */
+/** A hand-drawn chart's horizontal grid lines (decision 0018), each labelled left of the plot. */
 import type { ReactNode } from 'react';
 
 interface ChartGridProps {
