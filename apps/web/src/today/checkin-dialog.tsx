@@ -9,6 +9,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from '../shared/components/dialog';
+import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatFullDate, targetText } from '../shared/lib/format';
@@ -112,55 +113,51 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
           onChange={setMode}
         />
         {numeric && mode === 'done' ? (
-          <div className="field">
-            <label className="label" htmlFor={`${id}-value`}>
-              Amount ({numeric.unit})
-            </label>
-            <div className="input-with-unit">
-              <input
-                id={`${id}-value`}
-                className="input"
-                type="number"
-                inputMode="decimal"
-                step="any"
-                min="0"
-                value={value}
-                aria-describedby={`${id}-value-hint`}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => {
-                  setValue(e.target.value);
-                  setError(null);
-                }}
-                autoFocus
-              />
-              <span className="unit">{numeric.unit}</span>
-            </div>
-            <p id={`${id}-value-hint`} className="hint">
-              Target: {targetText(habit)}
-            </p>
-          </div>
+          <Field label={`Amount (${numeric.unit})`} hint={`Target: ${targetText(habit)}`}>
+            {(control) => (
+              <div className="input-with-unit">
+                <input
+                  {...control}
+                  className="input"
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  min="0"
+                  value={value}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(e) => {
+                    setValue(e.target.value);
+                    setError(null);
+                  }}
+                  autoFocus
+                />
+                <span className="unit">{numeric.unit}</span>
+              </div>
+            )}
+          </Field>
         ) : null}
-        <div className="field">
-          <label className="label" htmlFor={`${id}-note`}>
-            Note <span className="optional">(optional)</span>
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className="input"
-            rows={3}
-            maxLength={LIMITS.noteMax}
-            value={note}
-            aria-describedby={mode === 'none' ? `${id}-note-hint` : undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
-        {mode === 'none' ? (
-          <p id={`${id}-note-hint`} className="hint">
-            {note.trim()
-              ? 'Only the note is kept: the day counts as not recorded.'
-              : 'This day will have no entry.'}
-          </p>
-        ) : null}
+        <Field
+          label="Note"
+          optional
+          {...(mode === 'none'
+            ? {
+                hint: note.trim()
+                  ? 'Only the note is kept: the day counts as not recorded.'
+                  : 'This day will have no entry.',
+              }
+            : {})}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="input"
+              rows={3}
+              maxLength={LIMITS.noteMax}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
       </form>
       {/* Outside the form: the photo dialogs have forms of their own, and React would pass
           their submit events up to this one. */}

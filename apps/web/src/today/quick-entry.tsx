@@ -4,9 +4,10 @@
  * empty box never looks like a value; the target is said beside it. "More" opens the full
  * check-in dialog (skip, note, photos).
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Habit } from '../api/client';
 import { Dialog } from '../shared/components/dialog';
+import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { formatFullDate, formatNumber, targetText } from '../shared/lib/format';
 
@@ -43,7 +44,6 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
   const [total, setTotal] = useState(value === null ? '' : String(value));
   const [add, setAdd] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
 
   function save() {
     if (total.trim() === '' && value === null) {
@@ -59,15 +59,20 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
     onClose();
   }
 
+  /** A new total, typed or stepped: the last error no longer applies. */
+  function changeTotal(next: string) {
+    setTotal(next);
+    setError(null);
+  }
+
   function addAmount() {
     const parsed = parseAmount(add);
     if ('error' in parsed) {
       setError(parsed.error);
       return;
     }
-    setTotal(step(total, parsed.value));
+    changeTotal(step(total, parsed.value));
     setAdd('');
-    setError(null);
   }
 
   const title = `${habit.name} — ${isToday ? 'today' : formatFullDate(date)}`;
@@ -80,78 +85,65 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
           save();
         }}
       >
-        <div className="field">
-          <label className="label" htmlFor={`${id}-total`}>
-            Total ({unit})
-          </label>
-          <div className="stepper">
-            <button
-              type="button"
-              className="button stepper-button"
-              aria-label={`Remove 1 ${unit}`}
-              onClick={() => {
-                setTotal(step(total, -1));
-                setError(null);
-              }}
-            >
-              −1
-            </button>
-            <input
-              id={`${id}-total`}
-              className="input stepper-input"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={total}
-              aria-describedby={`${id}-hint`}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => {
-                setTotal(e.target.value);
-                setError(null);
-              }}
-            />
-            <button
-              type="button"
-              className="button stepper-button"
-              aria-label={`Add 1 ${unit}`}
-              onClick={() => {
-                setTotal(step(total, 1));
-                setError(null);
-              }}
-            >
-              +1
-            </button>
-          </div>
-          <p id={`${id}-hint`} className="hint">
-            Target: {targetText(habit)}
-            {value !== null ? ` · recorded so far: ${formatNumber(value)} ${unit}` : ''}
-          </p>
-        </div>
-        <div className="field">
-          <label className="label" htmlFor={`${id}-add`}>
-            Add to the total
-          </label>
-          <div className="input-with-button">
-            <input
-              id={`${id}-add`}
-              className="input"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={add}
-              onChange={(e) => setAdd(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  addAmount();
-                }
-              }}
-            />
-            <button type="button" className="button" onClick={addAmount}>
-              Add
-            </button>
-          </div>
-        </div>
+        <Field
+          label={`Total (${unit})`}
+          hint={`Target: ${targetText(habit)}${value !== null ? ` · recorded so far: ${formatNumber(value)} ${unit}` : ''}`}
+        >
+          {(control) => (
+            <div className="stepper">
+              <button
+                type="button"
+                className="button stepper-button"
+                aria-label={`Remove 1 ${unit}`}
+                onClick={() => changeTotal(step(total, -1))}
+              >
+                −1
+              </button>
+              <input
+                {...control}
+                className="input stepper-input"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={total}
+                aria-invalid={error ? true : undefined}
+                onChange={(e) => changeTotal(e.target.value)}
+              />
+              <button
+                type="button"
+                className="button stepper-button"
+                aria-label={`Add 1 ${unit}`}
+                onClick={() => changeTotal(step(total, 1))}
+              >
+                +1
+              </button>
+            </div>
+          )}
+        </Field>
+        <Field label="Add to the total">
+          {(control) => (
+            <div className="input-with-button">
+              <input
+                {...control}
+                className="input"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={add}
+                onChange={(e) => setAdd(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    addAmount();
+                  }
+                }}
+              />
+              <button type="button" className="button" onClick={addAmount}>
+                Add
+              </button>
+            </div>
+          )}
+        </Field>
         <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button button-ghost" onClick={onMore}>
