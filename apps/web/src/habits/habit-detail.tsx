@@ -6,6 +6,7 @@ import { BackLink, Link } from '../router';
 import { DayLegend } from '../shared/components/day-mark';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
+import { LoadingCard } from '../shared/components/loading-card';
 import { toast } from '../shared/components/toast';
 import {
   formatFullDate,
@@ -116,13 +117,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
         <h1 ref={heading} tabIndex={-1}>
           {error ? 'Habit' : 'Loading…'}
         </h1>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <div className="card skeleton-card" aria-busy="true" />
-        )}
+        <LoadingCard error={error} />
       </div>
     );
   }

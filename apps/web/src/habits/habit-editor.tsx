@@ -9,6 +9,7 @@ import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
+import { LoadingCard } from '../shared/components/loading-card';
 import { weekdayName } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
@@ -85,13 +86,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
         <h1 ref={heading} tabIndex={-1}>
           Edit habit
         </h1>
-        {loadError ? (
-          <p className="form-error" role="alert">
-            {loadError}
-          </p>
-        ) : (
-          <div className="card skeleton-card" aria-busy="true" />
-        )}
+        <LoadingCard error={loadError} />
       </div>
     );
   }
