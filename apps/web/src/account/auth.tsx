@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
+import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -65,27 +66,19 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             void submit();
           }}
         >
-          <div className="field">
-            <label className="label" htmlFor={`${id}-email`}>
-              Email
-            </label>
-            <input
-              id={`${id}-email`}
-              className="input"
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              aria-invalid={fields.email ? true : undefined}
-              aria-describedby={fields.email ? `${id}-email-error` : undefined}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-            {fields.email ? (
-              <p className="field-error" id={`${id}-email-error`}>
-                {fields.email}
-              </p>
-            ) : null}
-          </div>
+          <Field label="Email" error={fields.email}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                type="email"
+                autoComplete="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
           <div className="field">
             <label className="label" htmlFor={`${id}-password`}>
               Password
