@@ -6,6 +6,7 @@ import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { Link } from '../router';
+import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
 import { type Reminder, remindersApi } from './api';
@@ -152,11 +153,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
           </div>
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="form-actions">
         <span className="spacer" />
         <button

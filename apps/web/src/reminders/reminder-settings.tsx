@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
+import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
 import { loadToday } from '../today/store';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
@@ -150,11 +151,7 @@ function DeviceSettings() {
           </ul>
         </>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </section>
   );
 }
@@ -288,11 +285,7 @@ function VacationSettings({ today }: { today: string }) {
             ))
           : null}
       </fieldset>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="form-actions">
         <span className="spacer" />
         <button
