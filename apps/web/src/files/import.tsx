@@ -116,8 +116,8 @@ export default function ImportScreen() {
           Import your history
         </h1>
         <p className="subtitle">
-          From Loop Habit Tracker, or from an export of this app. Nothing is added until you
-          confirm.
+          From Loop Habit Tracker, Beaver Habits, Table Habit, Habitica, HabitBull, or an export of
+          this app. Nothing is added until you confirm.
         </p>
       </header>
       {failure ? <FailureNotice failure={failure} /> : null}

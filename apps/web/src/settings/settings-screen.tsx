@@ -182,7 +182,10 @@ function DataSettings() {
       <h2 id={`${id}-data`} className="card-title">
         Your data
       </h2>
-      <p>Download everything you’ve recorded, or bring in your history from Loop Habit Tracker.</p>
+      <p>
+        Download everything you’ve recorded, or bring in your history from Loop Habit Tracker or
+        another habit app.
+      </p>
       <div className="button-row">
         <Link to="/settings/data" className="button">
           Export your data
