@@ -187,6 +187,9 @@ describe('Today as a grid', () => {
     await dialog.getByLabel('Total (glasses)').fill('7');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => cell('Water', d1).getAttribute('data-status')).toBe('partly');
+    // The reopened day must show what the server holds: the save has left the outbox first (a
+    // CI run once reopened it mid-sync and the total read empty).
+    await waitSynced(app);
 
     // Three taps with the stepper: the day, +1, Save — 7 becomes 8, the target.
     await cell('Water', d1).click();

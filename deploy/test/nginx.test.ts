@@ -25,6 +25,18 @@ let iad: ServerProcess;
 let sin: ServerProcess;
 let front: NginxProcess;
 
+/**
+ * The front's JSON access lines so far. nginx writes a line when it finalises the request, which
+ * can be after the client has its answer (for a refused body, after the lingering close drains the
+ * upload), so tests poll for the line they expect.
+ */
+async function accessLines(): Promise<Record<string, unknown>[]> {
+  return (await front.accessLog())
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 beforeAll(async () => {
   postgres = await startPostgres({ label: 'deploy-front' });
   const common = {
@@ -166,14 +178,10 @@ describe('the API behind it', () => {
     expect(today.status).toBe(200);
     expect(today.headers.get('x-region')).toBe('sin');
 
-    const log = await front.accessLog();
-    const line = log
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((entry) => entry.path === '/api/v1/auth/sign-up');
-    expect(line).toMatchObject({ status: 201, replayed: 'iad' });
-    expect(String(line?.upstream_status)).toMatch(/^409 : 201$/);
+    const signUpLine = async () =>
+      (await accessLines()).find((entry) => entry.path === '/api/v1/auth/sign-up');
+    await expect.poll(signUpLine).toMatchObject({ status: 201, replayed: 'iad' });
+    expect(String((await signUpLine())?.upstream_status)).toMatch(/^409 : 201$/);
   });
 
   it("passes the primary's own 409 through with its body", async () => {
@@ -195,23 +203,16 @@ describe('the API behind it', () => {
       body: JSON.stringify({ name: 'x'.repeat(BODY_LIMIT + 1) }),
     });
     expect(res.status).toBe(413);
-    const log = await front.accessLog();
-    const line = log
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .filter((entry) => entry.path === '/api/v1/habits')
-      .at(-1);
-    expect(line).toMatchObject({ status: 413, upstream: '' });
+    const lastHabitsLine = async () =>
+      (await accessLines()).filter((entry) => entry.path === '/api/v1/habits').at(-1);
+    await expect.poll(lastHabitsLine).toMatchObject({ status: 413, upstream: '' });
   });
 
   it('writes one JSON access line per request with the request id and region', async () => {
     await fetch(`${front.url}/api/health`, { headers: { 'fly-request-id': 'front-log-1' } });
-    const entry = (await front.accessLog())
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((e) => e.id === 'front-log-1');
-    expect(entry).toMatchObject({ region: 'sin', method: 'GET', path: '/api/health', status: 200 });
+    const entry = async () => (await accessLines()).find((e) => e.id === 'front-log-1');
+    await expect
+      .poll(entry)
+      .toMatchObject({ region: 'sin', method: 'GET', path: '/api/health', status: 200 });
   });
 });
