@@ -110,7 +110,10 @@ it("every route with a path parameter answers another user's objects 404, as if 
     atOwned: {} as Record<string, number>,
     atMissing: {} as Record<string, number>,
     lists: {} as Record<string, number>,
+    redrawn: {} as Record<string, number>,
   };
+  const isInvalidBody = (res: HttpResponse) =>
+    res.status === 422 && res.body?.error?.code === 'validation_failed';
   const count = (bucket: Record<string, number>, res: HttpResponse) => {
     bucket[res.status] = (bucket[res.status] ?? 0) + 1;
   };
@@ -118,15 +121,25 @@ it("every route with a path parameter answers another user's objects 404, as if 
   let requests = 0;
   for (const op of routes) {
     for (const params of parameterSets(op)) {
-      const body = op.body ? values.minimal(op.body) : undefined;
+      let body = op.body ? values.minimal(op.body) : undefined;
       const send = (segments: Record<string, string>) =>
         other.send(op.method, fillPath(op.path, segments), {
           ...(body !== undefined ? { json: body } : {}),
           headers: idempotencyHeader(op),
         });
-      const atOwned = await send(params);
+      let atOwned = await send(params);
+      requests++;
+      // The schema cannot say every rule across fields (a note-only day needs its note): a body
+      // refused as invalid never reaches the lookup, so draw another, a few times at most. The
+      // refused tries are counted in their own bucket.
+      for (let redraw = 0; body !== undefined && isInvalidBody(atOwned) && redraw < 5; redraw++) {
+        count(answers.redrawn, atOwned);
+        body = values.minimal(op.body!);
+        atOwned = await send(params);
+        requests++;
+      }
       const atMissing = await send(withMissingIds(op, params));
-      requests += 2;
+      requests++;
       count(answers.atOwned, atOwned);
       count(answers.atMissing, atMissing);
       const where = `${op.label} ${JSON.stringify(params)}`;
