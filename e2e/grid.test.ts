@@ -338,6 +338,9 @@ describe('Today as a grid', () => {
       .poll(() => cell('Keyboard habit', addDays(today, -1)).getAttribute('data-status'))
       .toBe('met');
     await app.page.keyboard.press('End');
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-date')))
+      .toBe(today);
     await app.page.keyboard.press('Space');
     await expect.poll(() => cell('Keyboard habit', today).getAttribute('data-status')).toBe('met');
     await waitSynced(app);

@@ -70,13 +70,15 @@ export function HabitGrid(props: GridProps) {
 
   function move(target: DayTarget) {
     props.onFocus(target);
-    requestAnimationFrame(() =>
-      root.current
-        ?.querySelector<HTMLButtonElement>(
-          `[data-habit-id="${target.habitId}"] [data-date="${target.date}"]`,
-        )
-        ?.focus(),
-    );
+    const button = () =>
+      root.current?.querySelector<HTMLButtonElement>(
+        `[data-habit-id="${target.habitId}"] [data-date="${target.date}"]`,
+      );
+    // Focus now when the day is on screen, so a key pressed next (Space, Enter) acts on it even
+    // if the next frame is late; a frame later for a day the re-render is still drawing.
+    const now = button();
+    if (now) now.focus();
+    else requestAnimationFrame(() => button()?.focus());
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
