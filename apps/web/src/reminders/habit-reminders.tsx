@@ -7,8 +7,8 @@ import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { Link } from '../router';
 import { FormError } from '../shared/components/form-error';
-import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
+import { useMutation } from '../shared/lib/use-mutation';
 import { type Reminder, remindersApi } from './api';
 
 export function describeDays(days: number[] | null): string {
@@ -23,42 +23,41 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
   const [time, setTime] = useState('08:00');
   const [chooseDays, setChooseDays] = useState(false);
   const [days, setDays] = useState<Weekday[]>([1, 2, 3, 4, 5]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
     remindersApi
       .list(habitId)
       .then((r) => setReminders(r.reminders))
-      .catch((e) => setError(friendlyError(e)));
+      .catch((e) => setLoadError(friendlyError(e)));
   }, [habitId]);
 
-  async function add() {
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await remindersApi.create({
-        habitId,
-        time,
-        days: chooseDays ? [...days].sort() : null,
-      });
-      setReminders((r) => [...(r ?? []), created].sort((a, b) => a.time.localeCompare(b.time)));
-      toast(`Reminder at ${created.time} added.`);
-    } catch (e) {
-      setError(friendlyError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function remove(reminder: Reminder) {
-    setError(null);
-    try {
+  // Reminders do not change what Today shows: no refresh.
+  const add = useMutation(
+    () => remindersApi.create({ habitId, time, days: chooseDays ? [...days].sort() : null }),
+    {
+      refreshToday: false,
+      success: (created) => `Reminder at ${created.time} added.`,
+      onSuccess: (created) =>
+        setReminders((r) => [...(r ?? []), created].sort((a, b) => a.time.localeCompare(b.time))),
+    },
+  );
+  const remove = useMutation(
+    async (reminder: Reminder) => {
       await remindersApi.remove(reminder.id);
-      setReminders((r) => (r ?? []).filter((x) => x.id !== reminder.id));
-    } catch (e) {
-      setError(friendlyError(e));
-    }
+      return reminder;
+    },
+    {
+      refreshToday: false,
+      onSuccess: (reminder) => setReminders((r) => (r ?? []).filter((x) => x.id !== reminder.id)),
+    },
+  );
+  // One message at a time, as one form: an action clears what the others left.
+  const error = add.error ?? remove.error ?? loadError;
+  function clearErrors() {
+    add.reset();
+    remove.reset();
+    setLoadError(null);
   }
 
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
@@ -88,7 +87,11 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
               <button
                 type="button"
                 className="button button-small"
-                onClick={() => void remove(r)}
+                disabled={remove.busy}
+                onClick={() => {
+                  clearErrors();
+                  void remove.run(r);
+                }}
                 aria-label={`Delete the reminder at ${r.time}`}
               >
                 Delete
@@ -159,11 +162,14 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
         <button
           type="button"
           className="button"
-          disabled={busy || !/^\d{2}:\d{2}$/.test(time) || (chooseDays && days.length === 0)}
-          onClick={() => void add()}
+          disabled={add.busy || !/^\d{2}:\d{2}$/.test(time) || (chooseDays && days.length === 0)}
+          onClick={() => {
+            clearErrors();
+            void add.run();
+          }}
           data-testid="add-reminder"
         >
-          {busy ? 'Adding…' : 'Add reminder'}
+          {add.busy ? 'Adding…' : 'Add reminder'}
         </button>
       </div>
     </section>

@@ -5,8 +5,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
 import { FormError } from '../shared/components/form-error';
-import { toast } from '../shared/components/toast';
-import { loadToday } from '../today/store';
+import { useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
 import { currentSubscription, enablePush, pushSupport } from './push';
 
@@ -24,8 +23,7 @@ function DeviceSettings() {
   const support = pushSupport();
   const [devices, setDevices] = useState<PushSubscriptionDto[] | null>(null);
   const [endpoint, setEndpoint] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -36,7 +34,7 @@ function DeviceSettings() {
       setDevices(list.subscriptions);
       setEndpoint(sub?.endpoint ?? null);
     } catch (e) {
-      setError(friendlyError(e));
+      setLoadError(friendlyError(e));
     }
   }, [support]);
   useEffect(() => {
@@ -46,19 +44,20 @@ function DeviceSettings() {
   const mine = devices?.find((d) => d.endpoint === endpoint) ?? null;
   const others = devices?.filter((d) => d !== mine) ?? [];
 
-  async function run(action: () => Promise<unknown>, done?: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  // The push side fails with the browser's own words (permission refused...), not the API's.
+  const act = useMutation(
+    async (action: () => Promise<unknown>, done?: string) => {
+      setLoadError(null);
       await action();
-      if (done) toast(done);
       await refresh();
-    } catch (e) {
-      setError(e instanceof Error && !('status' in e) ? e.message : friendlyError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return done;
+    },
+    {
+      refreshToday: false,
+      success: (done) => done,
+      describe: (e) => (e instanceof Error && !('status' in e) ? e.message : friendlyError(e)),
+    },
+  );
 
   return (
     <section
@@ -85,9 +84,9 @@ function DeviceSettings() {
             <button
               type="button"
               className="button"
-              disabled={busy}
+              disabled={act.busy}
               onClick={() =>
-                void run(() => remindersApi.testDevice(mine.id), 'Test notification sent.')
+                void act.run(() => remindersApi.testDevice(mine.id), 'Test notification sent.')
               }
               data-testid="send-test"
             >
@@ -96,9 +95,9 @@ function DeviceSettings() {
             <button
               type="button"
               className="button"
-              disabled={busy}
+              disabled={act.busy}
               onClick={() =>
-                void run(
+                void act.run(
                   () => remindersApi.removeDevice(mine.id),
                   'Reminders are off on this device.',
                 )
@@ -115,8 +114,8 @@ function DeviceSettings() {
             <button
               type="button"
               className="button button-primary"
-              disabled={busy}
-              onClick={() => void run(enablePush, 'Reminders are on for this device.')}
+              disabled={act.busy}
+              onClick={() => void act.run(enablePush, 'Reminders are on for this device.')}
               data-testid="enable-push"
             >
               Turn on reminders here
@@ -140,8 +139,10 @@ function DeviceSettings() {
                 <button
                   type="button"
                   className="button button-small"
-                  disabled={busy}
-                  onClick={() => void run(() => remindersApi.removeDevice(d.id), 'Device removed.')}
+                  disabled={act.busy}
+                  onClick={() =>
+                    void act.run(() => remindersApi.removeDevice(d.id), 'Device removed.')
+                  }
                   aria-label={`Remove ${d.label || 'a browser'}`}
                 >
                   Remove
@@ -151,7 +152,7 @@ function DeviceSettings() {
           </ul>
         </>
       ) : null}
-      <FormError error={error} />
+      <FormError error={act.error ?? loadError} />
     </section>
   );
 }
@@ -164,8 +165,7 @@ function VacationSettings({ today }: { today: string }) {
   const [to, setTo] = useState(today);
   const [all, setAll] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
     Promise.all([remindersApi.vacations(), api.habits('active')])
@@ -173,37 +173,30 @@ function VacationSettings({ today }: { today: string }) {
         setVacations(v.vacations);
         setHabits(h.habits);
       })
-      .catch((e) => setError(friendlyError(e)));
+      .catch((e) => setLoadError(friendlyError(e)));
   }, []);
 
-  async function add() {
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await remindersApi.createVacation({
-        from,
-        to,
-        habitIds: all ? null : chosen,
-      });
-      setVacations((v) => [created, ...(v ?? [])]);
-      void loadToday();
-      toast('Vacation saved. Enjoy!');
-    } catch (e) {
-      setError(friendlyError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function remove(v: Vacation) {
-    setError(null);
-    try {
+  // Vacation days count as skips, so Today is refreshed after each change (the hook's default).
+  const add = useMutation(
+    () => remindersApi.createVacation({ from, to, habitIds: all ? null : chosen }),
+    {
+      success: 'Vacation saved. Enjoy!',
+      onSuccess: (created) => setVacations((v) => [created, ...(v ?? [])]),
+    },
+  );
+  const remove = useMutation(
+    async (v: Vacation) => {
       await remindersApi.removeVacation(v.id);
-      setVacations((list) => (list ?? []).filter((x) => x.id !== v.id));
-      void loadToday();
-    } catch (e) {
-      setError(friendlyError(e));
-    }
+      return v;
+    },
+    { onSuccess: (v) => setVacations((list) => (list ?? []).filter((x) => x.id !== v.id)) },
+  );
+  // One message at a time, as one form: an action clears what the others left.
+  const error = add.error ?? remove.error ?? loadError;
+  function clearErrors() {
+    add.reset();
+    remove.reset();
+    setLoadError(null);
   }
 
   const name = (id: string) => habits.find((h) => h.id === id)?.name ?? 'a habit';
@@ -224,7 +217,15 @@ function VacationSettings({ today }: { today: string }) {
                 {v.from === v.to ? v.from : `${v.from} to ${v.to}`} ·{' '}
                 {v.habitIds === null ? 'all habits' : v.habitIds.map(name).join(', ')}
               </span>
-              <button type="button" className="button button-small" onClick={() => void remove(v)}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={remove.busy}
+                onClick={() => {
+                  clearErrors();
+                  void remove.run(v);
+                }}
+              >
                 Delete
               </button>
             </li>
@@ -291,10 +292,13 @@ function VacationSettings({ today }: { today: string }) {
         <button
           type="button"
           className="button"
-          disabled={busy || !from || !to || to < from || (!all && chosen.length === 0)}
-          onClick={() => void add()}
+          disabled={add.busy || !from || !to || to < from || (!all && chosen.length === 0)}
+          onClick={() => {
+            clearErrors();
+            void add.run();
+          }}
         >
-          {busy ? 'Saving…' : 'Add vacation'}
+          {add.busy ? 'Saving…' : 'Add vacation'}
         </button>
       </div>
     </section>

@@ -10,13 +10,15 @@ import { loadToday } from '../../today/store';
 import { toast } from '../components/toast';
 
 export interface MutationOptions<T> {
-  /** A toast once it worked. */
-  success?: string | ((result: T) => string);
+  /** A toast once it worked (none for an empty or missing text). */
+  success?: string | ((result: T) => string | undefined);
   /** Show the error as a toast too (buttons without a form around them). */
   errorToast?: boolean;
   /** Refresh Today afterwards (default true). */
   refreshToday?: boolean;
   onSuccess?: (result: T) => void;
+  /** The error in words (default `friendlyError`), for actions whose errors are not the API's. */
+  describe?: (error: unknown) => string;
 }
 
 /** What `run` resolves with: the result, or that it failed (the words are in `error`). */
@@ -58,7 +60,7 @@ export function useMutation<A extends unknown[], T>(
       opts.onSuccess?.(result);
       return { ok: true, value: result };
     } catch (e) {
-      const text = friendlyError(e);
+      const text = (opts.describe ?? friendlyError)(e);
       setError(text);
       setFields(fieldErrors(e));
       if (opts.errorToast) toast(text, { tone: 'error' });
