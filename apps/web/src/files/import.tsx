@@ -9,6 +9,7 @@ import { ApiError, friendlyError, importProblems } from '../api/client';
 import { filesApi, type ImportDto, type ImportPreview } from '../api/files';
 import { uploadFile } from '../api/upload';
 import { Link } from '../router';
+import { Field } from '../shared/components/field';
 import { UploadIcon } from '../shared/components/file-icons';
 import { BackIcon } from '../shared/components/icons';
 import { formatFullDate } from '../shared/lib/format';
@@ -184,29 +185,26 @@ function FilePicker({
           <strong>Habit Tracker:</strong> the .zip from Settings → Your data → Export everything.
         </li>
       </ul>
-      <div className="field">
-        <label className="label" htmlFor={`${id}-file`}>
-          File to import
-        </label>
-        <input
-          id={`${id}-file`}
-          className="file-input"
-          type="file"
-          accept=".zip,.db,.sqlite,.sqlite3,.json,.csv,application/zip,application/json,text/csv"
-          disabled={working}
-          aria-describedby={`${id}-hint`}
-          data-testid="import-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = ''; // the same file again (after fixing it) is a new choice
-            if (file) onFile(file);
-          }}
-        />
-        <p id={`${id}-hint`} className="hint">
-          Up to 50 MB. It is uploaded and checked first; you’ll see what it holds before anything is
-          added.
-        </p>
-      </div>
+      <Field
+        label="File to import"
+        hint="Up to 50 MB. It is uploaded and checked first; you’ll see what it holds before anything is added."
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="file-input"
+            type="file"
+            accept=".zip,.db,.sqlite,.sqlite3,.json,.csv,application/zip,application/json,text/csv"
+            disabled={working}
+            data-testid="import-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = ''; // the same file again (after fixing it) is a new choice
+              if (file) onFile(file);
+            }}
+          />
+        )}
+      </Field>
       <div role="status" aria-live="polite" className="import-status">
         {working ? (
           <>

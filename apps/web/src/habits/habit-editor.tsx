@@ -105,10 +105,6 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
         {errors[path]}
       </p>
     ) : null;
-  const invalid = (path: string) =>
-    errors[path]
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${uid}-${path}-error` }
-      : {};
 
   async function save() {
     if (!form) return;
@@ -153,21 +149,18 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             </span>
             <span className="preview-name">{form.name || 'Your habit'}</span>
           </div>
-          <div className="field">
-            <label className="label" htmlFor={`${uid}-name`}>
-              Name
-            </label>
-            <input
-              id={`${uid}-name`}
-              className="input"
-              maxLength={LIMITS.nameMax}
-              placeholder="e.g. Read, Run, Drink water"
-              value={form.name}
-              onChange={(e) => set('name', e.target.value)}
-              {...invalid('name')}
-            />
-            {err('name')}
-          </div>
+          <Field label="Name" error={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                maxLength={LIMITS.nameMax}
+                placeholder="e.g. Read, Run, Drink water"
+                value={form.name}
+                onChange={(e) => set('name', e.target.value)}
+              />
+            )}
+          </Field>
           <fieldset className="field">
             <legend className="label">Icon</legend>
             <div className="icon-picker">
@@ -232,19 +225,18 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               )}
             </Field>
           ) : null}
-          <div className="field">
-            <label className="label" htmlFor={`${uid}-description`}>
-              Description <span className="optional">(optional)</span>
-            </label>
-            <textarea
-              id={`${uid}-description`}
-              className="input"
-              rows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={form.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          </div>
+          <Field label="Description" optional>
+            {(control) => (
+              <textarea
+                {...control}
+                className="input"
+                rows={2}
+                maxLength={LIMITS.descriptionMax}
+                value={form.description}
+                onChange={(e) => set('description', e.target.value)}
+              />
+            )}
+          </Field>
         </section>
 
         <section className="card form-section">
@@ -275,52 +267,45 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           </fieldset>
           {form.measureKind === 'numeric' ? (
             <div className="field-row">
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-direction`}>
-                  Goal
-                </label>
-                <select
-                  id={`${uid}-direction`}
-                  className="input"
-                  value={form.direction}
-                  onChange={(e) => set('direction', e.target.value as Form['direction'])}
-                >
-                  <option value="at_least">At least</option>
-                  <option value="at_most">At most</option>
-                </select>
-              </div>
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-target`}>
-                  Target
-                </label>
-                <input
-                  id={`${uid}-target`}
-                  className="input"
-                  type="number"
-                  inputMode="decimal"
-                  min="0"
-                  step="any"
-                  value={form.target}
-                  onChange={(e) => set('target', e.target.value)}
-                  {...invalid('measure.target')}
-                />
-                {err('measure.target')}
-              </div>
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-unit`}>
-                  Unit
-                </label>
-                <input
-                  id={`${uid}-unit`}
-                  className="input"
-                  maxLength={LIMITS.unitMax}
-                  placeholder="km"
-                  value={form.unit}
-                  onChange={(e) => set('unit', e.target.value)}
-                  {...invalid('measure.unit')}
-                />
-                {err('measure.unit')}
-              </div>
+              <Field label="Goal">
+                {(control) => (
+                  <select
+                    {...control}
+                    className="input"
+                    value={form.direction}
+                    onChange={(e) => set('direction', e.target.value as Form['direction'])}
+                  >
+                    <option value="at_least">At least</option>
+                    <option value="at_most">At most</option>
+                  </select>
+                )}
+              </Field>
+              <Field label="Target" error={errors['measure.target']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input"
+                    type="number"
+                    inputMode="decimal"
+                    min="0"
+                    step="any"
+                    value={form.target}
+                    onChange={(e) => set('target', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label="Unit" error={errors['measure.unit']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input"
+                    maxLength={LIMITS.unitMax}
+                    placeholder="km"
+                    value={form.unit}
+                    onChange={(e) => set('unit', e.target.value)}
+                  />
+                )}
+              </Field>
             </div>
           ) : null}
         </section>
@@ -369,106 +354,94 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             </fieldset>
           ) : null}
           {form.scheduleKind === 'times_per_week' || form.scheduleKind === 'times_per_month' ? (
-            <div className="field">
-              <label className="label" htmlFor={`${uid}-times`}>
-                Times per {form.scheduleKind === 'times_per_week' ? 'week' : 'month'}
-              </label>
-              <input
-                id={`${uid}-times`}
-                className="input input-narrow"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={
-                  form.scheduleKind === 'times_per_week'
-                    ? SCHEDULE_LIMITS.timesPerWeek.max
-                    : SCHEDULE_LIMITS.timesPerMonth.max
-                }
-                value={
-                  form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
-                }
-                onChange={(e) =>
-                  set(
-                    form.scheduleKind === 'times_per_week' ? 'timesPerWeek' : 'timesPerMonth',
-                    e.target.value,
-                  )
-                }
-                {...invalid('schedule.times')}
-              />
-              {err('schedule.times')}
-            </div>
-          ) : null}
-          {form.scheduleKind === 'every_n_days' ? (
-            <div className="field-row">
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-interval`}>
-                  Every how many days?
-                </label>
+            <Field
+              label={`Times per ${form.scheduleKind === 'times_per_week' ? 'week' : 'month'}`}
+              error={errors['schedule.times']}
+            >
+              {(control) => (
                 <input
-                  id={`${uid}-interval`}
-                  className="input input-narrow"
-                  type="number"
-                  inputMode="numeric"
-                  min={SCHEDULE_LIMITS.everyNDays.min}
-                  max={SCHEDULE_LIMITS.everyNDays.max}
-                  value={form.interval}
-                  onChange={(e) => set('interval', e.target.value)}
-                  {...invalid('schedule.interval')}
-                />
-                {err('schedule.interval')}
-              </div>
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-start`}>
-                  Starting on
-                </label>
-                <input
-                  id={`${uid}-start`}
-                  className="input"
-                  type="date"
-                  value={form.startDate}
-                  onChange={(e) => set('startDate', e.target.value)}
-                  {...invalid('schedule.startDate')}
-                />
-                {err('schedule.startDate')}
-              </div>
-            </div>
-          ) : null}
-          {form.scheduleKind === 'times_in_days' ? (
-            <div className="field-row">
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-window-times`}>
-                  How many times?
-                </label>
-                <input
-                  id={`${uid}-window-times`}
+                  {...control}
                   className="input input-narrow"
                   type="number"
                   inputMode="numeric"
                   min={1}
-                  max={364}
-                  value={form.windowTimes}
-                  onChange={(e) => set('windowTimes', e.target.value)}
-                  {...invalid('schedule.times')}
+                  max={
+                    form.scheduleKind === 'times_per_week'
+                      ? SCHEDULE_LIMITS.timesPerWeek.max
+                      : SCHEDULE_LIMITS.timesPerMonth.max
+                  }
+                  value={
+                    form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
+                  }
+                  onChange={(e) =>
+                    set(
+                      form.scheduleKind === 'times_per_week' ? 'timesPerWeek' : 'timesPerMonth',
+                      e.target.value,
+                    )
+                  }
                 />
-                {err('schedule.times')}
-              </div>
-              <div className="field">
-                <label className="label" htmlFor={`${uid}-window-days`}>
-                  In any how many days?
-                </label>
-                <input
-                  id={`${uid}-window-days`}
-                  className="input input-narrow"
-                  type="number"
-                  inputMode="numeric"
-                  min={2}
-                  max={365}
-                  value={form.windowDays}
-                  onChange={(e) => set('windowDays', e.target.value)}
-                  {...invalid('schedule.days')}
-                />
-                {err('schedule.days')}
-              </div>
+              )}
+            </Field>
+          ) : null}
+          {form.scheduleKind === 'every_n_days' ? (
+            <div className="field-row">
+              <Field label="Every how many days?" error={errors['schedule.interval']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input-narrow"
+                    type="number"
+                    inputMode="numeric"
+                    min={SCHEDULE_LIMITS.everyNDays.min}
+                    max={SCHEDULE_LIMITS.everyNDays.max}
+                    value={form.interval}
+                    onChange={(e) => set('interval', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label="Starting on" error={errors['schedule.startDate']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input"
+                    type="date"
+                    value={form.startDate}
+                    onChange={(e) => set('startDate', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+          ) : null}
+          {form.scheduleKind === 'times_in_days' ? (
+            <div className="field-row">
+              <Field label="How many times?" error={errors['schedule.times']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input-narrow"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={364}
+                    value={form.windowTimes}
+                    onChange={(e) => set('windowTimes', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label="In any how many days?" error={errors['schedule.days']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input-narrow"
+                    type="number"
+                    inputMode="numeric"
+                    min={2}
+                    max={365}
+                    value={form.windowDays}
+                    onChange={(e) => set('windowDays', e.target.value)}
+                  />
+                )}
+              </Field>
             </div>
           ) : null}
           <p className="schedule-summary" aria-live="polite" data-testid="schedule-summary">

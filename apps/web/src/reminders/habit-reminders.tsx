@@ -6,6 +6,7 @@ import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { Link } from '../router';
+import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { weekdayName } from '../shared/lib/format';
 import { useMutation } from '../shared/lib/use-mutation';
@@ -101,19 +102,18 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
         </ul>
       )}
       <div className="field-row">
-        <div className="field">
-          <label className="label" htmlFor={`${uid}-time`}>
-            Time
-          </label>
-          <input
-            id={`${uid}-time`}
-            className="input input-narrow"
-            type="time"
-            required
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
-        </div>
+        <Field label="Time">
+          {(control) => (
+            <input
+              {...control}
+              className="input input-narrow"
+              type="time"
+              required
+              value={time}
+              onChange={(e) => setTime(e.target.value)}
+            />
+          )}
+        </Field>
         <fieldset className="field">
           <legend className="label">Days</legend>
           <label className="check">

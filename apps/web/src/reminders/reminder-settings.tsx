@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
+import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
@@ -233,31 +234,29 @@ function VacationSettings({ today }: { today: string }) {
         </ul>
       ) : null}
       <div className="field-row">
-        <div className="field">
-          <label className="label" htmlFor={`${uid}-from`}>
-            From
-          </label>
-          <input
-            id={`${uid}-from`}
-            className="input"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="label" htmlFor={`${uid}-to`}>
-            To
-          </label>
-          <input
-            id={`${uid}-to`}
-            className="input"
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
+        <Field label="From">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="To">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={to}
+              min={from}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <fieldset className="field">
         <legend className="label">Habits</legend>

@@ -7,6 +7,7 @@ import { syncStore } from '../offline/sync';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
+import { Field, PasswordField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
@@ -118,45 +119,42 @@ function CalendarSettings({
           <TimeZonePicker value={timeZone} onChange={setTimeZone} labelledBy={`${id}-tz`} />
         </div>
         <div className="field-row">
-          <div className="field">
-            <label className="label" htmlFor={`${id}-hour`}>
-              My day starts at
-            </label>
-            <select
-              id={`${id}-hour`}
-              className="input"
-              value={dayStartHour}
-              aria-describedby={`${id}-hour-hint`}
-              onChange={(e) => setDayStartHour(Number(e.target.value))}
-            >
-              {Array.from({ length: 24 }, (_, h) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: hours are the identity
-                <option key={h} value={h}>
-                  {hourLabel(h)}
-                </option>
-              ))}
-            </select>
-            <p className="hint" id={`${id}-hour-hint`}>
-              Night owl? Check-ins before this hour count for the day before.
-            </p>
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={`${id}-week`}>
-              Week starts on
-            </label>
-            <select
-              id={`${id}-week`}
-              className="input"
-              value={weekStart}
-              onChange={(e) => setWeekStart(Number(e.target.value) as Settings['weekStart'])}
-            >
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <option key={d} value={d}>
-                  {weekdayName(d, 'long')}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            label="My day starts at"
+            hint="Night owl? Check-ins before this hour count for the day before."
+          >
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={dayStartHour}
+                onChange={(e) => setDayStartHour(Number(e.target.value))}
+              >
+                {Array.from({ length: 24 }, (_, h) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: hours are the identity
+                  <option key={h} value={h}>
+                    {hourLabel(h)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Week starts on">
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={weekStart}
+                onChange={(e) => setWeekStart(Number(e.target.value) as Settings['weekStart'])}
+              >
+                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                  <option key={d} value={d}>
+                    {weekdayName(d, 'long')}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <FormError error={error} />
         <div className="form-actions">
@@ -284,44 +282,29 @@ function AccountSettings({ me }: { me: Me }) {
         >
           <input type="email" autoComplete="username" value={me.user.email} readOnly hidden />
           <div className="field-row">
-            <div className="field">
-              <label className="label" htmlFor={`${id}-current`}>
-                Current password
-              </label>
-              <input
-                id={`${id}-current`}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={current}
-                onChange={(e) => setCurrent(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label className="label" htmlFor={`${id}-new`}>
-                New password
-              </label>
-              <input
-                id={`${id}-new`}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={LIMITS.passwordMin}
-                value={next}
-                aria-describedby={`${id}-new-hint`}
-                onChange={(e) => {
-                  setNext(e.target.value);
-                  if (pwFields.newPassword) setPwFields(({ newPassword: _, ...rest }) => rest);
-                }}
-              />
-              <p className="hint" id={`${id}-new-hint`}>
-                {pwFields.newPassword ??
-                  newPasswordProblem ??
-                  `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`}
-              </p>
-            </div>
+            <PasswordField
+              label="Current password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+            <PasswordField
+              label="New password"
+              hint={
+                pwFields.newPassword ??
+                newPasswordProblem ??
+                `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`
+              }
+              autoComplete="new-password"
+              required
+              minLength={LIMITS.passwordMin}
+              value={next}
+              onChange={(e) => {
+                setNext(e.target.value);
+                if (pwFields.newPassword) setPwFields(({ newPassword: _, ...rest }) => rest);
+              }}
+            />
           </div>
           <FormError error={pwError} />
           <div className="form-actions">
@@ -397,19 +380,12 @@ function AccountSettings({ me }: { me: Me }) {
             setDeletePassword('');
           }}
         >
-          <div className="field">
-            <label className="label" htmlFor={`${id}-delete-password`}>
-              Enter your password to confirm
-            </label>
-            <input
-              id={`${id}-delete-password`}
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              value={deletePassword}
-              onChange={(e) => setDeletePassword(e.target.value)}
-            />
-          </div>
+          <PasswordField
+            label="Enter your password to confirm"
+            autoComplete="current-password"
+            value={deletePassword}
+            onChange={(e) => setDeletePassword(e.target.value)}
+          />
         </ConfirmDialog>
       ) : null}
     </>

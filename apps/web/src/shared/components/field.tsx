@@ -3,7 +3,7 @@
  * control points at (aria-invalid, aria-describedby) — written once instead of by hand in every
  * form. The control comes from `children`, given the props to spread on it.
  */
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 export interface ControlProps {
   id: string;
@@ -48,5 +48,23 @@ export function Field({ label, error, hint, optional, className, children }: Fie
         </p>
       ) : null}
     </div>
+  );
+}
+
+type PasswordInputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type' | 'className' | 'aria-invalid' | 'aria-describedby'
+>;
+
+/** A password box in a Field; the input's own props (value, autoComplete...) pass through. */
+export function PasswordField({
+  label,
+  hint,
+  ...input
+}: { label: ReactNode; hint?: ReactNode } & PasswordInputProps) {
+  return (
+    <Field label={label} hint={hint}>
+      {(control) => <input {...control} className="input" type="password" {...input} />}
+    </Field>
   );
 }
