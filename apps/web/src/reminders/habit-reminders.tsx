@@ -9,7 +9,7 @@ import { Link } from '../router';
 import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { weekdayName } from '../shared/lib/format';
-import { useMutation } from '../shared/lib/use-mutation';
+import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type Reminder, remindersApi } from './api';
 
 export function describeDays(days: number[] | null): string {
@@ -53,13 +53,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
       onSuccess: (reminder) => setReminders((r) => (r ?? []).filter((x) => x.id !== reminder.id)),
     },
   );
-  // One message at a time, as one form: an action clears what the others left.
-  const error = add.error ?? remove.error ?? loadError;
-  function clearErrors() {
-    add.reset();
-    remove.reset();
-    setLoadError(null);
-  }
+  const message = oneMessage(add, remove, { error: loadError, reset: () => setLoadError(null) });
 
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
 
@@ -89,10 +83,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
                 type="button"
                 className="button button-small"
                 disabled={remove.busy}
-                onClick={() => {
-                  clearErrors();
-                  void remove.run(r);
-                }}
+                onClick={() => message.run(remove, r)}
                 aria-label={`Delete the reminder at ${r.time}`}
               >
                 Delete
@@ -156,17 +147,14 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
           </div>
         </fieldset>
       ) : null}
-      <FormError error={error} />
+      <FormError error={message.error} />
       <div className="form-actions">
         <span className="spacer" />
         <button
           type="button"
           className="button"
           disabled={add.busy || !/^\d{2}:\d{2}$/.test(time) || (chooseDays && days.length === 0)}
-          onClick={() => {
-            clearErrors();
-            void add.run();
-          }}
+          onClick={() => message.run(add)}
           data-testid="add-reminder"
         >
           {add.busy ? 'Adding…' : 'Add reminder'}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
 import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
-import { useMutation } from '../shared/lib/use-mutation';
+import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
 import { currentSubscription, enablePush, pushSupport } from './push';
 
@@ -192,13 +192,7 @@ function VacationSettings({ today }: { today: string }) {
     },
     { onSuccess: (v) => setVacations((list) => (list ?? []).filter((x) => x.id !== v.id)) },
   );
-  // One message at a time, as one form: an action clears what the others left.
-  const error = add.error ?? remove.error ?? loadError;
-  function clearErrors() {
-    add.reset();
-    remove.reset();
-    setLoadError(null);
-  }
+  const message = oneMessage(add, remove, { error: loadError, reset: () => setLoadError(null) });
 
   const name = (id: string) => habits.find((h) => h.id === id)?.name ?? 'a habit';
 
@@ -222,10 +216,7 @@ function VacationSettings({ today }: { today: string }) {
                 type="button"
                 className="button button-small"
                 disabled={remove.busy}
-                onClick={() => {
-                  clearErrors();
-                  void remove.run(v);
-                }}
+                onClick={() => message.run(remove, v)}
               >
                 Delete
               </button>
@@ -285,17 +276,14 @@ function VacationSettings({ today }: { today: string }) {
             ))
           : null}
       </fieldset>
-      <FormError error={error} />
+      <FormError error={message.error} />
       <div className="form-actions">
         <span className="spacer" />
         <button
           type="button"
           className="button"
           disabled={add.busy || !from || !to || to < from || (!all && chosen.length === 0)}
-          onClick={() => {
-            clearErrors();
-            void add.run();
-          }}
+          onClick={() => message.run(add)}
         >
           {add.busy ? 'Saving…' : 'Add vacation'}
         </button>

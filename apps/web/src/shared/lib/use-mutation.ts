@@ -78,3 +78,23 @@ export function useMutation<A extends unknown[], T>(
 
   return { run, busy, error, fields, reset };
 }
+
+/** What `oneMessage` needs of a mutation, or of any other message (a load's error, say). */
+export interface Message {
+  error: string | null;
+  reset: () => void;
+}
+
+/**
+ * Several writes behind one message, as one form: it shows the first error among them, and
+ * `run` clears them all before a write starts, so no message outlives the action after it.
+ */
+export function oneMessage(...parts: Message[]) {
+  return {
+    error: parts.find((p) => p.error)?.error ?? null,
+    run<A extends unknown[]>(mutation: { run: (...args: A) => Promise<unknown> }, ...args: A) {
+      for (const p of parts) p.reset();
+      void mutation.run(...args);
+    },
+  };
+}
