@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../shared/components/dialog';
 import { FormError } from '../shared/components/form-error';
 import { HabitIcon } from '../shared/components/habit-icon';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/components/icons';
+import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
 import { scheduleText, targetText } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -160,14 +161,11 @@ export default function HabitsScreen() {
 
   return (
     <div className="screen">
-      <header className="screen-header with-action">
-        <h1 ref={heading} tabIndex={-1}>
-          Habits
-        </h1>
+      <ScreenHeader heading={heading} title="Habits" className="with-action">
         <Link to="/habits/new" className="button button-primary">
           <PlusIcon width={18} height={18} /> New habit
         </Link>
-      </header>
+      </ScreenHeader>
       <FormError error={error} />
       <p className="sr-only" aria-live="polite">
         {announcement}

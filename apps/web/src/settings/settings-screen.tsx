@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field, PasswordField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
+import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
 import { weekdayName } from '../shared/lib/format';
 import { usePasswordProblem } from '../shared/lib/password-check';
@@ -37,11 +38,7 @@ export default function SettingsScreen() {
   }, []);
   return (
     <div className="screen settings-screen">
-      <header className="screen-header">
-        <h1 ref={heading} tabIndex={-1}>
-          Settings
-        </h1>
-      </header>
+      <ScreenHeader heading={heading} title="Settings" />
       <FormError error={error} />
       {me ? (
         <>

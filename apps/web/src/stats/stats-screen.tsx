@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Stats } from '../api/client';
 import { FormError } from '../shared/components/form-error';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
+import { ScreenHeader } from '../shared/components/screen-header';
 import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatDayMonth, formatMonthShort, formatPercent } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -72,12 +73,9 @@ export default function StatsScreen() {
 
   return (
     <div className="screen stats-screen">
-      <header className="screen-header">
-        <h1 ref={heading} tabIndex={-1}>
-          Statistics
-        </h1>
+      <ScreenHeader heading={heading} title="Statistics">
         <p className="subtitle">How much of what your habits asked for you did.</p>
-      </header>
+      </ScreenHeader>
       <Segmented
         className="stats-units"
         legend="Show by"

@@ -6,6 +6,7 @@ import { enqueueCheckin, syncStore } from '../offline/sync';
 import { Link, navigate } from '../router';
 import { DayLegend } from '../shared/components/day-mark';
 import { PlusIcon } from '../shared/components/icons';
+import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
 import { formatDayMonth, formatWeekday, timeAgo } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
@@ -75,11 +76,7 @@ export default function TodayScreen() {
   if (!data) {
     return (
       <div className="screen">
-        <header className="screen-header">
-          <h1 ref={heading} tabIndex={-1}>
-            Today
-          </h1>
-        </header>
+        <ScreenHeader heading={heading} title="Today" />
         {error ? (
           <div className="empty-state" role="alert">
             <p>{error}</p>
