@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { Link } from '../router';
 import { Field } from '../shared/components/field';
+import { FormActions } from '../shared/components/form-actions';
 import { FormError } from '../shared/components/form-error';
 import { weekdayName } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
@@ -148,8 +149,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
         </fieldset>
       ) : null}
       <FormError error={message.error} />
-      <div className="form-actions">
-        <span className="spacer" />
+      <FormActions>
         <button
           type="button"
           className="button"
@@ -159,7 +159,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
         >
           {add.busy ? 'Adding…' : 'Add reminder'}
         </button>
-      </div>
+      </FormActions>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
 import { Field } from '../shared/components/field';
+import { FormActions } from '../shared/components/form-actions';
 import { FormError } from '../shared/components/form-error';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
@@ -277,8 +278,7 @@ function VacationSettings({ today }: { today: string }) {
           : null}
       </fieldset>
       <FormError error={message.error} />
-      <div className="form-actions">
-        <span className="spacer" />
+      <FormActions>
         <button
           type="button"
           className="button"
@@ -287,7 +287,7 @@ function VacationSettings({ today }: { today: string }) {
         >
           {add.busy ? 'Saving…' : 'Add vacation'}
         </button>
-      </div>
+      </FormActions>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field, PasswordField } from '../shared/components/field';
+import { FormActions } from '../shared/components/form-actions';
 import { FormError } from '../shared/components/form-error';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
@@ -154,8 +155,7 @@ function CalendarSettings({
           </Field>
         </div>
         <FormError error={error} />
-        <div className="form-actions">
-          <span className="spacer" />
+        <FormActions>
           <button
             type="submit"
             className="button button-primary"
@@ -164,7 +164,7 @@ function CalendarSettings({
           >
             {busy ? 'Saving…' : 'Save'}
           </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );
@@ -304,12 +304,11 @@ function AccountSettings({ me }: { me: Me }) {
             />
           </div>
           <FormError error={pwError} />
-          <div className="form-actions">
-            <span className="spacer" />
+          <FormActions>
             <button type="submit" className="button" disabled={pwBusy || !current || !next}>
               {pwBusy ? 'Changing…' : 'Change password'}
             </button>
-          </div>
+          </FormActions>
         </form>
       </section>
 
