@@ -354,51 +354,33 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             </fieldset>
           ) : null}
           {form.scheduleKind === 'times_per_week' || form.scheduleKind === 'times_per_month' ? (
-            <Field
+            <CountField
               label={`Times per ${form.scheduleKind === 'times_per_week' ? 'week' : 'month'}`}
               error={errors['schedule.times']}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input input-narrow"
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={
-                    form.scheduleKind === 'times_per_week'
-                      ? SCHEDULE_LIMITS.timesPerWeek.max
-                      : SCHEDULE_LIMITS.timesPerMonth.max
-                  }
-                  value={
-                    form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
-                  }
-                  onChange={(e) =>
-                    set(
-                      form.scheduleKind === 'times_per_week' ? 'timesPerWeek' : 'timesPerMonth',
-                      e.target.value,
-                    )
-                  }
-                />
-              )}
-            </Field>
+              min={1}
+              max={
+                form.scheduleKind === 'times_per_week'
+                  ? SCHEDULE_LIMITS.timesPerWeek.max
+                  : SCHEDULE_LIMITS.timesPerMonth.max
+              }
+              value={
+                form.scheduleKind === 'times_per_week' ? form.timesPerWeek : form.timesPerMonth
+              }
+              onChange={(v) =>
+                set(form.scheduleKind === 'times_per_week' ? 'timesPerWeek' : 'timesPerMonth', v)
+              }
+            />
           ) : null}
           {form.scheduleKind === 'every_n_days' ? (
             <div className="field-row">
-              <Field label="Every how many days?" error={errors['schedule.interval']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input input-narrow"
-                    type="number"
-                    inputMode="numeric"
-                    min={SCHEDULE_LIMITS.everyNDays.min}
-                    max={SCHEDULE_LIMITS.everyNDays.max}
-                    value={form.interval}
-                    onChange={(e) => set('interval', e.target.value)}
-                  />
-                )}
-              </Field>
+              <CountField
+                label="Every how many days?"
+                error={errors['schedule.interval']}
+                min={SCHEDULE_LIMITS.everyNDays.min}
+                max={SCHEDULE_LIMITS.everyNDays.max}
+                value={form.interval}
+                onChange={(v) => set('interval', v)}
+              />
               <Field label="Starting on" error={errors['schedule.startDate']}>
                 {(control) => (
                   <input
@@ -414,34 +396,22 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           ) : null}
           {form.scheduleKind === 'times_in_days' ? (
             <div className="field-row">
-              <Field label="How many times?" error={errors['schedule.times']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input input-narrow"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={364}
-                    value={form.windowTimes}
-                    onChange={(e) => set('windowTimes', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label="In any how many days?" error={errors['schedule.days']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input input-narrow"
-                    type="number"
-                    inputMode="numeric"
-                    min={2}
-                    max={365}
-                    value={form.windowDays}
-                    onChange={(e) => set('windowDays', e.target.value)}
-                  />
-                )}
-              </Field>
+              <CountField
+                label="How many times?"
+                error={errors['schedule.times']}
+                min={1}
+                max={364}
+                value={form.windowTimes}
+                onChange={(v) => set('windowTimes', v)}
+              />
+              <CountField
+                label="In any how many days?"
+                error={errors['schedule.days']}
+                min={2}
+                max={365}
+                value={form.windowDays}
+                onChange={(v) => set('windowDays', v)}
+              />
             </div>
           ) : null}
           <p className="schedule-summary" aria-live="polite" data-testid="schedule-summary">
@@ -482,5 +452,39 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** A whole number of the schedule (times, days): a narrow number box in a Field. */
+function CountField({
+  label,
+  error,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  label: string;
+  error: string | undefined;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          className="input input-narrow"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
