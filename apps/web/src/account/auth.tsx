@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
-import { Field } from '../shared/components/field';
+import { InputField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -66,19 +66,16 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             void submit();
           }}
         >
-          <Field label="Email" error={fields.email}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Email"
+            error={fields.email}
+            className="input"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <div className="field">
             <label className="label" htmlFor={`${id}-password`}>
               Password

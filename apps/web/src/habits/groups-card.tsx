@@ -6,7 +6,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, type Group, type Habit } from '../api/client';
-import { Field } from '../shared/components/field';
+import { InputField } from '../shared/components/field';
 import { ArrowDownIcon, ArrowUpIcon } from '../shared/components/icons';
 import { useMutation } from '../shared/lib/use-mutation';
 
@@ -143,18 +143,15 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
           void create.run(name.trim()).then((o) => o.ok && setName(''));
         }}
       >
-        <Field label="New group" error={create.fields.name}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              maxLength={LIMITS.groupNameMax}
-              placeholder="e.g. Morning"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="New group"
+          error={create.fields.name}
+          className="input"
+          maxLength={LIMITS.groupNameMax}
+          placeholder="e.g. Morning"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="button" disabled={create.busy || !name.trim()}>
           Add group
         </button>

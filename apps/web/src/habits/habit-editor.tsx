@@ -5,7 +5,7 @@ import { api, friendlyError, type Group, type Habit, type HabitCreate } from '..
 import { HabitReminders } from '../reminders/habit-reminders';
 import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
-import { Field } from '../shared/components/field';
+import { Field, InputField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
@@ -149,18 +149,15 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             </span>
             <span className="preview-name">{form.name || 'Your habit'}</span>
           </div>
-          <Field label="Name" error={errors.name}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                maxLength={LIMITS.nameMax}
-                placeholder="e.g. Read, Run, Drink water"
-                value={form.name}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Name"
+            error={errors.name}
+            className="input"
+            maxLength={LIMITS.nameMax}
+            placeholder="e.g. Read, Run, Drink water"
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
           <fieldset className="field">
             <legend className="label">Icon</legend>
             <div className="icon-picker">
@@ -280,32 +277,26 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   </select>
                 )}
               </Field>
-              <Field label="Target" error={errors['measure.target']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    type="number"
-                    inputMode="decimal"
-                    min="0"
-                    step="any"
-                    value={form.target}
-                    onChange={(e) => set('target', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label="Unit" error={errors['measure.unit']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    maxLength={LIMITS.unitMax}
-                    placeholder="km"
-                    value={form.unit}
-                    onChange={(e) => set('unit', e.target.value)}
-                  />
-                )}
-              </Field>
+              <InputField
+                label="Target"
+                error={errors['measure.target']}
+                className="input"
+                type="number"
+                inputMode="decimal"
+                min="0"
+                step="any"
+                value={form.target}
+                onChange={(e) => set('target', e.target.value)}
+              />
+              <InputField
+                label="Unit"
+                error={errors['measure.unit']}
+                className="input"
+                maxLength={LIMITS.unitMax}
+                placeholder="km"
+                value={form.unit}
+                onChange={(e) => set('unit', e.target.value)}
+              />
             </div>
           ) : null}
         </section>
@@ -381,17 +372,14 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 value={form.interval}
                 onChange={(v) => set('interval', v)}
               />
-              <Field label="Starting on" error={errors['schedule.startDate']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    type="date"
-                    value={form.startDate}
-                    onChange={(e) => set('startDate', e.target.value)}
-                  />
-                )}
-              </Field>
+              <InputField
+                label="Starting on"
+                error={errors['schedule.startDate']}
+                className="input"
+                type="date"
+                value={form.startDate}
+                onChange={(e) => set('startDate', e.target.value)}
+              />
             </div>
           ) : null}
           {form.scheduleKind === 'times_in_days' ? (
@@ -472,19 +460,16 @@ function CountField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          className="input input-narrow"
-          type="number"
-          inputMode="numeric"
-          min={min}
-          max={max}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      error={error}
+      className="input input-narrow"
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

@@ -6,7 +6,7 @@ import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { Link } from '../router';
-import { Field } from '../shared/components/field';
+import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormError } from '../shared/components/form-error';
 import { weekdayName } from '../shared/lib/format';
@@ -94,18 +94,14 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
         </ul>
       )}
       <div className="field-row">
-        <Field label="Time">
-          {(control) => (
-            <input
-              {...control}
-              className="input input-narrow"
-              type="time"
-              required
-              value={time}
-              onChange={(e) => setTime(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Time"
+          className="input input-narrow"
+          type="time"
+          required
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
         <fieldset className="field">
           <legend className="label">Days</legend>
           <label className="check">

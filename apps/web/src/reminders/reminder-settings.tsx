@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
-import { Field } from '../shared/components/field';
+import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormError } from '../shared/components/form-error';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
@@ -226,29 +226,21 @@ function VacationSettings({ today }: { today: string }) {
         </ul>
       ) : null}
       <div className="field-row">
-        <Field label="From">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="To">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              value={to}
-              min={from}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="From"
+          className="input"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <InputField
+          label="To"
+          className="input"
+          type="date"
+          value={to}
+          min={from}
+          onChange={(e) => setTo(e.target.value)}
+        />
       </div>
       <fieldset className="field">
         <legend className="label">Habits</legend>

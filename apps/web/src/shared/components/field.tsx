@@ -51,20 +51,29 @@ export function Field({ label, error, hint, optional, className, children }: Fie
   );
 }
 
-type PasswordInputProps = Omit<
+type InputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
-  'id' | 'type' | 'className' | 'aria-invalid' | 'aria-describedby'
+  'id' | 'aria-invalid' | 'aria-describedby'
 >;
 
-/** A password box in a Field; the input's own props (value, autoComplete...) pass through. */
-export function PasswordField({
+/** A Field whose control is one input: the Field's props, and the input's own passed through. */
+export function InputField({
   label,
+  error,
   hint,
+  optional,
   ...input
-}: { label: ReactNode; hint?: ReactNode } & PasswordInputProps) {
+}: Omit<FieldProps, 'className' | 'children'> & InputProps) {
   return (
-    <Field label={label} hint={hint}>
-      {(control) => <input {...control} className="input" type="password" {...input} />}
+    <Field label={label} error={error} hint={hint} optional={optional}>
+      {(control) => <input {...control} {...input} />}
     </Field>
   );
+}
+
+/** A password box in a Field; the input's own props (value, autoComplete...) pass through. */
+export function PasswordField(
+  props: Omit<FieldProps, 'className' | 'children'> & Omit<InputProps, 'type' | 'className'>,
+) {
+  return <InputField {...props} className="input" type="password" />;
 }
