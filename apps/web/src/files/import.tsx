@@ -11,6 +11,7 @@ import { uploadFile } from '../api/upload';
 import { Link } from '../router';
 import { Field } from '../shared/components/field';
 import { UploadIcon } from '../shared/components/file-icons';
+import { FormCard } from '../shared/components/form-card';
 import { BackIcon } from '../shared/components/icons';
 import { formatFullDate } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -151,14 +152,10 @@ function FilePicker({
   step: Extract<Step, { kind: 'pick' | 'uploading' | 'reading' }>;
   onFile: (file: File) => void;
 }) {
-  const id = useId();
   const working = step.kind !== 'pick';
   const percent = step.kind === 'uploading' ? Math.round(step.fraction * 100) : 100;
   return (
-    <section className="card form-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="card-title">
-        Choose a file
-      </h2>
+    <FormCard title="Choose a file">
       <ul className="source-list">
         <li>
           <strong>Loop Habit Tracker:</strong> in Loop’s settings, “Export as CSV” (a .zip) or
@@ -223,7 +220,7 @@ function FilePicker({
           </>
         ) : null}
       </div>
-    </section>
+    </FormCard>
   );
 }
 

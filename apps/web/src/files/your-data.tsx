@@ -8,6 +8,7 @@ import { friendlyError } from '../api/client';
 import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
 import { Link } from '../router';
 import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
+import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { BackIcon } from '../shared/components/icons';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -162,10 +163,7 @@ function ExportSection() {
   const downloadShown = current?.status === 'ready' && current.downloadUrl !== null;
 
   return (
-    <section className="card form-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="card-title">
-        Export everything
-      </h2>
+    <FormCard title="Export everything">
       <fieldset className="field" disabled={starting || running !== null}>
         <legend className="label">Format</legend>
         <div className="choice-cards two">
@@ -220,7 +218,7 @@ function ExportSection() {
           </ul>
         </div>
       ) : null}
-    </section>
+    </FormCard>
   );
 }
 

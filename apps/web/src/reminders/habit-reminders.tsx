@@ -8,6 +8,7 @@ import { friendlyError } from '../api/client';
 import { Link } from '../router';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
+import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { weekdayName } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
@@ -59,14 +60,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
 
   return (
-    <section
-      className="card form-section"
-      aria-labelledby={`${uid}-title`}
-      data-testid="habit-reminders"
-    >
-      <h2 id={`${uid}-title`} className="card-title">
-        Reminders
-      </h2>
+    <FormCard title="Reminders" testId="habit-reminders">
       <p className="hint">
         A notification at these times names the habit only when it is due and not done yet. Turn
         reminders on for this device in <Link to="/settings">Settings</Link>.
@@ -156,6 +150,6 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
           {add.busy ? 'Adding…' : 'Add reminder'}
         </button>
       </FormActions>
-    </section>
+    </FormCard>
   );
 }

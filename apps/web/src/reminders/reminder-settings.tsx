@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
+import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
@@ -21,7 +22,6 @@ export function ReminderSettings({ today }: { today: string }) {
 }
 
 function DeviceSettings() {
-  const uid = useId();
   const support = pushSupport();
   const [devices, setDevices] = useState<PushSubscriptionDto[] | null>(null);
   const [endpoint, setEndpoint] = useState<string | null>(null);
@@ -62,14 +62,7 @@ function DeviceSettings() {
   );
 
   return (
-    <section
-      className="card form-section"
-      aria-labelledby={`${uid}-title`}
-      data-testid="reminder-devices"
-    >
-      <h2 id={`${uid}-title`} className="card-title">
-        Reminders on your devices
-      </h2>
+    <FormCard title="Reminders on your devices" testId="reminder-devices">
       {support === 'needs-home-screen' ? (
         <p data-testid="push-needs-home-screen">
           On iPhone and iPad, reminders need the app on your Home Screen (iOS 16.4 or later): tap
@@ -155,7 +148,7 @@ function DeviceSettings() {
         </>
       ) : null}
       <FormError error={act.error ?? loadError} />
-    </section>
+    </FormCard>
   );
 }
 
@@ -198,10 +191,7 @@ function VacationSettings({ today }: { today: string }) {
   const name = (id: string) => habits.find((h) => h.id === id)?.name ?? 'a habit';
 
   return (
-    <section className="card form-section" aria-labelledby={`${uid}-title`} data-testid="vacations">
-      <h2 id={`${uid}-title`} className="card-title">
-        Vacation
-      </h2>
+    <FormCard title="Vacation" testId="vacations">
       <p className="hint">
         No reminders while you are away, and those days count as skips: your streaks wait for you.
       </p>
@@ -280,6 +270,6 @@ function VacationSettings({ today }: { today: string }) {
           {add.busy ? 'Saving…' : 'Add vacation'}
         </button>
       </FormActions>
-    </section>
+    </FormCard>
   );
 }

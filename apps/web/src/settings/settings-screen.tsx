@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field, PasswordField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
+import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
@@ -90,10 +91,7 @@ function CalendarSettings({
   }
 
   return (
-    <section className="card form-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="card-title">
-        Your days
-      </h2>
+    <FormCard title="Your days">
       <form
         className="form"
         onSubmit={(e) => {
@@ -166,17 +164,13 @@ function CalendarSettings({
           </button>
         </FormActions>
       </form>
-    </section>
+    </FormCard>
   );
 }
 
 function DataSettings() {
-  const id = useId();
   return (
-    <section className="card form-section" aria-labelledby={`${id}-data`}>
-      <h2 id={`${id}-data`} className="card-title">
-        Your data
-      </h2>
+    <FormCard title="Your data">
       <p>
         Download everything you’ve recorded, or bring in your history from Loop Habit Tracker or
         another habit app.
@@ -189,12 +183,11 @@ function DataSettings() {
           Import from a file
         </Link>
       </div>
-    </section>
+    </FormCard>
   );
 }
 
 function AccountSettings({ me }: { me: Me }) {
-  const id = useId();
   const { pending } = useStore(syncStore);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -249,10 +242,7 @@ function AccountSettings({ me }: { me: Me }) {
 
   return (
     <>
-      <section className="card form-section" aria-labelledby={`${id}-account`}>
-        <h2 id={`${id}-account`} className="card-title">
-          Account
-        </h2>
+      <FormCard title="Account">
         <p>
           Signed in as <strong data-testid="account-email">{me.user.email}</strong>
         </p>
@@ -264,12 +254,9 @@ function AccountSettings({ me }: { me: Me }) {
             Sign out everywhere
           </button>
         </div>
-      </section>
+      </FormCard>
 
-      <section className="card form-section" aria-labelledby={`${id}-password`}>
-        <h2 id={`${id}-password`} className="card-title">
-          Change password
-        </h2>
+      <FormCard title="Change password">
         <form
           className="form"
           onSubmit={(e) => {
@@ -310,12 +297,9 @@ function AccountSettings({ me }: { me: Me }) {
             </button>
           </FormActions>
         </form>
-      </section>
+      </FormCard>
 
-      <section className="card form-section danger-zone" aria-labelledby={`${id}-danger`}>
-        <h2 id={`${id}-danger`} className="card-title">
-          Delete account
-        </h2>
+      <FormCard title="Delete account" className="danger-zone">
         <p>Deletes your account, every habit and all history, for good.</p>
         <div className="button-row">
           <button
@@ -326,7 +310,7 @@ function AccountSettings({ me }: { me: Me }) {
             Delete account…
           </button>
         </div>
-      </section>
+      </FormCard>
 
       {dialog === 'sign-out' ? (
         <ConfirmDialog
