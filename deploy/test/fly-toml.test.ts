@@ -193,10 +193,14 @@ describe.each(['fly.toml', 'deploy/nginx/fly.toml'])('%s', (file) => {
     expect(service.checks).toHaveLength(1);
   });
 
-  it('names a Dockerfile that exists (relative to the config file)', () => {
-    const build = config.build as { dockerfile: string };
+  it('names a Dockerfile that exists (relative to the config file), and a stage of it', () => {
+    const build = config.build as { dockerfile: string; 'build-target'?: string };
     const dir = join(ROOT, file, '..');
-    expect(() => readFileSync(join(dir, build.dockerfile))).not.toThrow();
+    const text = readFileSync(join(dir, build.dockerfile), 'utf8');
+    // Without a target a builder makes the last stage: the API image.
+    const stages = [...text.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]);
+    expect(stages.at(-1)).toBe('runtime');
+    if (build['build-target']) expect(stages).toContain(build['build-target']);
   });
 });
 

@@ -20,11 +20,15 @@ import { z } from 'zod';
 import { finishImport, report, reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
-import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
-import { type DayEntry, draftOf, noteOf, rotatingColor } from './common';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import type { ResolvedOptions } from '../options';
+import {
+  checkHabitsAndRecords,
+  type DayEntry,
+  draftOf,
+  isObject,
+  noteOf,
+  rotatingColor,
+} from './common';
 
 /** A JSON object with a `habits` array whose records have `day` and `done`. */
 export function isBeaverExport(json: unknown): boolean {
@@ -97,16 +101,7 @@ export function readBeaverExport(
   options: ResolvedOptions,
 ): ImportDocument {
   const root = json as { habits: unknown[]; order?: unknown };
-  checkHabits(file, root.habits.length, options.maxHabits);
-  checkEntries(
-    file,
-    root.habits.reduce<number>(
-      (n, h) => n + (isObject(h) && Array.isArray(h.records) ? h.records.length : 0),
-      0,
-    ),
-    options.maxEntries,
-    'records',
-  );
+  checkHabitsAndRecords(file, root.habits, options);
   const problems = new ProblemList();
   const warnings: string[] = [];
   // v0.3–0.4 exports keep the user's order as a list of ids.

@@ -6,6 +6,32 @@
 import type { CheckinState, LocalDate, Measure, Schedule } from '@habit-tracker/core';
 import type { HabitDraft, Where } from '../finish-import';
 import type { ImportedCheckin } from '../import-document';
+import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
+
+/** A JSON object (not null, not an array): the shape every app's export is sniffed by. */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Refuses an export of habits that each carry a `records` array before any is parsed: more
+ * habits, or more records in all, than an import accepts (Beaver Habits, Table Habit).
+ */
+export function checkHabitsAndRecords(
+  file: string,
+  habits: unknown[],
+  options: ResolvedOptions,
+): void {
+  checkHabits(file, habits.length, options.maxHabits);
+  checkEntries(
+    file,
+    habits.reduce<number>(
+      (n, h) => n + (isObject(h) && Array.isArray(h.records) ? h.records.length : 0),
+      0,
+    ),
+    options.maxEntries,
+    'records',
+  );
+}
 
 /**
  * The colours a habit created without one gets, in turn (the API's own rotation, so imported

@@ -28,10 +28,7 @@ import { finishImport, report, reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
-import { type DayEntry, draftOf, rotatingColor } from './common';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { type DayEntry, draftOf, isObject, rotatingColor } from './common';
 
 const TASK_LISTS = ['habits', 'dailys', 'todos', 'rewards'];
 

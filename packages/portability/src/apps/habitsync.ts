@@ -5,8 +5,7 @@
  * habits with a `progressComputation`, or records with `habitUuid` and `epochDay`
  * (HabitReadDTO, HabitRecordReadDTO) — is recognised only to say so plainly.
  */
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './common';
 
 function looksLikeItem(item: unknown): boolean {
   return (

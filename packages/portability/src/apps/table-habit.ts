@@ -21,11 +21,15 @@ import { z } from 'zod';
 import { finishImport, report, reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
-import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
-import { type DayEntry, draftOf, noteOf, rotatingColor } from './common';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import type { ResolvedOptions } from '../options';
+import {
+  checkHabitsAndRecords,
+  type DayEntry,
+  draftOf,
+  isObject,
+  noteOf,
+  rotatingColor,
+} from './common';
 
 const TABLE_HABIT_KEYS = ['freq_type', 'daily_goal', 'start_date', 'freq_custom', 'create_t'];
 
@@ -201,16 +205,7 @@ export function readTableHabitExport(
   options: ResolvedOptions,
 ): ImportDocument {
   const root = json as { habits: unknown[] };
-  checkHabits(file, root.habits.length, options.maxHabits);
-  checkEntries(
-    file,
-    root.habits.reduce<number>(
-      (n, h) => n + (isObject(h) && Array.isArray(h.records) ? h.records.length : 0),
-      0,
-    ),
-    options.maxEntries,
-    'records',
-  );
+  checkHabitsAndRecords(file, root.habits, options);
   const problems = new ProblemList();
   const warnings: string[] = [];
   const drafts = [];
