@@ -83,9 +83,23 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       first.resume(); // the app's own answer to a replayed request is discarded, as on Fly
       const target =
         replay.region === options.region ? options.local : options.remote[replay.region];
-      if (!target) {
-        return sendError(res, 502, 'replay_failed', `No app server in region ${replay.region}`);
-      }
+      // As Fly's proxy with `fallback=prefer_self`: a replay that cannot be made goes back to
+      // the app that asked for it, marked fly-replay-failed.
+      const fallBack = async (reason: string) => {
+        if (!replay.fallback) return sendError(res, 502, 'replay_failed', reason);
+        const back = await send(
+          options.local,
+          req.method!,
+          req.url!,
+          {
+            ...headers,
+            'fly-replay-failed': `reason=${reason.replaceAll(';', ',')}`,
+          },
+          body,
+        );
+        relay(back, res);
+      };
+      if (!target) return fallBack(`No app server in region ${replay.region}`);
       if (body.length > REPLAY_BODY_LIMIT_BYTES) {
         return sendError(res, 502, 'replay_failed', 'Requests over 1 MB cannot be replayed');
       }
@@ -102,7 +116,8 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
         req.url!,
         { ...headers, 'fly-replay-src': src },
         body,
-      );
+      ).catch((error: Error) => error);
+      if (second instanceof Error) return fallBack(second.message);
       relay(second, res);
     } catch (error) {
       if (!res.headersSent) sendError(res, 502, 'upstream_failed', String(error));
@@ -177,7 +192,7 @@ function forwardedHeaders(req: IncomingMessage): IncomingHttpHeaders {
 
 function parseReplay(
   header: string | string[] | undefined,
-): { region: string; state?: string } | null {
+): { region: string; state?: string; fallback?: string } | null {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return null;
   const fields = new Map(
@@ -189,7 +204,8 @@ function parseReplay(
   const region = fields.get('region')?.split(',')[0]?.trim();
   if (!region) return null;
   const state = fields.get('state');
-  return state ? { region, state } : { region };
+  const fallback = fields.get('fallback');
+  return { region, ...(state ? { state } : {}), ...(fallback ? { fallback } : {}) };
 }
 
 function relay(upstream: IncomingMessage, res: ServerResponse): void {

@@ -175,6 +175,8 @@ describe('routing on a primary with a streaming replica', () => {
     client.cookie = writer.cookie;
     return client;
   };
+  /** Every replay asks Fly's proxy to hand the request back if the primary is unreachable. */
+  const FALLBACK = 'timeout=5s;fallback=prefer_self';
   const checkIn = (client: TestClient, note: string) =>
     client.put(`/api/v1/habits/${habitId}/checkins/2026-03-15`, { state: 'done', note });
 
@@ -206,12 +208,28 @@ describe('routing on a primary with a streaming replica', () => {
       password: 'correct horse battery',
     });
     expectError(res, 409, 'wrong_region');
-    expect(res.headers.get('fly-replay')).toBe('region=iad;state=write');
+    expect(res.headers.get('fly-replay')).toBe(`region=iad;state=write;${FALLBACK}`);
     expect(res.headers.get('x-region')).toBe('sin');
     expect(await query(primary.url, `select 1 from users where email = '${email}'`)).toEqual([]);
     // Not even the session lookup ran: an invalid session is not what refused it.
     const anonymous = await sinApp().client().put('/api/v1/settings', { weekStart: 2 });
     expect(anonymous.status).toBe(409);
+  });
+
+  it('a write Fly sends back (fly-replay-failed, the primary region unreachable) runs here, on the primary', async () => {
+    const client = reader(sinApp());
+    const res = await client.put(
+      `/api/v1/habits/${habitId}/checkins/2026-03-15`,
+      { state: 'done', note: 'after a failed replay' },
+      { headers: { 'fly-replay-failed': 'reason=timeout' } },
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get('fly-replay')).toBeNull();
+    const [row] = await query(
+      primary.url,
+      `select note from checkins where habit_id = '${habitId}'`,
+    );
+    expect(row.note).toBe('after a failed replay');
   });
 
   it('the replayed request (fly-replay-src) runs in the primary region and hands out a token', async () => {
@@ -284,7 +302,9 @@ describe('routing on a primary with a streaming replica', () => {
       const replayed = await reader(sinApp()).get('/api/v1/today', { headers });
       expect(performance.now() - started).toBeGreaterThanOrEqual(95); // waited first
       expectError(replayed, 409, 'wrong_region');
-      expect(replayed.headers.get('fly-replay')).toBe('region=iad;state=replica-behind');
+      expect(replayed.headers.get('fly-replay')).toBe(
+        `region=iad;state=replica-behind;${FALLBACK}`,
+      );
 
       const direct = await reader(sinApp({ WRITE_ROUTING: 'direct' })).get('/api/v1/today', {
         headers,
@@ -312,7 +332,7 @@ describe('routing on a primary with a streaming replica', () => {
     };
     const replayed = await withWritingGet(sinApp()).client().get('/api/v1/test/writing-get');
     expectError(replayed, 409, 'wrong_region');
-    expect(replayed.headers.get('fly-replay')).toBe('region=iad;state=read-only');
+    expect(replayed.headers.get('fly-replay')).toBe(`region=iad;state=read-only;${FALLBACK}`);
     expect(replayed.headers.get('retry-after')).toBeNull();
     expect(replayed.headers.get('x-request-id')).toBeTruthy();
 

@@ -28,6 +28,8 @@ import { readLsnToken, writeLsnToken } from '../http/read-your-writes';
 import { setFinalHeader } from '../http/response-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** How long Fly's proxy tries the primary region before the fallback (a duration string). */
+const REPLAY_TIMEOUT = '5s';
 
 export const READ_SOURCE_HEADER = 'X-Read-Source';
 
@@ -106,7 +108,18 @@ export function regionRouting(): MiddlewareHandler<AppEnv> {
       if (isApiPath(c.req.path)) c.set('db', await database.forRequest({ writes }));
       return next();
     }
-    const alreadyReplayed = c.req.header('fly-replay-src') !== undefined;
+    // fly-replay-failed: Fly's proxy could not reach the primary region within the replay's
+    // timeout and sent the request back here (fallback=prefer_self). It is served here, like a
+    // replayed one: a write on the primary's connection across the WAN, or its coded error.
+    const replayFailed = c.req.header('fly-replay-failed');
+    if (replayFailed !== undefined) {
+      deps.logger.warn(
+        { id: c.var.requestId, replayFailed },
+        'replay to the primary region failed; serving the request here',
+      );
+    }
+    const alreadyReplayed =
+      c.req.header('fly-replay-src') !== undefined || replayFailed !== undefined;
 
     if (writes) {
       const plan = planWrite(env, {
@@ -156,8 +169,12 @@ function replayToPrimary(c: Context<AppEnv>, env: RoutingEnv, reason: string): R
   );
 }
 
+/**
+ * Fly's proxy tries the primary region for at most REPLAY_TIMEOUT, then hands the request back
+ * to this app (this machine first) with `fly-replay-failed`, rather than answering a bare 5xx.
+ */
 function replayHeader(env: RoutingEnv, reason: string): string {
-  return `region=${env.PRIMARY_REGION};state=${reason}`;
+  return `region=${env.PRIMARY_REGION};state=${reason};timeout=${REPLAY_TIMEOUT};fallback=prefer_self`;
 }
 
 /**
