@@ -206,5 +206,5 @@ export function createApp(options: CreateAppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
-/** For the web app's typed client (`hc<AppType>`). */
+/** The app's route types; the web client is typed from the OpenAPI document instead (0021). */
 export type AppType = App;

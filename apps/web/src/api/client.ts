@@ -1,6 +1,7 @@
 /**
- * The typed HTTP client for docs/api.md. Types come from the contract package as type-only
- * imports, so no zod reaches the browser; the server is the validator.
+ * The typed HTTP client for docs/api.md. Paths, parameters and bodies are checked against the
+ * server's OpenAPI document (schema.d.ts, generated); the types the screens use come from the
+ * contract package as type-only imports, so no zod reaches the browser; the server is the validator.
  */
 import type {
   CheckinDto,
@@ -35,6 +36,8 @@ export type {
 };
 
 import { type ErrorCode, isErrorCode } from '@habit-tracker/vocabulary';
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
 
 export interface FieldIssue {
   path: string;
@@ -175,12 +178,6 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export interface RequestOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
 /** Turns a fetch Response into data or a thrown ApiError. */
 export async function readResponse<T>(response: Response): Promise<T> {
   if (response.ok) {
@@ -214,26 +211,44 @@ export async function readResponse<T>(response: Response): Promise<T> {
   throw error;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
+/**
+ * Every API call's way to the network (openapi-fetch's `fetch`): no answer becomes a NetworkError
+ * and a non-2xx answer an ApiError (readResponse, which also tells the 401 listeners), so the
+ * calls below only ever see a 2xx answer's data. `fetch` is looked up per call, not captured:
+ * tests (offline/sync.test.ts) install theirs after this module loads.
+ */
+async function send(request: Request): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, init);
+    response = await globalThis.fetch(request);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new NetworkError('Network request failed');
   }
-  return readResponse<T>(response);
+  if (!response.ok) await readResponse(response);
+  return response;
+}
+
+/**
+ * The API's paths, parameters and bodies as the server's OpenAPI document states them
+ * (schema.d.ts, `npm run gen:api`; docs/decisions/0021-typed-web-client.md). The origin is
+ * explicit because a Request needs an absolute URL outside a page (the service worker, tests).
+ */
+export const client = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  fetch: send,
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+});
+
+/** A call's data: errors never reach here (send throws them), and a 204's data is undefined. */
+export async function answer<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
+}
+
+/** Callers may name a key so that a retry of the same change is applied once (docs/api.md). */
+function idempotency(key: string | undefined): Record<string, string> {
+  return key ? { 'Idempotency-Key': key } : {};
 }
 
 /**
@@ -244,52 +259,70 @@ export function fetchTodayResponse(): Promise<Response> {
   return fetch('/api/v1/today');
 }
 
-const enc = encodeURIComponent;
-
 export const api = {
-  signUp: (body: SignUp) => request<Me>('POST', '/auth/sign-up', { body }),
-  signIn: (body: SignIn) => request<Me>('POST', '/auth/sign-in', { body }),
-  signOut: () => request<void>('POST', '/auth/sign-out'),
-  signOutEverywhere: () => request<void>('POST', '/auth/sign-out-everywhere'),
-  changePassword: (body: { currentPassword: string; newPassword: string }) =>
-    request<void>('POST', '/auth/change-password', { body }),
-  me: () => request<Me>('GET', '/me'),
-  deleteAccount: (password: string) => request<void>('DELETE', '/me', { body: { password } }),
-  settings: () => request<Settings>('GET', '/settings'),
-  updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', { body }),
+  signUp: (body: SignUp): Promise<Me> => answer(client.POST('/api/v1/auth/sign-up', { body })),
+  signIn: (body: SignIn): Promise<Me> => answer(client.POST('/api/v1/auth/sign-in', { body })),
+  signOut: (): Promise<void> => answer(client.POST('/api/v1/auth/sign-out')),
+  signOutEverywhere: (): Promise<void> => answer(client.POST('/api/v1/auth/sign-out-everywhere')),
+  changePassword: (body: { currentPassword: string; newPassword: string }): Promise<void> =>
+    answer(client.POST('/api/v1/auth/change-password', { body })),
+  me: (): Promise<Me> => answer(client.GET('/api/v1/me')),
+  deleteAccount: (password: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/me', { body: { password } })),
+  settings: (): Promise<Settings> => answer(client.GET('/api/v1/settings')),
+  updateSettings: (body: SettingsPatch): Promise<Settings> =>
+    answer(client.PATCH('/api/v1/settings', { body })),
 
-  habits: (status: 'active' | 'archived' | 'all' = 'active') =>
-    request<{ habits: Habit[] }>('GET', `/habits?status=${status}`),
-  habit: (id: string) => request<Habit>('GET', `/habits/${enc(id)}`),
-  createHabit: (body: HabitCreate) => request<Habit>('POST', '/habits', { body }),
-  updateHabit: (id: string, body: HabitPatch) =>
-    request<Habit>('PATCH', `/habits/${enc(id)}`, { body }),
-  archiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/archive`),
-  unarchiveHabit: (id: string) => request<Habit>('POST', `/habits/${enc(id)}/unarchive`),
-  deleteHabit: (id: string) => request<void>('DELETE', `/habits/${enc(id)}`),
-  groups: () => request<{ groups: Group[] }>('GET', '/groups'),
-  createGroup: (name: string) => request<Group>('POST', '/groups', { body: { name } }),
-  renameGroup: (id: string, name: string) =>
-    request<Group>('PATCH', `/groups/${enc(id)}`, { body: { name } }),
-  deleteGroup: (id: string) => request<void>('DELETE', `/groups/${enc(id)}`),
-  setLayout: (body: Layout) => request<LayoutResult>('PUT', '/layout', { body }),
-  reorderHabits: (ids: string[]) =>
-    request<{ habits: Habit[] }>('PUT', '/habits/order', { body: { ids } }),
+  habits: (status: 'active' | 'archived' | 'all' = 'active'): Promise<{ habits: Habit[] }> =>
+    answer(client.GET('/api/v1/habits', { params: { query: { status } } })),
+  habit: (id: string): Promise<Habit> =>
+    answer(client.GET('/api/v1/habits/{id}', { params: { path: { id } } })),
+  createHabit: (body: HabitCreate): Promise<Habit> =>
+    answer(client.POST('/api/v1/habits', { body })),
+  updateHabit: (id: string, body: HabitPatch): Promise<Habit> =>
+    answer(client.PATCH('/api/v1/habits/{id}', { params: { path: { id } }, body })),
+  archiveHabit: (id: string): Promise<Habit> =>
+    answer(client.POST('/api/v1/habits/{id}/archive', { params: { path: { id } } })),
+  unarchiveHabit: (id: string): Promise<Habit> =>
+    answer(client.POST('/api/v1/habits/{id}/unarchive', { params: { path: { id } } })),
+  deleteHabit: (id: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/habits/{id}', { params: { path: { id } } })),
+  groups: (): Promise<{ groups: Group[] }> => answer(client.GET('/api/v1/groups')),
+  createGroup: (name: string): Promise<Group> =>
+    answer(client.POST('/api/v1/groups', { body: { name } })),
+  renameGroup: (id: string, name: string): Promise<Group> =>
+    answer(client.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body: { name } })),
+  deleteGroup: (id: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/groups/{id}', { params: { path: { id } } })),
+  setLayout: (body: Layout): Promise<LayoutResult> =>
+    answer(client.PUT('/api/v1/layout', { body })),
+  reorderHabits: (ids: string[]): Promise<{ habits: Habit[] }> =>
+    answer(client.PUT('/api/v1/habits/order', { body: { ids } })),
 
-  putCheckin: (id: string, date: string, body: CheckinPut, idempotencyKey?: string) =>
-    request<CheckinDto>('PUT', `/habits/${enc(id)}/checkins/${enc(date)}`, {
-      body,
-      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
-    }),
-  deleteCheckin: (id: string, date: string, idempotencyKey?: string) =>
-    request<void>('DELETE', `/habits/${enc(id)}/checkins/${enc(date)}`, {
-      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
-    }),
+  putCheckin: (
+    id: string,
+    date: string,
+    body: CheckinPut,
+    idempotencyKey?: string,
+  ): Promise<CheckinDto> =>
+    answer(
+      client.PUT('/api/v1/habits/{id}/checkins/{date}', {
+        params: { path: { id, date } },
+        body,
+        headers: idempotency(idempotencyKey),
+      }),
+    ),
+  deleteCheckin: (id: string, date: string, idempotencyKey?: string): Promise<void> =>
+    answer(
+      client.DELETE('/api/v1/habits/{id}/checkins/{date}', {
+        params: { path: { id, date } },
+        headers: idempotency(idempotencyKey),
+      }),
+    ),
 
-  today: () => request<Today>('GET', '/today'),
-  stats: (unit: 'week' | 'month' | 'year') => request<Stats>('GET', `/stats?unit=${unit}`),
-  history: (id: string, range: { from?: string; to?: string } = {}) => {
-    const query = new URLSearchParams(range as Record<string, string>).toString();
-    return request<History>('GET', `/habits/${enc(id)}/history${query ? `?${query}` : ''}`);
-  },
+  today: (): Promise<Today> => answer(client.GET('/api/v1/today')),
+  stats: (unit: 'week' | 'month' | 'year'): Promise<Stats> =>
+    answer(client.GET('/api/v1/stats', { params: { query: { unit } } })),
+  history: (id: string, range: { from?: string; to?: string } = {}): Promise<History> =>
+    answer(client.GET('/api/v1/habits/{id}/history', { params: { path: { id }, query: range } })),
 };

@@ -13,7 +13,7 @@ import type {
   PhotoUpload,
   StorageUsage,
 } from '@habit-tracker/contract';
-import { request } from './client';
+import { answer, client } from './client';
 
 export type {
   ExportDto,
@@ -25,27 +25,37 @@ export type {
 } from '@habit-tracker/contract';
 export type ImportPreview = NonNullable<ImportDto['preview']>;
 
-const enc = encodeURIComponent;
-
 export const filesApi = {
-  photos: (habitId: string, date: string) =>
-    request<{ photos: Photo[] }>('GET', `/habits/${enc(habitId)}/checkins/${enc(date)}/photos`),
-  createPhoto: (habitId: string, date: string, body: PhotoCreate) =>
-    request<PhotoUpload>('POST', `/habits/${enc(habitId)}/checkins/${enc(date)}/photos`, {
-      body,
-    }),
-  completePhoto: (photoId: string) => request<Photo>('POST', `/photos/${enc(photoId)}/complete`),
-  deletePhoto: (photoId: string) => request<void>('DELETE', `/photos/${enc(photoId)}`),
+  photos: (habitId: string, date: string): Promise<{ photos: Photo[] }> =>
+    answer(
+      client.GET('/api/v1/habits/{id}/checkins/{date}/photos', {
+        params: { path: { id: habitId, date } },
+      }),
+    ),
+  createPhoto: (habitId: string, date: string, body: PhotoCreate): Promise<PhotoUpload> =>
+    answer(
+      client.POST('/api/v1/habits/{id}/checkins/{date}/photos', {
+        params: { path: { id: habitId, date } },
+        body,
+      }),
+    ),
+  completePhoto: (photoId: string): Promise<Photo> =>
+    answer(client.POST('/api/v1/photos/{photoId}/complete', { params: { path: { photoId } } })),
+  deletePhoto: (photoId: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/photos/{photoId}', { params: { path: { photoId } } })),
 
-  createExport: (body: ExportCreate = {}) => request<ExportDto>('POST', '/exports', { body }),
-  exports: () => request<{ exports: ExportDto[] }>('GET', '/exports'),
-  export: (exportId: string) => request<ExportDto>('GET', `/exports/${enc(exportId)}`),
+  createExport: (body: ExportCreate = {}): Promise<ExportDto> =>
+    answer(client.POST('/api/v1/exports', { body })),
+  exports: (): Promise<{ exports: ExportDto[] }> => answer(client.GET('/api/v1/exports')),
+  export: (exportId: string): Promise<ExportDto> =>
+    answer(client.GET('/api/v1/exports/{exportId}', { params: { path: { exportId } } })),
 
-  storage: () => request<StorageUsage>('GET', '/storage'),
+  storage: (): Promise<StorageUsage> => answer(client.GET('/api/v1/storage')),
 
-  createImport: (body: ImportCreate) => request<ImportUpload>('POST', '/imports', { body }),
-  previewImport: (importId: string) =>
-    request<ImportDto>('POST', `/imports/${enc(importId)}/preview`),
-  confirmImport: (importId: string) =>
-    request<ImportDto>('POST', `/imports/${enc(importId)}/confirm`),
+  createImport: (body: ImportCreate): Promise<ImportUpload> =>
+    answer(client.POST('/api/v1/imports', { body })),
+  previewImport: (importId: string): Promise<ImportDto> =>
+    answer(client.POST('/api/v1/imports/{importId}/preview', { params: { path: { importId } } })),
+  confirmImport: (importId: string): Promise<ImportDto> =>
+    answer(client.POST('/api/v1/imports/{importId}/confirm', { params: { path: { importId } } })),
 };

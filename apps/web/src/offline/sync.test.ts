@@ -16,7 +16,12 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const browser = new Window({ url: 'http://localhost/' });
-Object.assign(globalThis, { window: browser, document: browser.document });
+// location too: the API client sends absolute URLs on the page's origin.
+Object.assign(globalThis, {
+  window: browser,
+  document: browser.document,
+  location: browser.location,
+});
 Object.defineProperty(globalThis, 'navigator', { configurable: true, value: browser.navigator });
 
 // After the globals: the outbox reads navigator when it loads.
@@ -45,16 +50,19 @@ beforeAll(async () => {
     storage: createLocalStore(join(dir, 'objects')),
   });
   let cookie = '';
-  globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    const headers = new Headers(init.headers);
+  // The client sends a Request (openapi-fetch); a plain URL and init are accepted too.
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const target = input instanceof Request ? input : new URL(String(input), 'http://localhost');
+    const request = new Request(target, init);
+    const url = new URL(request.url);
+    const headers = new Headers(request.headers);
     if (cookie) headers.set('cookie', cookie);
-    const res = await app.request(`${url.pathname}${url.search}`, { ...init, headers });
+    const res = await app.request(new Request(request, { headers }));
     const set = res.headers.get('set-cookie');
     if (set?.includes('ht_session=')) cookie = set.split(';')[0]!;
     if (url.pathname.includes('/checkins/')) {
       sent.push({
-        method: init.method ?? 'GET',
+        method: request.method,
         path: url.pathname,
         key: headers.get('idempotency-key'),
         replayed: res.headers.get('idempotency-replayed') === 'true',

@@ -9,32 +9,33 @@ import type {
   Vacation,
   VacationInput,
 } from '@habit-tracker/contract';
-import { request } from '../api/client';
+import { answer, client } from '../api/client';
 
 export type { PushSubscriptionDto, Reminder, Vacation };
 
-const enc = encodeURIComponent;
-
 export const remindersApi = {
-  list: (habitId?: string) =>
-    request<{ reminders: Reminder[] }>(
-      'GET',
-      `/reminders${habitId ? `?habitId=${enc(habitId)}` : ''}`,
-    ),
-  create: (body: ReminderCreate) => request<Reminder>('POST', '/reminders', { body }),
-  update: (id: string, body: ReminderPatch) =>
-    request<Reminder>('PATCH', `/reminders/${enc(id)}`, { body }),
-  remove: (id: string) => request<void>('DELETE', `/reminders/${enc(id)}`),
+  list: (habitId?: string): Promise<{ reminders: Reminder[] }> =>
+    answer(client.GET('/api/v1/reminders', { params: { query: habitId ? { habitId } : {} } })),
+  create: (body: ReminderCreate): Promise<Reminder> =>
+    answer(client.POST('/api/v1/reminders', { body })),
+  update: (id: string, body: ReminderPatch): Promise<Reminder> =>
+    answer(client.PATCH('/api/v1/reminders/{id}', { params: { path: { id } }, body })),
+  remove: (id: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/reminders/{id}', { params: { path: { id } } })),
 
-  vacations: () => request<{ vacations: Vacation[] }>('GET', '/vacations'),
-  createVacation: (body: VacationInput) => request<Vacation>('POST', '/vacations', { body }),
-  removeVacation: (id: string) => request<void>('DELETE', `/vacations/${enc(id)}`),
+  vacations: (): Promise<{ vacations: Vacation[] }> => answer(client.GET('/api/v1/vacations')),
+  createVacation: (body: VacationInput): Promise<Vacation> =>
+    answer(client.POST('/api/v1/vacations', { body })),
+  removeVacation: (id: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/vacations/{id}', { params: { path: { id } } })),
 
-  pushKey: () => request<{ publicKey: string }>('GET', '/push/key'),
-  devices: () => request<{ subscriptions: PushSubscriptionDto[] }>('GET', '/push-subscriptions'),
-  saveDevice: (body: PushSubscriptionInput) =>
-    request<PushSubscriptionDto>('POST', '/push-subscriptions', { body }),
-  removeDevice: (id: string) => request<void>('DELETE', `/push-subscriptions/${enc(id)}`),
-  testDevice: (id: string) =>
-    request<NotificationDto>('POST', `/push-subscriptions/${enc(id)}/test`),
+  pushKey: (): Promise<{ publicKey: string }> => answer(client.GET('/api/v1/push/key')),
+  devices: (): Promise<{ subscriptions: PushSubscriptionDto[] }> =>
+    answer(client.GET('/api/v1/push-subscriptions')),
+  saveDevice: (body: PushSubscriptionInput): Promise<PushSubscriptionDto> =>
+    answer(client.POST('/api/v1/push-subscriptions', { body })),
+  removeDevice: (id: string): Promise<void> =>
+    answer(client.DELETE('/api/v1/push-subscriptions/{id}', { params: { path: { id } } })),
+  testDevice: (id: string): Promise<NotificationDto> =>
+    answer(client.POST('/api/v1/push-subscriptions/{id}/test', { params: { path: { id } } })),
 };
