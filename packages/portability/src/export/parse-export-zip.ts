@@ -10,15 +10,13 @@ import { excerpt, importFailure, ProblemList } from '../import-error';
 import {
   checkEntries,
   checkHabits,
-  checkSize,
   checkTextSize,
   type ParseOptions,
   type ResolvedOptions,
-  resolveOptions,
 } from '../options';
 import { sha256Hex } from '../sha256';
 import { decodeText } from '../text';
-import { type OpenedZip, readZip } from '../zip-read';
+import { type OpenedZip, readZipUpload } from '../zip-read';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -125,10 +123,8 @@ export async function parseExportZip(
   bytes: Uint8Array,
   options: ParseExportOptions = {},
 ): Promise<ParsedExport> {
-  const resolved = resolveOptions(options);
   const name = options.name ?? 'habit-tracker-export.zip';
-  checkSize(name, bytes.length, resolved.maxBytes);
-  return readZip(name, bytes, resolved, (zip) => readExportZip(name, zip, resolved));
+  return readZipUpload(name, bytes, options, (zip, resolved) => readExportZip(name, zip, resolved));
 }
 
 /** An opened zip that holds our export document → the parsed export. */
