@@ -17,6 +17,7 @@ import {
 import { sha256Hex } from '../sha256';
 import { decodeText } from '../text';
 import { type OpenedZip, readZipUpload } from '../zip-read';
+import { habitDefinition } from './build-export-document';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -40,12 +41,7 @@ export function exportToImportDocument(doc: ExportDocument): ImportDocument {
     warnings: [],
     habits: doc.habits.map((h) => ({
       sourceId: h.id,
-      name: h.name,
-      description: h.description,
-      color: h.color,
-      icon: h.icon,
-      measure: h.measure,
-      schedule: h.schedule,
+      ...habitDefinition(h),
       startDate: h.startDate,
       archived: h.archivedAt !== null,
       position: h.position,
