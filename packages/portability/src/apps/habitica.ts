@@ -24,11 +24,18 @@
 import { addDays, fromDayNumber, type LocalDate, type Schedule } from '@habit-tracker/core';
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
-import { finishImport, report, reportZod, type Where } from '../finish-import';
+import { reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
-import { type DayEntry, draftOf, type HabitFacts, isObject, rotatingColor } from './common';
+import {
+  type DayEntry,
+  draftOf,
+  finishInOrder,
+  type HabitFacts,
+  isObject,
+  rotatingColor,
+} from './common';
 
 const TASK_LISTS = ['habits', 'dailys', 'todos', 'rewards'];
 
@@ -434,12 +441,7 @@ export function readHabiticaExport(
   }
 
   drafts.sort((a, b) => a.group - b.group || a.rank - b.rank);
-  const numbered = drafts.map(({ draft }, position) => ({
-    ...draft,
-    habit: { ...draft.habit, position },
-  }));
-  if (numbered.length === 0 && problems.isEmpty) {
-    report(problems, { file }, 'The export holds no habits or dailies');
-  }
-  return finishImport('habitica', numbered, warnings, problems);
+  const sorted = drafts.map(({ draft }) => draft);
+  const empty = 'The export holds no habits or dailies';
+  return finishInOrder('habitica', file, sorted, warnings, problems, empty);
 }
