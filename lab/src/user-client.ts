@@ -4,6 +4,7 @@
  */
 import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { cookieHeader, storeSetCookies } from '@habit-tracker/test-support';
 import type { Address } from './edge';
 
 /** Response bodies in the lab are checked by assertions, not by the compiler. */
@@ -60,7 +61,7 @@ export class LabUser {
       'accept-encoding': 'br, gzip',
       ...options.headers,
     };
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = cookieHeader(this.cookies);
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;
     if (options.json !== undefined) {
@@ -86,7 +87,7 @@ export class LabUser {
           res.once('error', reject);
           res.once('end', () => {
             const ms = performance.now() - started;
-            this.storeCookies(res.headers['set-cookie']);
+            storeSetCookies(this.cookies, res.headers['set-cookie']);
             const raw = decode(Buffer.concat(chunks), res.headers['content-encoding']);
             const text = /json|text|javascript/.test(res.headers['content-type'] ?? '')
               ? raw.toString('utf8')
@@ -121,18 +122,6 @@ export class LabUser {
 
   private newAgent(): Agent {
     return new Agent({ keepAlive: true, maxSockets: this.maxSockets });
-  }
-
-  private storeCookies(setCookie: string[] | undefined): void {
-    for (const line of setCookie ?? []) {
-      const [pair, ...attributes] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '';
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
   }
 }
 

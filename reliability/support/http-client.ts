@@ -5,6 +5,7 @@
  * throw a `TransportError` with the socket error's code, so tests can tell them apart.
  */
 import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+import { cookieHeader, storeSetCookies } from '@habit-tracker/test-support';
 
 export interface Address {
   host: string;
@@ -79,7 +80,7 @@ export class HttpClient {
 
   send(method: string, path: string, options: SendOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...this.options.headers, ...options.headers };
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = cookieHeader(this.cookies);
     if (cookie) headers.cookie = cookie;
     let payload: string | Buffer | undefined;
     if (options.json !== undefined) {
@@ -109,7 +110,8 @@ export class HttpClient {
           );
           res.once('end', () => {
             clearTimeout(timer);
-            if (this.options.keepCookies !== false) this.storeCookies(res.headers['set-cookie']);
+            if (this.options.keepCookies !== false)
+              storeSetCookies(this.cookies, res.headers['set-cookie']);
             const text = Buffer.concat(chunks).toString('utf8');
             let body: unknown;
             if (/json/.test(res.headers['content-type'] ?? '')) {
@@ -155,18 +157,6 @@ export class HttpClient {
   }
   delete(path: string, options?: SendOptions) {
     return this.send('DELETE', path, options);
-  }
-
-  private storeCookies(setCookie: string[] | undefined): void {
-    for (const line of setCookie ?? []) {
-      const [pair, ...attributes] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const expired = value === '' || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
   }
 }
 

@@ -11,7 +11,13 @@
  */
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { importFailure } from './import-error';
-import { megabytes } from './options';
+import {
+  checkSize,
+  megabytes,
+  type ParseOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from './options';
 
 export interface ZipEntryInfo {
   path: string;
@@ -96,6 +102,21 @@ export async function readZip<T>(
   } finally {
     zip.close();
   }
+}
+
+/**
+ * A zip upload parsed on its own (not through detectAndParse): its options resolved and its size
+ * checked before it is opened, then read with `read` as readZip does.
+ */
+export async function readZipUpload<T>(
+  file: string,
+  bytes: Uint8Array,
+  options: ParseOptions | undefined,
+  read: (zip: OpenedZip, resolved: ResolvedOptions) => Promise<T>,
+): Promise<T> {
+  const resolved = resolveOptions(options);
+  checkSize(file, bytes.length, resolved.maxBytes);
+  return readZip(file, bytes, resolved, (zip) => read(zip, resolved));
 }
 
 /**

@@ -5,6 +5,7 @@
  * S3), a Web Push service (web-push-testing, with a fault proxy), free ports on 127.0.0.1, and the
  * server as a child process.
  */
+export { cookieHeader, storeSetCookies } from './cookie-jar';
 export { findFreePort } from './free-port';
 export * from './postgres';
 export { readCpuMs, readMemory, readProcessTreeCpuMs, resetPeakMemory } from './proc';

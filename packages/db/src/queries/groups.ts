@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { habitGroups, habits } from '../schema';
-import { deleteOwnedRow, nextPosition, ownedRow } from './owned';
+import { lockActiveHabits } from './habits';
+import { deleteOwnedRow, nextPosition, ownedRow, sameIds, setPositions } from './owned';
 import { type HabitGroupRow, uuidArray } from './rows';
 
 /* Every query here filters by user_id: another user's group is indistinguishable from none. */
@@ -86,28 +87,14 @@ export async function setLayout(db: Db, userId: string, layout: Layout): Promise
   }
   return db.transaction(async (tx) => {
     // Locks both lists: a concurrent archive, delete or new group waits for the new layout.
-    const active = await tx
-      .select({ id: habits.id })
-      .from(habits)
-      .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
-      .for('update');
+    const active = await lockActiveHabits(tx, userId);
     const groups = await tx
       .select({ id: habitGroups.id })
       .from(habitGroups)
       .where(eq(habitGroups.userId, userId))
       .for('update');
-    const sameSet = (rows: { id: string }[], ids: string[]) => {
-      const wanted = new Set(ids);
-      return rows.length === ids.length && rows.every((r) => wanted.has(r.id));
-    };
-    if (!sameSet(active, habitIds) || !sameSet(groups, groupIds)) return false;
-    if (groupIds.length > 0) {
-      await tx.execute(sql`
-        update ${habitGroups} set position = o.ord - 1, updated_at = now()
-        from unnest(${uuidArray(groupIds)}) with ordinality as o(id, ord)
-        where ${habitGroups.id} = o.id and ${habitGroups.userId} = ${userId}
-          and ${habitGroups.position} <> o.ord - 1`);
-    }
+    if (!sameIds(active, habitIds) || !sameIds(groups, groupIds)) return false;
+    await setPositions(tx, habitGroups, userId, groupIds);
     if (habitIds.length > 0) {
       const groupOf = [
         ...layout.ungrouped.map(() => null),

@@ -2,7 +2,7 @@ import type { Measure, Schedule } from '@habit-tracker/core';
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { habits, userSettings } from '../schema';
-import { deleteOwnedRow, nextPosition, ownedRow } from './owned';
+import { deleteOwnedRow, nextPosition, ownedRow, sameIds, setPositions } from './owned';
 import {
   type HabitRow,
   measureToColumns,
@@ -12,7 +12,6 @@ import {
   summaryToColumns,
   toHabitRow,
   toSettingsRow,
-  uuidArray,
 } from './rows';
 
 /* Every query here filters by user_id: another user's habit is indistinguishable from none. */
@@ -208,20 +207,18 @@ export async function deleteHabit(db: Db, userId: string, id: string): Promise<b
 export async function reorderHabits(db: Db, userId: string, ids: string[]): Promise<boolean> {
   if (new Set(ids).size !== ids.length) return false;
   return db.transaction(async (tx) => {
-    // Locks the active habits: a concurrent archive or delete waits until the new order is in place.
-    const active = await tx
-      .select({ id: habits.id })
-      .from(habits)
-      .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
-      .for('update');
-    const wanted = new Set(ids);
-    if (active.length !== ids.length || !active.every((h) => wanted.has(h.id))) return false;
-    if (ids.length === 0) return true;
-    // One statement for the whole list; rows already in place are left untouched.
-    await tx.execute(sql`
-      update ${habits} set position = o.ord - 1, updated_at = now()
-      from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
-      where ${habits.id} = o.id and ${habits.userId} = ${userId} and ${habits.position} <> o.ord - 1`);
+    // A concurrent archive or delete waits until the new order is in place.
+    if (!sameIds(await lockActiveHabits(tx, userId), ids)) return false;
+    await setPositions(tx, habits, userId, ids);
     return true;
   });
+}
+
+/** The ids of the user's active habits, locked until the transaction ends (before reordering them). */
+export async function lockActiveHabits(tx: Db, userId: string): Promise<{ id: string }[]> {
+  return tx
+    .select({ id: habits.id })
+    .from(habits)
+    .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
+    .for('update');
 }

@@ -5,6 +5,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../database';
+import { uuidArray } from './rows';
 
 type OwnedTable = PgTable & { id: PgColumn; userId: PgColumn };
 
@@ -30,4 +31,27 @@ export async function deleteOwnedRow(
 /** The position after the last of the user's rows in an ordered list (0 for the first). */
 export function nextPosition(table: OwnedTable & { position: PgColumn }, userId: string) {
   return sql<number>`(select coalesce(max(${table.position}), -1) + 1 from ${table} where ${table.userId} = ${userId})`;
+}
+
+/** Whether `rows` (the user's locked rows) are exactly the ids listed, each once. */
+export function sameIds(rows: { id: string }[], ids: string[]): boolean {
+  const wanted = new Set(ids);
+  return rows.length === ids.length && rows.every((r) => wanted.has(r.id));
+}
+
+/**
+ * Sets the user's rows at positions 0..n-1 in the order of `ids`, in one statement however many
+ * there are; rows already in place are left untouched. The ids are checked by the caller.
+ */
+export async function setPositions(
+  tx: Db,
+  table: OwnedTable & { position: PgColumn },
+  userId: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    update ${table} set position = o.ord - 1, updated_at = now()
+    from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
+    where ${table.id} = o.id and ${table.userId} = ${userId} and ${table.position} <> o.ord - 1`);
 }

@@ -7,6 +7,7 @@
 import type { Checkin, Measure, Schedule, Weekday } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import type { ReminderRow } from './reminders';
 import { measureFromColumns, uuidArray } from './rows';
 
 type Rows<T> = { rows: T[] };
@@ -71,15 +72,9 @@ export async function holdsLease(
 
 // ---- Planning ------------------------------------------------------------------------------
 
-export interface ReminderToPlan {
-  id: string;
+/** A reminder as its owner sees it (its timing), with the owner and the owner's calendar. */
+export interface ReminderToPlan extends Omit<ReminderRow, 'createdAt' | 'updatedAt'> {
   userId: string;
-  habitId: string;
-  time: string;
-  days: Weekday[] | null;
-  nextFireAt: Date | null;
-  nextFireDate: string | null;
-  lastFiredDate: string | null;
   timeZone: string;
   dayStartHour: number;
 }
@@ -405,18 +400,13 @@ export async function claimDeliveries(
   claimMs: number,
 ): Promise<ClaimedDelivery[]> {
   const nowText = now.toISOString();
-  const rows = await rowsOf<{
-    notificationId: string;
-    subscriptionId: string;
-    attempts: number;
-    endpoint: string;
-    p256dh: string;
-    auth: string;
-    kind: ClaimedDelivery['kind'];
-    fireAt: string | Date;
-    date: string | null;
-    habits: string | { id: string; name: string; boolean: boolean }[] | null;
-  }>(
+  // As the drivers give them: PGlite and node-postgres differ on timestamps and json.
+  const rows = await rowsOf<
+    Omit<ClaimedDelivery, 'fireAt' | 'habits'> & {
+      fireAt: string | Date;
+      habits: string | ClaimedDelivery['habits'] | null;
+    }
+  >(
     tx.execute(sql`
       with picked as (
         select d.notification_id, d.subscription_id from notification_deliveries d

@@ -17,14 +17,16 @@
  */
 import { isValidLocalDate, type LocalDate, type Schedule } from '@habit-tracker/core';
 import { z } from 'zod';
-import { finishImport, report, reportZod, type Where } from '../finish-import';
+import type { Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import type { ResolvedOptions } from '../options';
 import {
+  acceptedItems,
   checkHabitsAndRecords,
   type DayEntry,
   draftOf,
+  finishInOrder,
   isObject,
   noteOf,
   rotatingColor,
@@ -114,14 +116,8 @@ export function readBeaverExport(
   const drafts = [];
   let deleted = 0;
   let skips = 0;
-  for (const [i, raw] of root.habits.entries()) {
-    const at: Where = { file, what: `Habit ${i + 1}`, path: 'habits', row: i };
-    const parsed = HabitSchema.safeParse(raw);
-    if (!parsed.success) {
-      reportZod(problems, at, parsed.error);
-      continue;
-    }
-    const habit = parsed.data;
+  const habitAt = (i: number): Where => ({ file, what: `Habit ${i + 1}`, path: 'habits', row: i });
+  for (const { value: habit, i } of acceptedItems(root.habits, HabitSchema, problems, habitAt)) {
     if (habit.status === 'soft_delete') {
       deleted++;
       continue;
@@ -129,24 +125,19 @@ export function readBeaverExport(
     const label = `Day of "${excerpt(habit.name.trim())}"`;
     const path = `habits[${i}].records`;
     const entries: DayEntry[] = [];
-    habit.records.forEach((rawRecord, k) => {
-      const recordAt: Where = { file, what: label, path, row: k };
-      const record = RecordSchema.safeParse(rawRecord);
-      if (!record.success) {
-        reportZod(problems, recordAt, record.error);
-        return;
-      }
-      const { day, done, text } = record.data;
+    const recordAt = (row: number): Where => ({ file, what: label, path, row });
+    for (const { value, at } of acceptedItems(habit.records, RecordSchema, problems, recordAt)) {
+      const { day, done, text } = value;
       const note = noteOf(text);
       if (note !== null && SKIP_TAG.test(note)) {
         skips++;
-        entries.push({ date: day, state: 'skipped', value: null, note, at: recordAt });
+        entries.push({ date: day, state: 'skipped', value: null, note, at });
       } else if (done === true || done === 1) {
-        entries.push({ date: day, state: 'done', value: null, note, at: recordAt });
+        entries.push({ date: day, state: 'done', value: null, note, at });
       } else if (note !== null) {
-        entries.push({ date: day, state: 'note', value: null, note, at: recordAt });
+        entries.push({ date: day, state: 'note', value: null, note, at });
       }
-    });
+    }
     const id = habit.id === undefined ? undefined : String(habit.id);
     drafts.push({
       rank: rank(id, i),
@@ -178,14 +169,8 @@ export function readBeaverExport(
     );
   }
   drafts.sort((a, b) => a.rank - b.rank);
-  const numbered = drafts.map(({ draft }, position) => ({
-    ...draft,
-    habit: { ...draft.habit, position },
-  }));
-  if (numbered.length === 0 && problems.isEmpty) {
-    report(problems, { file }, 'The export holds no habits');
-  }
-  return finishImport('beaver-habits', numbered, warnings, problems);
+  const sorted = drafts.map(({ draft }) => draft);
+  return finishInOrder('beaver-habits', file, sorted, warnings, problems);
 }
 
 export type { LocalDate };

@@ -4,8 +4,10 @@
  * finishImport checks like every other.
  */
 import type { CheckinState, LocalDate, Measure, Schedule } from '@habit-tracker/core';
-import type { HabitDraft, Where } from '../finish-import';
-import type { ImportedCheckin } from '../import-document';
+import type { z } from 'zod';
+import { finishImport, type HabitDraft, report, reportZod, type Where } from '../finish-import';
+import type { ImportDocument, ImportedCheckin, ImportSource } from '../import-document';
+import type { ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
 
 /** A JSON object (not null, not an array): the shape every app's export is sniffed by. */
@@ -106,4 +108,43 @@ export function draftOf(
     at,
     checkinsAt: entries.map((e) => e.at),
   };
+}
+
+/**
+ * The drafts, already in the app's own order, numbered 0, 1, 2… and finished. A file that gives
+ * no habit and no problem is refused with `empty` rather than imported as nothing.
+ */
+export function finishInOrder(
+  source: ImportSource,
+  file: string,
+  drafts: readonly HabitDraft[],
+  warnings: string[],
+  problems: ProblemList,
+  empty = 'The export holds no habits',
+): ImportDocument {
+  const numbered = drafts.map((draft, position) => ({
+    ...draft,
+    habit: { ...draft.habit, position },
+  }));
+  if (numbered.length === 0 && problems.isEmpty) report(problems, { file }, empty);
+  return finishImport(source, numbered, warnings, problems);
+}
+
+/**
+ * The items of a list in an app's export that `schema` accepts, each with its index and place.
+ * Every other item is reported and passed over, so one bad item does not hide the problems of
+ * the rest (the import still fails, listing them all).
+ */
+export function* acceptedItems<T>(
+  items: readonly unknown[],
+  schema: z.ZodType<T>,
+  problems: ProblemList,
+  where: (i: number) => Where,
+): Generator<{ value: T; i: number; at: Where }> {
+  for (const [i, raw] of items.entries()) {
+    const at = where(i);
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) yield { value: parsed.data, i, at };
+    else reportZod(problems, at, parsed.error);
+  }
 }

@@ -24,11 +24,18 @@
 import { addDays, fromDayNumber, type LocalDate, type Schedule } from '@habit-tracker/core';
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { z } from 'zod';
-import { finishImport, report, reportZod, type Where } from '../finish-import';
+import { reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
-import { type DayEntry, draftOf, isObject, rotatingColor } from './common';
+import {
+  type DayEntry,
+  draftOf,
+  finishInOrder,
+  type HabitFacts,
+  isObject,
+  rotatingColor,
+} from './common';
 
 const TASK_LISTS = ['habits', 'dailys', 'todos', 'rewards'];
 
@@ -341,29 +348,35 @@ export function readHabiticaExport(
       };
       const created = task.createdAt === undefined ? undefined : dayOf(task.createdAt, clock);
       const color = rotatingColor(drafts.length);
-      if (key === 'dailys') {
-        const start =
-          task.startDate == null ? (created ?? options.today) : dayOf(task.startDate, clock);
+      // A daily and a habit differ only in what they measure, when they are due and their days.
+      const add = (
+        group: number,
+        facts: Pick<HabitFacts, 'measure' | 'schedule' | 'startDate'>,
+        entries: readonly DayEntry[],
+      ) => {
         drafts.push({
-          group: 1,
+          group,
           rank: rank(id, i),
           draft: draftOf(
-            {
-              sourceId: id,
-              name,
-              description,
-              color,
-              measure: { kind: 'boolean' },
-              schedule: dailySchedule(task, start, name, warnings),
-              archived: false,
-              position: 0,
-              startDate: start,
-            },
-            dailyEntries(history, clock, counts),
+            { sourceId: id, name, description, color, ...facts, archived: false, position: 0 },
+            entries,
             habitAt,
             options.today,
           ),
         });
+      };
+      if (key === 'dailys') {
+        const start =
+          task.startDate == null ? (created ?? options.today) : dayOf(task.startDate, clock);
+        add(
+          1,
+          {
+            measure: { kind: 'boolean' },
+            schedule: dailySchedule(task, start, name, warnings),
+            startDate: start,
+          },
+          dailyEntries(history, clock, counts),
+        );
         return;
       }
       const up = task.up ?? true;
@@ -374,29 +387,18 @@ export function readHabiticaExport(
       }
       const mode = up && down ? 'both' : up ? 'up' : 'down';
       if (mode === 'both') counts.both++;
-      drafts.push({
-        group: 0,
-        rank: rank(id, i),
-        draft: draftOf(
-          {
-            sourceId: id,
-            name,
-            description,
-            color,
-            measure:
-              mode === 'down'
-                ? { kind: 'numeric', unit: 'times', target: 0, direction: 'at_most' }
-                : { kind: 'numeric', unit: 'times', target: 1, direction: 'at_least' },
-            schedule: { kind: 'daily' },
-            archived: false,
-            position: 0,
-            ...(created && { startDate: created }),
-          },
-          habitEntries(history, clock, mode, counts),
-          habitAt,
-          options.today,
-        ),
-      });
+      add(
+        0,
+        {
+          measure:
+            mode === 'down'
+              ? { kind: 'numeric', unit: 'times', target: 0, direction: 'at_most' }
+              : { kind: 'numeric', unit: 'times', target: 1, direction: 'at_least' },
+          schedule: { kind: 'daily' },
+          ...(created && { startDate: created }),
+        },
+        habitEntries(history, clock, mode, counts),
+      );
       if (mode === 'down') {
         warnings.push(
           `"${excerpt(name)}" has only a − button: it is imported as "at most 0 times", with the days you clicked −. Habitica does not record the days you did not, so those days are empty here.`,
@@ -439,12 +441,7 @@ export function readHabiticaExport(
   }
 
   drafts.sort((a, b) => a.group - b.group || a.rank - b.rank);
-  const numbered = drafts.map(({ draft }, position) => ({
-    ...draft,
-    habit: { ...draft.habit, position },
-  }));
-  if (numbered.length === 0 && problems.isEmpty) {
-    report(problems, { file }, 'The export holds no habits or dailies');
-  }
-  return finishImport('habitica', numbered, warnings, problems);
+  const sorted = drafts.map(({ draft }) => draft);
+  const empty = 'The export holds no habits or dailies';
+  return finishInOrder('habitica', file, sorted, warnings, problems, empty);
 }

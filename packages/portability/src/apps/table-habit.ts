@@ -18,14 +18,16 @@
  */
 import { fromDayNumber, type Measure, type Schedule } from '@habit-tracker/core';
 import { z } from 'zod';
-import { finishImport, report, reportZod, type Where } from '../finish-import';
+import type { Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import type { ResolvedOptions } from '../options';
 import {
+  acceptedItems,
   checkHabitsAndRecords,
   type DayEntry,
   draftOf,
+  finishInOrder,
   isObject,
   noteOf,
   rotatingColor,
@@ -211,14 +213,8 @@ export function readTableHabitExport(
   const drafts = [];
   let deleted = 0;
   let reminders = 0;
-  for (const [i, raw] of root.habits.entries()) {
-    const at: Where = { file, what: `Habit ${i + 1}`, path: 'habits', row: i };
-    const parsed = HabitSchema.safeParse(raw);
-    if (!parsed.success) {
-      reportZod(problems, at, parsed.error);
-      continue;
-    }
-    const habit = parsed.data;
+  const habitAt = (i: number): Where => ({ file, what: `Habit ${i + 1}`, path: 'habits', row: i });
+  for (const { value: habit, i } of acceptedItems(root.habits, HabitSchema, problems, habitAt)) {
     if (habit.status === 2) {
       deleted++;
       continue;
@@ -227,13 +223,11 @@ export function readTableHabitExport(
     const name = habit.name.trim();
     const label = `Record of "${excerpt(name)}"`;
     const path = `habits[${i}].records`;
-    const records: { record: TableRecord; at: Where }[] = [];
-    (habit.records ?? []).forEach((rawRecord, k) => {
-      const recordAt: Where = { file, what: label, path, row: k };
-      const record = RecordSchema.safeParse(rawRecord);
-      if (record.success) records.push({ record: record.data, at: recordAt });
-      else reportZod(problems, recordAt, record.error);
-    });
+    const recordAt = (row: number): Where => ({ file, what: label, path, row });
+    const records: { record: TableRecord; at: Where }[] = Array.from(
+      acceptedItems(habit.records ?? [], RecordSchema, problems, recordAt),
+      ({ value, at }) => ({ record: value, at }),
+    );
     const measure = measureOf(
       habit,
       records.filter((r) => r.record.record_type === DONE).map((r) => r.record),
@@ -282,12 +276,6 @@ export function readTableHabitExport(
     warnings.push('Reminders set in Table Habit are not imported; set them again here.');
   }
   drafts.sort((a, b) => a.order - b.order || a.index - b.index);
-  const numbered = drafts.map(({ draft }, position) => ({
-    ...draft,
-    habit: { ...draft.habit, position },
-  }));
-  if (numbered.length === 0 && problems.isEmpty) {
-    report(problems, { file }, 'The export holds no habits');
-  }
-  return finishImport('table-habit', numbered, warnings, problems);
+  const sorted = drafts.map(({ draft }) => draft);
+  return finishInOrder('table-habit', file, sorted, warnings, problems);
 }

@@ -47,6 +47,26 @@ export class ExportError extends Error {
   }
 }
 
+type HabitDefinition = Pick<
+  ExportHabit,
+  'name' | 'description' | 'color' | 'icon' | 'measure' | 'schedule'
+>;
+
+/**
+ * What the user set on a habit, picked (not spread: rows straight from the database carry more,
+ * such as user ids), in the export's field order; the export and its re-import both copy it.
+ */
+export function habitDefinition(h: HabitDefinition): HabitDefinition {
+  return {
+    name: h.name,
+    description: h.description,
+    color: h.color,
+    icon: h.icon,
+    measure: h.measure,
+    schedule: h.schedule,
+  };
+}
+
 const iso = (t: Instant): string => (typeof t === 'string' ? t : t.toISOString());
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -59,12 +79,7 @@ export function buildExportDocument(input: ExportInput): ExportDocument {
   const habits: ExportHabit[] = input.habits
     .map((h) => ({
       id: h.id,
-      name: h.name,
-      description: h.description,
-      color: h.color,
-      icon: h.icon,
-      measure: h.measure,
-      schedule: h.schedule,
+      ...habitDefinition(h),
       position: h.position,
       startDate: h.startDate,
       archivedAt: h.archivedAt === null ? null : iso(h.archivedAt),

@@ -10,15 +10,14 @@ import { excerpt, importFailure, ProblemList } from '../import-error';
 import {
   checkEntries,
   checkHabits,
-  checkSize,
   checkTextSize,
   type ParseOptions,
   type ResolvedOptions,
-  resolveOptions,
 } from '../options';
 import { sha256Hex } from '../sha256';
 import { decodeText } from '../text';
-import { type OpenedZip, readZip } from '../zip-read';
+import { type OpenedZip, readZipUpload } from '../zip-read';
+import { habitDefinition } from './build-export-document';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -42,12 +41,7 @@ export function exportToImportDocument(doc: ExportDocument): ImportDocument {
     warnings: [],
     habits: doc.habits.map((h) => ({
       sourceId: h.id,
-      name: h.name,
-      description: h.description,
-      color: h.color,
-      icon: h.icon,
-      measure: h.measure,
-      schedule: h.schedule,
+      ...habitDefinition(h),
       startDate: h.startDate,
       archived: h.archivedAt !== null,
       position: h.position,
@@ -125,10 +119,8 @@ export async function parseExportZip(
   bytes: Uint8Array,
   options: ParseExportOptions = {},
 ): Promise<ParsedExport> {
-  const resolved = resolveOptions(options);
   const name = options.name ?? 'habit-tracker-export.zip';
-  checkSize(name, bytes.length, resolved.maxBytes);
-  return readZip(name, bytes, resolved, (zip) => readExportZip(name, zip, resolved));
+  return readZipUpload(name, bytes, options, (zip, resolved) => readExportZip(name, zip, resolved));
 }
 
 /** An opened zip that holds our export document → the parsed export. */

@@ -22,7 +22,7 @@ import {
   resolveOptions,
 } from '../options';
 import { decodeText } from '../text';
-import { type OpenedZip, readZip } from '../zip-read';
+import { type OpenedZip, readZipUpload } from '../zip-read';
 import { buildLoopHabit, numberPositions } from './build-habit';
 import { parseHabitCheckmarks, parseRootCheckmarks } from './checkmarks-csv';
 import { parseHabitsCsv } from './habits-csv';
@@ -170,9 +170,9 @@ export async function parseLoopCsvZip(
   bytes: Uint8Array,
   options?: ParseOptions,
 ): Promise<ImportDocument> {
-  const resolved = resolveOptions(options);
-  checkSize(zipName, bytes.length, resolved.maxBytes);
-  return readZip(zipName, bytes, resolved, (zip) => readLoopCsvZip(zipName, zip, resolved));
+  return readZipUpload(zipName, bytes, options, (zip, resolved) =>
+    readLoopCsvZip(zipName, zip, resolved),
+  );
 }
 
 /** The CSV files of an opened Loop zip → the document. */

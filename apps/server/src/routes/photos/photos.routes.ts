@@ -80,36 +80,32 @@ export const listPhotos = createRoute({
   },
 });
 
-const imageResponses = {
-  200: {
-    description: 'The image (local storage)',
-    content: { 'image/*': { schema: { type: 'string' as const, format: 'binary' } } },
-  },
-  302: { description: 'Redirect to a presigned URL valid for 5 minutes (S3 storage)' },
-  ...errorResponses(401, 404, 422),
-};
+/** A GET of one of a photo's stored images (both are served by sendPhoto). */
+const imageRoute = <P extends string>(path: P, summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags,
+    security,
+    middleware,
+    summary,
+    request: { params: PhotoParamsSchema },
+    responses: {
+      200: {
+        description: 'The image (local storage)',
+        content: { 'image/*': { schema: { type: 'string' as const, format: 'binary' } } },
+      },
+      302: { description: 'Redirect to a presigned URL valid for 5 minutes (S3 storage)' },
+      ...errorResponses(401, 404, 422),
+    },
+  });
 
-export const getPhotoImage = createRoute({
-  method: 'get',
-  path: '/photos/{photoId}/image',
-  tags,
-  security,
-  middleware,
-  summary: 'The photo itself',
-  request: { params: PhotoParamsSchema },
-  responses: imageResponses,
-});
+export const getPhotoImage = imageRoute('/photos/{photoId}/image', 'The photo itself');
 
-export const getPhotoThumbnail = createRoute({
-  method: 'get',
-  path: '/photos/{photoId}/thumbnail',
-  tags,
-  security,
-  middleware,
-  summary: 'The photo’s thumbnail (WebP, at most 320 px a side)',
-  request: { params: PhotoParamsSchema },
-  responses: imageResponses,
-});
+export const getPhotoThumbnail = imageRoute(
+  '/photos/{photoId}/thumbnail',
+  'The photo’s thumbnail (WebP, at most 320 px a side)',
+);
 
 export const deletePhoto = createRoute({
   method: 'delete',

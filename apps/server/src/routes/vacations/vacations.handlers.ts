@@ -1,5 +1,5 @@
 import type { Vacation, VacationInput } from '@habit-tracker/contract';
-import { daysBetween } from '@habit-tracker/core';
+import { daysBetween, type Weekday } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
@@ -38,6 +38,22 @@ async function checkInput(tx: db.Db, userId: string, input: Input): Promise<void
   }
 }
 
+/**
+ * After a vacation is created or edited: its days already begun are skips at once (later ones as
+ * they begin: the reminder sender); then the vacation as it now stands.
+ */
+async function skipBegunDays(
+  tx: db.Db,
+  userId: string,
+  id: string,
+  input: Input,
+  today: string,
+  weekStart: Weekday,
+): Promise<db.VacationRow | null> {
+  await writeSkipsInTransaction(tx, { id, userId, ...input, skipsThrough: null }, today, weekStart);
+  return db.getVacation(tx, userId, id);
+}
+
 export const listVacations: RouteHandler<typeof routes.listVacations, AuthedEnv> = async (c) => {
   const rows = await db.listVacations(c.var.db.read, c.var.user.id);
   return c.json({ vacations: rows.map(toVacation) }, 200);
@@ -57,14 +73,7 @@ export const createVacation: RouteHandler<typeof routes.createVacation, AuthedEn
       ]);
     }
     const id = await db.createVacation(tx, user.id, input);
-    // Days already begun are skips at once; later ones as they begin (the reminder sender).
-    await writeSkipsInTransaction(
-      tx,
-      { id, userId: user.id, ...input, skipsThrough: null },
-      today,
-      settings.weekStart,
-    );
-    return db.getVacation(tx, user.id, id);
+    return skipBegunDays(tx, user.id, id, input, today, settings.weekStart);
   });
   return c.json(toVacation(row!), 201);
 };
@@ -79,13 +88,7 @@ export const putVacation: RouteHandler<typeof routes.putVacation, AuthedEnv> = a
     const removed = await db.removeVacationSkips(tx, user.id, id, input);
     await refreshSummaries(tx, user.id, removed, today, settings.weekStart);
     await db.updateVacation(tx, user.id, id, input);
-    await writeSkipsInTransaction(
-      tx,
-      { id, userId: user.id, ...input, skipsThrough: null },
-      today,
-      settings.weekStart,
-    );
-    return db.getVacation(tx, user.id, id);
+    return skipBegunDays(tx, user.id, id, input, today, settings.weekStart);
   });
   if (!row) throw notFound('Vacation not found');
   return c.json(toVacation(row), 200);
