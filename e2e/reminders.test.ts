@@ -127,6 +127,18 @@ describe('reminders', () => {
     await app.page.reload();
     await row('Read').waitFor();
     const { cdp, registrationId } = await workerRegistration();
+    // What the worker did, printed if the notification never shows (a rare failure, issue 12).
+    const workerLog: string[] = [];
+    cdp.on('ServiceWorker.workerErrorReported', ({ errorMessage }) =>
+      workerLog.push(
+        `error: ${errorMessage.errorMessage} (${errorMessage.sourceURL}:${errorMessage.lineNumber})`,
+      ),
+    );
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      workerLog.push(
+        `versions: ${versions.map((v) => `${v.versionId} ${v.runningStatus}/${v.status}`).join(', ')}`,
+      ),
+    );
     const payload: PushPayload = {
       v: 1,
       id: crypto.randomUUID(),
@@ -160,7 +172,20 @@ describe('reminders', () => {
           tag: payload.id,
           actions: ['done', 'snooze'],
         },
-      ]);
+      ])
+      .catch(async (error: Error) => {
+        const state = await app.page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            permission: Notification.permission,
+            active: registration?.active?.state ?? null,
+            waiting: registration?.waiting?.state ?? null,
+            controller: navigator.serviceWorker.controller?.state ?? null,
+          };
+        });
+        console.log('e2e reminders: worker', JSON.stringify(state), workerLog.join(' | '));
+        throw error;
+      });
     // The same message again (a sender resending after a crash): still one notification.
     await deliver();
     await app.page.waitForTimeout(500); // nothing to wait for: a second one must not appear
