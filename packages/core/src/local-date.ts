@@ -48,14 +48,24 @@ export function localDateOf(instant: Date | number, settings: DayBoundary): Loca
  * `date` begins. The open web app moves to the next day at `startOfLocalDay(today + 1)`.
  *
  * The same rule as localDateOf, backwards: `dayStartHour`:00 on the date's wall clock; when that
- * time is skipped (spring forward) the day begins at the first moment after the gap, and when it
- * repeats (fall back) at its first occurrence — Temporal's 'compatible' disambiguation.
+ * time repeats (fall back) at its first occurrence, and when it is skipped (spring forward) at
+ * the first moment after the gap — the transition itself. Temporal's 'compatible' answer for a
+ * skipped time is the time pushed forward by the gap's length, which is the gap's end only when
+ * the gap begins on the hour: Pacific/Chatham jumps 02:45 → 03:45, so 03:00 would become 04:00,
+ * and 03:45–04:00 would belong to a day that had not begun (found by the property test).
  */
 export function startOfLocalDay(date: LocalDate, settings: DayBoundary): number {
-  return Temporal.PlainDate.from(date).toZonedDateTime({
-    timeZone: settings.timeZone,
-    plainTime: new Temporal.PlainTime(settings.dayStartHour),
-  }).epochMilliseconds;
+  const plainDate = Temporal.PlainDate.from(date);
+  const plainTime = new Temporal.PlainTime(settings.dayStartHour);
+  const wall = plainDate.toPlainDateTime(plainTime);
+  const begins = wall.toZonedDateTime(settings.timeZone); // 'compatible'
+  if (Temporal.PlainDateTime.compare(begins.toPlainDateTime(), wall) === 0) {
+    return begins.epochMilliseconds;
+  }
+  // Skipped: the last moment before the gap is followed by the transition that opens it.
+  const beforeGap = wall.toZonedDateTime(settings.timeZone, { disambiguation: 'earlier' });
+  const transition = beforeGap.getTimeZoneTransition('next');
+  return (transition ?? begins).epochMilliseconds;
 }
 
 /**

@@ -139,6 +139,13 @@ describe('startOfLocalDay', () => {
       '2024-04-06T13:15:00.000Z',
       '03:00 CHADT (+13:45), before 03:45 → 02:45',
     ],
+    [
+      'Pacific/Chatham',
+      3,
+      '2024-09-29',
+      '2024-09-28T14:00:00.000Z',
+      '03:00 skipped (02:45 CHAST → 03:45 CHADT): the gap’s end, not 04:00',
+    ],
   ])('%s, day starts at %i: %s begins at %s (%s)', (timeZone, dayStartHour, date, instant) => {
     expect(new Date(startOfLocalDay(date, { timeZone, dayStartHour })).toISOString()).toBe(instant);
   });
