@@ -224,6 +224,8 @@ describe('the API app (fly.toml)', () => {
     expect(deploy.release_command).toBe('node dist/release.js');
     const build = readFileSync(join(ROOT, 'apps/server/build.mjs'), 'utf8');
     expect(build).toContain("release: join(here, 'src/release.ts')");
+    // …so serving machines need not check the journal again at every start.
+    expect(env.MIGRATE_ON_START).toBe('false');
   });
 
   it('gives SIGTERM draining more time than the server takes', () => {

@@ -3,7 +3,8 @@
  * child process (through @habit-tracker/test-support), so its memory and CPU can be read from
  * /proc without the load generator's own.
  */
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   REPO_ROOT,
@@ -13,6 +14,7 @@ import {
   SERVER_BUNDLE,
   startServerProcess,
 } from '@habit-tracker/test-support';
+import { parse as parseToml } from 'smol-toml';
 
 export { REPO_ROOT };
 export const SERVER_BUILD_DIR = join(REPO_ROOT, 'apps', 'server', 'dist');
@@ -51,12 +53,22 @@ export interface ServerProcess {
  * copy sits under node_modules/.cache so the bundle's bare imports still resolve from the
  * repository's node_modules.
  */
+const compileCaches = new Map<string, string>();
+
 export function snapshotServerBuild(): { entry: string; dir: string } {
   const parent = join(REPO_ROOT, 'node_modules', '.cache', 'habit-bench');
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'server-'));
   cpSync(SERVER_BUILD_DIR, dir, { recursive: true });
-  return { entry: join(dir, 'main.js'), dir };
+  const entry = join(dir, 'main.js');
+  // As the image does (deploy/Dockerfile): V8's code cache made once, before any start.
+  const compileCache = join(dir, 'compile-cache');
+  execFileSync(process.execPath, [entry, '--warm-compile-cache'], {
+    env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
+    stdio: 'inherit',
+  });
+  compileCaches.set(entry, compileCache);
+  return { entry, dir };
 }
 
 export interface StartServerOptions {
@@ -70,10 +82,29 @@ export interface StartServerOptions {
   nodeArgs?: string[];
 }
 
+/**
+ * The node flags production runs with: fly.toml's `[env] NODE_OPTIONS` (the heap and young
+ * generation sized for the machine), so the bench measures memory as deployed.
+ * `BENCH_NODE_OPTIONS` overrides it, to try other sizes without editing fly.toml.
+ */
+export function deployedNodeOptions(): string {
+  const override = process.env.BENCH_NODE_OPTIONS;
+  if (override !== undefined) return override;
+  const fly = parseToml(readFileSync(join(REPO_ROOT, 'fly.toml'), 'utf8')) as {
+    env?: { NODE_OPTIONS?: string };
+  };
+  return fly.env?.NODE_OPTIONS ?? '';
+}
+
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
+  const entry = options.entry ?? SERVER_ENTRY;
   const server = await startServerProcess({
-    entry: options.entry ?? SERVER_ENTRY,
-    env: options.env,
+    entry,
+    env: {
+      NODE_OPTIONS: deployedNodeOptions(),
+      ...(compileCaches.has(entry) && { NODE_COMPILE_CACHE: compileCaches.get(entry)! }),
+      ...options.env,
+    },
     nodeArgs: options.nodeArgs,
     outputTailChars: OUTPUT_TAIL_CHARS,
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),

@@ -8,6 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
 import { sessionCookieName } from './auth/cookies';
+import { KnownCalendars } from './auth/known-calendars';
 import { createAuthRateLimits } from './auth/rate-limits';
 import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
@@ -79,6 +80,7 @@ export function createApp(options: CreateAppOptions) {
     logger: options.logger,
     clock,
     rateLimits: createAuthRateLimits(),
+    calendars: new KnownCalendars(),
     storage: options.storage,
     objectCleanup: createObjectCleanup({
       db: options.database.primary,

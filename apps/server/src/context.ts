@@ -3,9 +3,10 @@
  * createApp), the request's database handles (`db`, chosen by region routing) and, behind
  * `requireAuth`, the signed-in user.
  */
-import type { LocalDate } from '@habit-tracker/core';
-import type { Database, DbHandles, SettingsRow, UserRow } from '@habit-tracker/db';
+import type { LocalDate, Weekday } from '@habit-tracker/core';
+import type { Database, DbHandles, HabitWithMarks, SettingsRow, UserRow } from '@habit-tracker/db';
 import type { ObjectStore } from '@habit-tracker/storage';
+import type { KnownCalendars } from './auth/known-calendars';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
 import type { ImportReader } from './jobs/import-reader';
@@ -25,6 +26,8 @@ export interface Deps {
   /** The current instant; tests pin it to make "today" deterministic. */
   clock: () => Date;
   rateLimits: AuthRateLimits;
+  /** Recent sessions' calendars, so GET /today can be one statement (auth/known-calendars.ts). */
+  calendars: KnownCalendars;
   /** Photos, exports and import files (packages/storage). */
   storage: ObjectStore;
   /** Deletes from storage the objects whose rows are gone (jobs/object-cleanup.ts). */
@@ -59,5 +62,10 @@ export type AuthedEnv = {
      * per request so every rule in it agrees on the date.
      */
     today: LocalDate;
+    /**
+     * Behind requireAuthWithToday: the Today view read by the session lookup's own statement,
+     * for the today and week start it assumed (the handler checks them against the above).
+     */
+    prefetchedToday?: { today: LocalDate; weekStart: Weekday; habits: HabitWithMarks[] };
   };
 };

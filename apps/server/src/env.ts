@@ -34,6 +34,12 @@ const EnvSchema = z
     /** Giving up on connecting to the primary; database calls are bounded by this and the statement timeout. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+    /**
+     * Apply pending migrations before serving (default). A deploy whose release command has
+     * already run them (fly.toml) sets false: the serving process then starts without reading
+     * the migration journal, and a machine of the old release never migrates the new schema.
+     */
+    MIGRATE_ON_START: booleanString.default(true),
     APP_ORIGIN: z
       .string()
       .optional()

@@ -3,6 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import module from 'node:module';
 import { type AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@habit-tracker/db';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
     migrationsFolder: bundledFolder('migrations'),
+    migrate: env.MIGRATE_ON_START,
     onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
     readUrl: env.DATABASE_READ_URL,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
@@ -157,7 +159,29 @@ function bundledFolder(name: string, mustHold?: string): string | undefined {
   return existsSync(mustHold ? `${folder}/${mustHold}` : folder) ? folder : undefined;
 }
 
-main().catch((error: unknown) => {
+/**
+ * `node dist/main.js --warm-compile-cache`, with NODE_COMPILE_CACHE set: the image build runs it
+ * once, so V8's compiled code for the bundle is on disk before any machine starts (compiling the
+ * bundle was a sixth of a cold start). Every static import has been compiled by the time this
+ * line runs; nothing else happens.
+ */
+if (process.argv.includes('--warm-compile-cache')) {
+  const compiled = flushCompileCache();
+  process.exit(compiled ? 0 : 1);
+} else {
+  main().catch(failedToStart);
+}
+
+function flushCompileCache(): boolean {
+  if (!module.getCompileCacheDir()) {
+    console.error('--warm-compile-cache: set NODE_COMPILE_CACHE to the cache folder');
+    return false;
+  }
+  module.flushCompileCache();
+  return true;
+}
+
+function failedToStart(error: unknown): never {
   console.error('habit-tracker failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}

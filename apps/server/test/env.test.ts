@@ -10,6 +10,7 @@ describe('loadEnv', () => {
       LOG_LEVEL: 'info',
       DATA_DIR: './data',
       DATABASE_POOL_SIZE: 10,
+      MIGRATE_ON_START: true,
       APP_ORIGIN: [],
       BODY_LIMIT_BYTES: 102_400,
       TRUST_PROXY: false,

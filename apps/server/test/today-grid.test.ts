@@ -54,6 +54,47 @@ describe.concurrent.each(DATABASE_KINDS)('Today grid on %s', (kind) => {
     ]);
   });
 
+  it('reads Today with the session check once it knows the calendar, and rereads when the calendar changed', async () => {
+    const c = t.client();
+    await c.signUp({ timeZone: 'UTC' });
+    const habit = await c.createHabit({ name: 'Stretch' });
+    expect(
+      (await c.put(`/api/v1/habits/${habit.id}/checkins/${TODAY}`, { state: 'done' })).status,
+    ).toBe(200);
+    const stateToday = (body: {
+      date: string;
+      habits: { recent: { date: string; state: string }[] }[];
+    }) => body.habits[0]!.recent.find((d) => d.date === body.date)?.state ?? null;
+    // The first request of the session learns its calendar; the next ones use it.
+    for (let i = 0; i < 2; i++) {
+      const res = await c.get('/api/v1/today');
+      expect(res.body.date).toBe(TODAY);
+      expect(stateToday(res.body)).toBe('done');
+      expect(res.body.habits[0].checkin).toMatchObject({ date: TODAY, state: 'done' });
+    }
+    // Kiritimati (UTC+14): the test clock's 12:00Z is already tomorrow there. The guess (UTC's
+    // today) no longer holds: the answer must be tomorrow's, not today's rows under a new date.
+    expect(
+      (await c.patch('/api/v1/settings', { timeZone: 'Pacific/Kiritimati', weekStart: 7 })).status,
+    ).toBe(200);
+    const moved = await c.get('/api/v1/today');
+    expect(moved.body.date).toBe(addDays(TODAY, 1));
+    expect(moved.body.settings).toMatchObject({ timeZone: 'Pacific/Kiritimati', weekStart: 7 });
+    expect(stateToday(moved.body)).toBeNull();
+    expect(moved.body.habits[0].checkin).toBeNull();
+    expect(
+      (
+        await c.put(`/api/v1/habits/${habit.id}/checkins/${addDays(TODAY, 1)}`, {
+          state: 'skipped',
+        })
+      ).status,
+    ).toBe(200);
+    expect(stateToday((await c.get('/api/v1/today')).body)).toBe('skipped');
+    // A signed-out session is refused, though this process knows its calendar.
+    expect((await c.post('/api/v1/auth/sign-out', {})).status).toBeLessThan(300);
+    expect((await c.get('/api/v1/today')).status).toBe(401);
+  });
+
   it('a tap that sends no note keeps the note; null clears it', async () => {
     const c = t.client();
     await c.signUp();

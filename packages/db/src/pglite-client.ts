@@ -13,6 +13,14 @@ import { timeSelectOne } from './probes';
 import { createReadRouting } from './read-routing';
 import * as schema from './schema';
 
+/**
+ * Sized for one small machine: PostgreSQL's default 128 MB of shared buffers (PGlite's: 160 MB)
+ * is zeroed at every start inside the WebAssembly memory, so it was most of an idle server's
+ * RSS (333–361 MiB on an existing data folder). With 16 MB the OS page cache holds the rest of
+ * the data files, as it does for any PostgreSQL; docs/benchmarks.md measures both.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB'];
+
 export async function openPglite(
   dataDir: string | undefined,
   migrationsFolder: string,
@@ -21,7 +29,7 @@ export async function openPglite(
     throw new Error('openDatabase: give `url` (PostgreSQL) or `dataDir` (embedded PGlite)');
   }
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir });
+  const pglite = await PGlite.create({ dataDir, postgresqlconf: EMBEDDED_SETTINGS });
 
   // PGlite is one connection: its transaction() holds a lock that every other query waits for,
   // so concurrent requests never interleave inside a transaction. The cost is that a query on

@@ -28,6 +28,7 @@ import {
   EmailTakenError,
   extendSession,
   findIdempotencyRecord,
+  findSessionWithToday,
   findSessionWithUser,
   findUserByEmail,
   getHabit,
@@ -819,6 +820,39 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           expect(entry!.summary).toBeNull();
           expect(entry!.marks.map((m) => m.date)).toEqual(dates);
         }
+
+        // The session lookup that carries the Today view reads exactly what the two queries do,
+        // for whichever today and week start it is given; an expired session reads nothing.
+        const sessionId = randomUUID().replaceAll('-', '');
+        const now = new Date();
+        const expiresAt = new Date(now.getTime() + DAY_MS);
+        await createSession(db, { id: sessionId, userId: user.id, expiresAt });
+        await createHabit(db, user.id, { ...readHabit, name: 'Second' });
+        for (const [today, weekStart] of [
+          ['2026-11-03', 1],
+          ['2026-11-03', 7],
+          ['2026-11-01', 1],
+        ] as const) {
+          expect(await findSessionWithToday(db, sessionId, now, { today, weekStart })).toEqual({
+            found: await findSessionWithUser(db, sessionId, now),
+            habits: await listActiveHabitsWithMarks(db, user.id, today, weekStart),
+          });
+        }
+        expect(
+          await findSessionWithToday(db, sessionId, expiresAt, {
+            today: '2026-11-03',
+            weekStart: 1,
+          }),
+        ).toBeNull();
+        // A user without active habits: the session, and no habits.
+        const empty = await newUser();
+        await createSession(db, { id: `${sessionId}-e`, userId: empty.id, expiresAt });
+        expect(
+          await findSessionWithToday(db, `${sessionId}-e`, now, {
+            today: '2026-11-03',
+            weekStart: 1,
+          }),
+        ).toEqual({ found: await findSessionWithUser(db, `${sessionId}-e`, now), habits: [] });
         // A new schedule or measure drops it; a new name keeps it.
         await updateHabit(db, user.id, habit.id, { name: 'Renamed' });
         expect((await getHabitForUpdate(db, user.id, habit.id))!.summary).toEqual(stored);

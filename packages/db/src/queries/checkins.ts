@@ -1,5 +1,5 @@
 import type { Checkin, CheckinState, Weekday } from '@habit-tracker/core';
-import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { checkins, habits } from '../schema';
 import { preparedOn } from './prepared';
@@ -215,46 +215,69 @@ export async function listActiveHabitsWithMarks(
     today,
     weekStart,
   });
-  return rows.map((r) => {
-    const habit = toHabitRow(r.habit);
-    const marks = r.marks === null ? [] : parseMarks(r.marks);
-    const fields = typeof r.row === 'string' ? (JSON.parse(r.row) as RowFields) : r.row;
-    const row = fields
-      ? fullRowOf(marks, habit.id, today, {
-          note: fields.note,
-          createdAt: new Date(fields.createdAt),
-          updatedAt: new Date(fields.updatedAt),
-        })
-      : null;
-    const summary = r.resumable === true ? summaryFromColumns(r.habit) : null;
-    return { habit, marks, row, summary };
-  });
+  return rows.map((r) => toHabitWithMarks(r, today));
 }
 
-/** The Today view's query, prepared once per handle (see prepared.ts). */
-function buildTodayQuery(db: Db) {
-  const userId = sql.placeholder('userId');
+/** A row of the Today columns (todayColumns), as either driver returns it. */
+export interface TodayColumnsRow {
+  habit: typeof habits.$inferSelect;
+  resumable: boolean | null;
+  marks: string | null;
+  row: RowFields | string | null;
+}
+
+export function toHabitWithMarks(r: TodayColumnsRow, today: string): HabitWithMarks {
+  const habit = toHabitRow(r.habit);
+  const marks = r.marks === null ? [] : parseMarks(r.marks);
+  const fields = typeof r.row === 'string' ? (JSON.parse(r.row) as RowFields) : r.row;
+  const row = fields
+    ? fullRowOf(marks, habit.id, today, {
+        note: fields.note,
+        createdAt: new Date(fields.createdAt),
+        updatedAt: new Date(fields.updatedAt),
+      })
+    : null;
+  const summary = r.resumable === true ? summaryFromColumns(r.habit) : null;
+  return { habit, marks, row, summary };
+}
+
+/**
+ * What the Today view reads per active habit, for the user whose id `userId` gives (a placeholder
+ * or a column): the habit, whether its summary may be resumed from, its packed check-ins and
+ * today's full row. Placeholders `today` and `weekStart`. Shared by the Today query and the
+ * session lookup that carries it (sessions.ts).
+ */
+export function todayColumns(userId: SQLWrapper) {
   const today = sql`${sql.placeholder('today')}::date`;
   // Mirrors core's canResume; the summary columns are all set or all null.
   const resumable = sql`(${habits.summaryThrough} < ${today} and ${habits.summaryWeekStart} = ${sql.placeholder('weekStart')}::smallint)`;
-  return db
-    .select({
-      habit: habits,
-      resumable: sql<boolean | null>`${resumable}`,
-      marks: sql<string | null>`(
+  return {
+    habit: habits,
+    resumable: sql<boolean | null>`${resumable}`,
+    marks: sql<string | null>`(
         select string_agg(c.date::text || ${STATE_LETTER_C} || coalesce(c.value::text, ''), ','
           order by c.date)
         from ${checkins} c where c.user_id = ${userId} and c.habit_id = ${habits.id}
           -- One bound per habit, so the primary key (habit_id, date) gives a range scan.
           and c.date >= coalesce(case when ${resumable} then ${habits.summaryReadsFrom} end, '-infinity'::date))`,
-      row: sql<RowFields | null>`(
+    row: sql<RowFields | string | null>`(
         select json_build_object('note', c.note, 'createdAt', c.created_at, 'updatedAt', c.updated_at)
         from ${checkins} c
         where c.user_id = ${userId} and c.habit_id = ${habits.id} and c.date = ${today})`,
-    })
+  };
+}
+
+/** The order of Today's habits (and of listHabits). */
+export const TODAY_ORDER = [asc(habits.position), asc(habits.createdAt), asc(habits.id)] as const;
+
+/** The Today view's query, prepared once per handle (see prepared.ts). */
+function buildTodayQuery(db: Db) {
+  const userId = sql.placeholder('userId');
+  return db
+    .select(todayColumns(userId))
     .from(habits)
     .where(and(eq(habits.userId, userId), isNull(habits.archivedAt)))
-    .orderBy(asc(habits.position), asc(habits.createdAt), asc(habits.id))
+    .orderBy(...TODAY_ORDER)
     .prepare('list_active_habits_with_marks');
 }
 
@@ -274,7 +297,7 @@ function fullRowOf(
   return mark ? { habitId, date, state: mark.state, value: mark.value, ...rest } : null;
 }
 
-interface RowFields {
+export interface RowFields {
   note: string | null;
   /** ISO 8601 with offset, as json_build_object writes a timestamptz. */
   createdAt: string;

@@ -1,6 +1,14 @@
-import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
+import type { LocalDate, Weekday } from '@habit-tracker/core';
+import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { sessions, userSettings, users } from '../schema';
+import { habits, sessions, userSettings, users } from '../schema';
+import {
+  type HabitWithMarks,
+  TODAY_ORDER,
+  type TodayColumnsRow,
+  todayColumns,
+  toHabitWithMarks,
+} from './checkins';
 import { preparedOn } from './prepared';
 import {
   affectedRows,
@@ -27,7 +35,7 @@ export async function findSessionWithUser(
   db: Db,
   id: string,
   now: Date,
-): Promise<{ session: SessionRow; user: UserRow; settings: SettingsRow } | null> {
+): Promise<FoundSession | null> {
   const [row] = await preparedOn(db, 'find_session_with_user', buildFindSession).execute({
     id,
     now,
@@ -36,35 +44,83 @@ export async function findSessionWithUser(
   return { session: row.session, user: row.user, settings: toSettingsRow(row.settings) };
 }
 
+/**
+ * The session lookup and the Today view in one statement, for a caller that already knows the
+ * user's calendar (`guess`: what an earlier request of this session found): the session, user
+ * and settings as findSessionWithUser returns them, and the user's active habits as
+ * listActiveHabitsWithMarks returns them for `guess.today` and `guess.weekStart`. Null when the
+ * session is unknown or expired. The caller must check that the settings still give that
+ * today and week start, and ask listActiveHabitsWithMarks again when they do not.
+ */
+export async function findSessionWithToday(
+  db: Db,
+  id: string,
+  now: Date,
+  guess: { today: LocalDate; weekStart: Weekday },
+): Promise<{ found: FoundSession; habits: HabitWithMarks[] } | null> {
+  const rows = await preparedOn(db, 'find_session_with_today', buildFindSessionWithToday).execute({
+    id,
+    now,
+    today: guess.today,
+    weekStart: guess.weekStart,
+  });
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    found: { session: first.session, user: first.user, settings: toSettingsRow(first.settings) },
+    habits: rows.flatMap((r) =>
+      r.habit === null ? [] : [toHabitWithMarks(r as TodayColumnsRow, guess.today)],
+    ),
+  };
+}
+
+/** A live session with its user and their settings. */
+export type FoundSession = { session: SessionRow; user: UserRow; settings: SettingsRow };
+
+const sessionColumns = {
+  session: {
+    id: sessions.id,
+    userId: sessions.userId,
+    createdAt: sessions.createdAt,
+    expiresAt: sessions.expiresAt,
+  },
+  user: {
+    id: users.id,
+    email: users.email,
+    passwordHash: users.passwordHash,
+    createdAt: users.createdAt,
+  },
+  settings: {
+    timeZone: userSettings.timeZone,
+    dayStartHour: userSettings.dayStartHour,
+    weekStart: userSettings.weekStart,
+  },
+};
+
+const liveSession = () =>
+  and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')));
+
 /** Every request with a session asks this first: prepared once per handle. */
 const buildFindSession = (db: Db) =>
   db
-    .select({
-      session: {
-        id: sessions.id,
-        userId: sessions.userId,
-        createdAt: sessions.createdAt,
-        expiresAt: sessions.expiresAt,
-      },
-      user: {
-        id: users.id,
-        email: users.email,
-        passwordHash: users.passwordHash,
-        createdAt: users.createdAt,
-      },
-      settings: {
-        timeZone: userSettings.timeZone,
-        dayStartHour: userSettings.dayStartHour,
-        weekStart: userSettings.weekStart,
-      },
-    })
+    .select(sessionColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(userSettings, eq(userSettings.userId, sessions.userId))
-    .where(
-      and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
-    )
+    .where(liveSession())
     .prepare('find_session_with_user');
+
+/** One row per active habit, or one row with no habit for a user without any. */
+const buildFindSessionWithToday = (db: Db) =>
+  db
+    .select({ ...sessionColumns, ...todayColumns(sessions.userId) })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(userSettings, eq(userSettings.userId, sessions.userId))
+    .leftJoin(habits, and(eq(habits.userId, sessions.userId), isNull(habits.archivedAt)))
+    .where(liveSession())
+    .orderBy(...TODAY_ORDER)
+    .prepare('find_session_with_today');
 
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
   const rows = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });

@@ -1,6 +1,6 @@
 import { TodaySchema } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../middleware/auth';
+import { requireAuthWithToday } from '../../middleware/auth';
 import { errorResponses, jsonResponse } from '../openapi';
 
 export const getToday = createRoute({
@@ -8,7 +8,7 @@ export const getToday = createRoute({
   path: '/today',
   tags: ['Today'],
   security: [{ session: [] }],
-  middleware: requireAuth,
+  middleware: requireAuthWithToday,
   summary: "Every active habit with today's check-in, streak, score and period progress",
   responses: {
     200: jsonResponse(TodaySchema, 'Today (with an ETag)'),
