@@ -117,4 +117,36 @@ describe.each(DATABASE_KINDS)('habit summaries on %s', (kind) => {
     // Most reads resumed from a stored summary: the test exercised them, not only the fallback.
     expect(resumedReads).toBeGreaterThan((40 * HABITS.length) / 2);
   });
+
+  it('concurrent writes to one habit leave its summary true', async () => {
+    // Writes race on one habit: some after its summary, some inside it (a rebuild). Each takes
+    // the habit's lock in its first statement, so whichever rebuilds last sees every other.
+    const next = random(kind === 'postgres' ? 7 : 8);
+    const today = t.clock.now.toISOString().slice(0, 10);
+    const id = habitIds[0]!;
+    const weekStart = (await c.get('/api/v1/settings')).body.weekStart as Weekday;
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => {
+          const back = next() < 0.5 ? Math.floor(next() * 2) : Math.floor(next() * 60);
+          const url = `/api/v1/habits/${id}/checkins/${addDays(today, -back)}`;
+          return next() < 0.3 ? c.delete(url) : c.put(url, { state: 'done' });
+        }),
+      );
+      // 422: a date before the habit's start.
+      for (const res of results) expect([200, 204, 422], res.text).toContain(res.status);
+      const view = await c.get('/api/v1/today');
+      const entry = view.body.habits.find((h: { habit: { id: string } }) => h.habit.id === id);
+      const [history] = await listCheckinMarks(db.database.primary.read, userId, [id]);
+      const input = {
+        ...HABITS[0]!,
+        checkins: history?.marks ?? [],
+        today,
+        weekStart,
+        startDate: entry.habit.startDate,
+      };
+      expect(entry.streak, `round ${round}`).toEqual(computeStreaks(input));
+      expect(entry.score, `round ${round}`).toBe(roundScore(computeScores(input).current));
+    }
+  });
 });

@@ -95,6 +95,45 @@ describe.concurrent.each(DATABASE_KINDS)('idempotency on %s', (kind) => {
     expect(retry.headers.get('idempotency-replayed')).toBeNull();
   });
 
+  it("a check-in its habit's measure refuses changes nothing and stores nothing", async () => {
+    // Written in the statement that locks the habit, checked after: the refusal rolls it back.
+    const kept = await c.put(url('2026-03-08'), { state: 'skipped', note: 'kept' });
+    expect(kept.status).toBe(200);
+    expectError(
+      await c.put(url('2026-03-08'), { state: 'done', value: 2, note: 'new' }, key('k-measure')),
+      422,
+      'validation_failed',
+    );
+    expect(await stored('2026-03-08')).toEqual(kept.body);
+    const retry = await c.put(url('2026-03-08'), { state: 'done' }, key('k-measure'));
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotency-replayed')).toBeNull();
+    expect((await stored('2026-03-08')).note).toBe('kept');
+  });
+
+  it('a resend after its habit was deleted still gets the stored response', async () => {
+    const gone = (await c.createHabit()).id;
+    const path = `/api/v1/habits/${gone}/checkins/2026-03-09`;
+    const first = await c.put(path, { state: 'done' }, key('k-gone'));
+    expect(first.status).toBe(200);
+    const clear = await c.delete(path.replace('03-09', '03-10'), undefined, key('k-gone-clear'));
+    expect(clear.status).toBe(204);
+    expect((await c.delete(`/api/v1/habits/${gone}`)).status).toBe(204);
+    const resend = await c.put(path, { state: 'done' }, key('k-gone'));
+    expect(resend.status).toBe(200);
+    expect(resend.headers.get('idempotency-replayed')).toBe('true');
+    expect(resend.body).toEqual(first.body);
+    const resentClear = await c.delete(
+      path.replace('03-09', '03-10'),
+      undefined,
+      key('k-gone-clear'),
+    );
+    expect(resentClear.status).toBe(204);
+    expect(resentClear.headers.get('idempotency-replayed')).toBe('true');
+    // Without a record, the same habit is simply not found.
+    expectError(await c.put(path, { state: 'done' }, key('k-gone-new')), 404, 'not_found');
+  });
+
   it('keys belong to one user', async () => {
     await c.put(url('2026-03-06'), { state: 'done' }, key('k-shared'));
     const other = t.client();
@@ -118,6 +157,21 @@ describe.concurrent.each(DATABASE_KINDS)('idempotency on %s', (kind) => {
     expect(results.filter((r) => r.headers.get('idempotency-replayed') === 'true')).toHaveLength(4);
     for (const r of results) expect(r.body).toEqual(results[0]!.body);
     expect((await stored('2026-03-07')).note).toBe('race');
+  });
+
+  it('concurrent resends of a clear delete once', async () => {
+    await c.put(url('2026-03-11'), { state: 'done' });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => c.delete(url('2026-03-11'), undefined, key('k-clear-race'))),
+    );
+    for (const r of results) expect(r.status, r.text).toBe(204);
+    expect(results.filter((r) => r.headers.get('idempotency-replayed') === 'true')).toHaveLength(4);
+    expect(await stored('2026-03-11')).toBeNull();
+    // The key is the clear's: a later resend does not remove a newer check-in.
+    await c.put(url('2026-03-11'), { state: 'skipped' });
+    const resend = await c.delete(url('2026-03-11'), undefined, key('k-clear-race'));
+    expect(resend.headers.get('idempotency-replayed')).toBe('true');
+    expect((await stored('2026-03-11')).state).toBe('skipped');
   });
 
   it('rejects keys that are not 1–100 printable ASCII characters', async () => {

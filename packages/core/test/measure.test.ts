@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Checkin,
   type CheckinState,
+  checkinShapeProblems,
   checkinValueProblems,
   completionFraction,
   isMet,
@@ -71,4 +72,29 @@ describe('checkinValueProblems', () => {
       expect(checkinValueProblems(measure, checkin)).toEqual(problems);
     },
   );
+});
+
+describe('checkinShapeProblems', () => {
+  it('is what every measure refuses: the rules that do not depend on it', () => {
+    const checkins: { state: CheckinState; value?: number | null; note?: string }[] = [
+      { state: 'done' },
+      { state: 'done', value: 2 },
+      { state: 'skipped' },
+      { state: 'skipped', value: 1 },
+      { state: 'note', note: 'rain' },
+      { state: 'note', note: ' ' },
+      { state: 'note', value: 3, note: 'x' },
+    ];
+    for (const checkin of checkins) {
+      const shape = checkinShapeProblems(checkin);
+      for (const measure of [boolean, atLeast5, atMost2]) {
+        const all = checkinValueProblems(measure, checkin);
+        expect(all.slice(all.length - shape.length), JSON.stringify(checkin)).toEqual(shape);
+      }
+    }
+    expect(checkinShapeProblems({ state: 'skipped', value: 1 })).toEqual([
+      'A skipped day has no value',
+    ]);
+    expect(checkinShapeProblems({ state: 'done', value: 2 })).toEqual([]);
+  });
 });

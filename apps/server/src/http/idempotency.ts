@@ -9,7 +9,7 @@ import {
   type Db,
   type DbHandles,
   deleteOldIdempotencyRecords,
-  findIdempotencyRecord,
+  type IdempotencyRecord,
   saveIdempotencyRecord,
 } from '@habit-tracker/db';
 import { LIMITS } from '@habit-tracker/vocabulary';
@@ -39,6 +39,28 @@ export interface StoredResponse {
 export interface IdempotentResult extends StoredResponse {
   replayed: boolean;
 }
+
+/** The request's key and what identifies the request, handed to the write when there is a key. */
+export interface KeyedRequest {
+  key: string;
+  requestHash: string;
+}
+
+/**
+ * What the write found or did. The write looks the key's record up itself, in the statement that
+ * locks what it writes (one round trip, not two), and writes nothing when there is one.
+ */
+export type WriteOutcome =
+  /** The key's record: nothing was written; replayed if it is this request, else refused. */
+  | { stored: IdempotencyRecord }
+  | {
+      response: StoredResponse;
+      /**
+       * Whether the write stored the key's record itself (with `response`) — false when a
+       * concurrent request stored one first. Absent: stored here after the write.
+       */
+      saved?: boolean;
+    };
 
 /** Keys live 7 days; older ones are swept now and then by writes (never by reads). */
 const KEY_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -73,21 +95,25 @@ export interface IdempotentWriteOptions {
   method: string;
   path: string;
   body: unknown;
-  /** The write itself; runs in the transaction and throws AppErrors to refuse (nothing stored). */
-  write: (tx: Db) => Promise<StoredResponse>;
+  /**
+   * The write itself; runs in the transaction and throws AppErrors to refuse (nothing stored).
+   * With a key, it must look up the key's record first and write nothing when there is one.
+   */
+  write: (tx: Db, keyed: KeyedRequest | undefined) => Promise<WriteOutcome>;
 }
 
 export async function idempotentWrite(options: IdempotentWriteOptions): Promise<IdempotentResult> {
   const { db, userId, key, write } = options;
-  if (key === undefined) {
-    return { ...(await db.transaction(write)), replayed: false };
-  }
-  const hash = requestHash(options.method, options.path, options.body);
+  const keyed =
+    key === undefined
+      ? undefined
+      : { key, requestHash: requestHash(options.method, options.path, options.body) };
   const attempt = () =>
     db.transaction(async (tx): Promise<IdempotentResult> => {
-      const existing = await findIdempotencyRecord(tx, userId, key);
-      if (existing) {
-        if (existing.requestHash !== hash) {
+      const outcome = await write(tx, keyed);
+      if ('stored' in outcome) {
+        const existing = outcome.stored;
+        if (existing.requestHash !== keyed?.requestHash) {
           throw new AppError(
             'idempotency_key_reused',
             'This Idempotency-Key was already used for a different request',
@@ -99,14 +125,17 @@ export async function idempotentWrite(options: IdempotentWriteOptions): Promise<
           replayed: true,
         };
       }
-      const response = await write(tx);
-      const saved = await saveIdempotencyRecord(tx, {
-        userId,
-        key,
-        requestHash: hash,
-        statusCode: response.status,
-        responseBody: response.body ?? null,
-      });
+      const { response } = outcome;
+      if (keyed === undefined) return { ...response, replayed: false };
+      const saved =
+        outcome.saved ??
+        (await saveIdempotencyRecord(tx, {
+          userId,
+          key: keyed.key,
+          requestHash: keyed.requestHash,
+          statusCode: response.status,
+          responseBody: response.body ?? null,
+        }));
       // Someone else committed this key while we worked: undo ours and answer as they did.
       if (!saved) throw new LostRace();
       return { ...response, replayed: false };

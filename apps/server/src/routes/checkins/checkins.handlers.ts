@@ -1,37 +1,49 @@
 import type { CheckinDto } from '@habit-tracker/contract';
-import { checkinValueProblems } from '@habit-tracker/core';
+import { checkinShapeProblems, checkinValueProblems } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { toCheckin } from '../../dto/rows';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { idempotentWrite, type StoredResponse } from '../../http/idempotency';
+import { idempotentWrite, type KeyedRequest, type WriteOutcome } from '../../http/idempotency';
 import type * as routes from './checkins.routes';
 
 export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
   const input = c.req.valid('json');
   const { user, today } = c.var;
-  const result = await writeIdempotently(c, input, async (tx) => {
-    const found = await db.getHabitForUpdate(tx, user.id, id);
-    if (!found) throw notFound('Habit not found');
+  // Written in the statement that locks the habit, then checked against its measure (a refusal
+  // rolls it back) — unless it is refused whatever the measure: then only locked and refused.
+  const writable = date <= today && checkinShapeProblems(input).length === 0;
+  const result = await writeIdempotently(c, input, async (tx, keyed) => {
+    const put = await db.lockHabitAndPutCheckin(tx, {
+      userId: user.id,
+      habitId: id,
+      date,
+      key: keyed?.key,
+      checkin: writable
+        ? {
+            state: input.state,
+            value: input.value ?? null,
+            // Absent: keep the stored note (a tap on the grid knows only the state and amount).
+            note: input.note,
+          }
+        : undefined,
+    });
+    if (put.record) return { stored: put.record };
+    if (!put.found) throw notFound('Habit not found');
     if (date > today) {
       throw new AppError('date_in_future', 'Check-ins cannot be recorded for days after today');
     }
-    const problems = checkinValueProblems(found.habit.measure, input);
+    const problems = checkinValueProblems(put.found.habit.measure, input);
     if (problems.length > 0) {
       throw validationFailed(problems.map((message) => ({ path: 'value', message })));
     }
-    const row = await db.upsertCheckin(tx, user.id, id, date, {
-      state: input.state,
-      value: input.value ?? null,
-      // Absent: keep the stored note (a tap on the grid knows only the state and amount).
-      note: input.note,
-    });
-    if (!row) throw notFound('Habit not found');
-    await refreshSummary(c, tx, found, date);
-    return { status: 200, body: toCheckin(row) };
+    // Unreachable: a check-in refused by its shape alone was refused just above.
+    if (!put.row) throw new Error('check-in was not written');
+    await refreshSummary(c, tx, put.found, date);
+    return { response: { status: 200, body: toCheckin(put.row) } };
   });
   return c.json(result.body as CheckinDto, 200);
 };
@@ -39,11 +51,23 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
 export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
   const { user } = c.var;
-  await writeIdempotently(c, undefined, async (tx) => {
-    const found = await db.getHabitForUpdate(tx, user.id, id);
-    if (!found) throw notFound('Habit not found');
-    if (await db.deleteCheckin(tx, user.id, id, date)) await refreshSummary(c, tx, found, date);
-    return { status: 204, body: null };
+  const response = { status: 204, body: null } as const;
+  await writeIdempotently(c, undefined, async (tx, keyed) => {
+    const del = await db.lockHabitAndDeleteCheckin(tx, {
+      userId: user.id,
+      habitId: id,
+      date,
+      save: keyed && {
+        key: keyed.key,
+        requestHash: keyed.requestHash,
+        statusCode: response.status,
+        responseBody: response.body,
+      },
+    });
+    if (del.record) return { stored: del.record };
+    if (!del.found) throw notFound('Habit not found');
+    if (del.deleted) await refreshSummary(c, tx, del.found, date);
+    return { response, saved: del.saved };
   });
   return c.body(null, 204);
 };
@@ -69,7 +93,7 @@ function refreshSummary(
 function writeIdempotently(
   c: Context<AuthedEnv>,
   body: unknown,
-  write: (tx: db.Db) => Promise<StoredResponse>,
+  write: (tx: db.Db, keyed: KeyedRequest | undefined) => Promise<WriteOutcome>,
 ) {
   const { logger, clock } = c.var.deps;
   return idempotentWrite({
