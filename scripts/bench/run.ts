@@ -200,15 +200,24 @@ function parseOptions(): Options {
 /** Undo steps, run last-in first-out on success, failure and Ctrl-C alike. */
 const cleanups: (() => Promise<void> | void)[] = [];
 
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    const step = cleanups.pop()!;
-    try {
-      await step();
-    } catch (error) {
-      console.error('bench: cleanup step failed:', error);
+let cleaning: Promise<void> | undefined;
+
+/**
+ * Ctrl-C and the end of main() both clean up: they share one pass, so neither exits while the
+ * other is still stopping a server or a database.
+ */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const step = cleanups.pop()!;
+      try {
+        await step();
+      } catch (error) {
+        console.error('bench: cleanup step failed:', error);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 function log(message: string): void {
