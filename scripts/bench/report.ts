@@ -13,6 +13,7 @@ import { ceilingCells, renderCeilings } from './ceilings';
 import type { CeilingReport } from './database-ceiling';
 import type { LatencyFigures } from './figures';
 import { format, formatSpread, renderTable, type Spread } from './markdown-format';
+import { type PeerReport, renderPeer } from './peer-report';
 import { RUN_TARGET_MINUTES } from './run-plan';
 import { REPO_ROOT } from './server-process';
 import { renderWebAssets, type WebAssetsReport } from './web-assets';
@@ -83,6 +84,8 @@ export interface BenchReport {
   webAssets?: WebAssetsReport;
   /** Issue 5's budgets against this run. */
   budgets: BudgetVerdict[];
+  /** The original design run beside PostgreSQL (`--peer`), when asked for. */
+  peer?: PeerReport;
 }
 
 export const DOC_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
@@ -219,11 +222,25 @@ export function renderMarkdown(report: BenchReport): string {
       ...renderCeilings(backend),
     );
   }
+  const postgres = report.backends.find((b) => b.backend === 'postgres');
+  if (report.peer && postgres) {
+    lines.push(
+      ...renderPeer(report.peer, postgres, {
+        date: report.date,
+        commit: report.commit,
+        machine: `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGib} GiB RAM`,
+        ourNode: machine.node,
+      }),
+    );
+  }
   if (report.webAssets) lines.push(...renderWebAssets(report.webAssets));
-  const described = report.backends.flatMap((backend) => [
-    ...backend.scenarios,
-    ...(backend.databaseCeiling ? [backend.databaseCeiling] : []),
-  ]);
+  const described = [
+    ...report.backends.flatMap((backend) => [
+      ...backend.scenarios,
+      ...(backend.databaseCeiling ? [backend.databaseCeiling] : []),
+    ]),
+    ...(report.peer?.scenarios.map((s) => ({ ...s, name: `peer ${s.name}` })) ?? []),
+  ];
   const descriptions = new Map(described.map((s) => [s.name, s.description]));
   lines.push(
     'Scenarios: ' +

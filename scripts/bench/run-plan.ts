@@ -17,6 +17,8 @@ const COSTS = {
   builds: 25,
   postgres: { setup: 15, seedPerThousandUsers: 35, coldStart: 1, scenarioSetup: 2, tail: 1 },
   pglite: { setup: 15, seedPerThousandUsers: 65, coldStart: 2.5, scenarioSetup: 2, tail: 2 },
+  /** The original design beside PostgreSQL (`--peer`), its npm install and build not counted. */
+  peer: { setup: 5, seedPerThousandUsers: 20, coldStart: 1.5, scenarioSetup: 3, tail: 1 },
 } as const;
 
 export interface RunShape {
@@ -29,6 +31,8 @@ export interface RunShape {
   httpScenarios: number;
   /** Whether PostgreSQL also measures the database ceiling (one more scenario's worth). */
   databaseCeiling: boolean;
+  /** The peer's scenarios (`--peer`), run as often as PostgreSQL's; 0 without a peer. */
+  peerScenarios?: number;
 }
 
 export type Repetitions = Record<Backend, number>;
@@ -49,6 +53,19 @@ export function estimateSeconds(shape: RunShape, repeat: Repetitions): number {
       (cost.seedPerThousandUsers * shape.users) / 1000 +
       cost.coldStart * shape.coldStartSamples +
       scenarios * perScenario;
+  }
+  const peerScenarios = shape.peerScenarios ?? 0;
+  if (peerScenarios > 0) {
+    const cost = COSTS.peer;
+    seconds +=
+      cost.setup +
+      (cost.seedPerThousandUsers * shape.users) / 1000 +
+      cost.coldStart * shape.coldStartSamples +
+      peerScenarios *
+        (cost.scenarioSetup +
+          shape.warmupSec +
+          cost.tail +
+          repeat.postgres * (shape.durationSec + cost.tail));
   }
   return seconds;
 }

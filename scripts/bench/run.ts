@@ -24,6 +24,15 @@
  *   --cpu-prof DIR   run the measured server with `node --cpu-prof` and write its profile to DIR
  *                    (one .cpuprofile per backend, for Chrome DevTools or speedscope); like
  *                    --quick it leaves the docs alone unless --write is given
+ *   --peer DIR       also run the original design (e.g. /work/shared/peers/seed-next) beside
+ *                    PostgreSQL: prepared in a temp copy unless DIR is already a writable, built
+ *                    one (npm install + next build, a few minutes; the copy is kept and named so
+ *                    a later run can reuse it), seeded by its own script with --users on its own
+ *                    cluster with our durability settings; cold start, and its `dashboard` and
+ *                    `entries` each run right after our `today` and `checkin` (A B A B), then a
+ *                    table of ratios (ours ÷ its) against the goals
+ *   --peer-node PATH the node that builds and runs the peer (default /usr/bin/node, which it
+ *                    was built with, else ours)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,12 +45,25 @@ import {
   readProcessTreeCpuMs,
   startPostgres,
 } from '@habit-tracker/test-support';
+import type { RequestSpec } from 'autocannon';
 import { evaluateBudgets } from './budgets';
 import {
   type CeilingReport,
   DATABASE_CEILING_NAME,
   measureDatabaseCeiling,
 } from './database-ceiling';
+import {
+  defaultPeerNode,
+  PEER_PAIRS,
+  type PeerBuild,
+  type PeerSeed,
+  peerRequests,
+  preparePeer,
+  resetPeerEntries,
+  seedPeer,
+  startPeerServer,
+} from './peer';
+import type { PeerReport } from './peer-report';
 import {
   type Backend,
   type BackendReport,
@@ -97,12 +119,17 @@ interface Options {
   cpuProfileDir?: string;
   /** Names of the scenarios to run (HTTP ones and `db-ceiling`); all when empty. */
   scenarios: string[];
+  /** The original design's folder (`--peer`), run beside PostgreSQL. */
+  peer?: string;
+  peerNode: string;
 }
 
 /** Everything a backend's run needs besides the options: where the server is, how often. */
 interface BackendRun {
   serverEntry: string;
   repeat: number;
+  /** The prepared peer, compared with PostgreSQL. */
+  peer?: PeerBuild;
 }
 
 function parseOptions(): Options {
@@ -120,6 +147,8 @@ function parseOptions(): Options {
       'no-write': { type: 'boolean' },
       'cpu-prof': { type: 'string' },
       scenario: { type: 'string', multiple: true },
+      peer: { type: 'string' },
+      'peer-node': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -143,6 +172,9 @@ function parseOptions(): Options {
   if (unknown.length > 0) {
     throw new Error(`unknown --scenario ${unknown.join(', ')}; one of ${known.join(', ')}`);
   }
+  if (values.peer !== undefined && !chosen.includes('postgres')) {
+    throw new Error('--peer compares with PostgreSQL: use --backend postgres or both');
+  }
   return {
     backends: chosen,
     quick,
@@ -160,21 +192,32 @@ function parseOptions(): Options {
       ? {}
       : { pgliteRepeat: Math.floor(positive('pglite-repeat', values['pglite-repeat'], 1)) }),
     ...(values['cpu-prof'] ? { cpuProfileDir: resolve(values['cpu-prof']) } : {}),
+    ...(values.peer === undefined ? {} : { peer: values.peer }),
+    peerNode: values['peer-node'] ?? defaultPeerNode(),
   };
 }
 
 /** Undo steps, run last-in first-out on success, failure and Ctrl-C alike. */
 const cleanups: (() => Promise<void> | void)[] = [];
 
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    const step = cleanups.pop()!;
-    try {
-      await step();
-    } catch (error) {
-      console.error('bench: cleanup step failed:', error);
+let cleaning: Promise<void> | undefined;
+
+/**
+ * Ctrl-C and the end of main() both clean up: they share one pass, so neither exits while the
+ * other is still stopping a server or a database.
+ */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const step = cleanups.pop()!;
+      try {
+        await step();
+      } catch (error) {
+        console.error('bench: cleanup step failed:', error);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 function log(message: string): void {
@@ -278,58 +321,104 @@ async function startTrackedServer(
   };
 }
 
-async function measureScenario(
-  server: ServerProcess,
-  prepared: PreparedBackend,
+/** One server under one scenario's load: ours, or the peer's counterpart. */
+interface LoadTarget {
+  name: string;
+  description: string;
+  server: ServerProcess;
+  requests: RequestSpec[];
+  /** PostgreSQL's postmaster, for the database's CPU. */
+  databasePid?: () => number;
+  /** After the warm-up and each repetition: put back the data the load changed. */
+  reset?: () => Promise<void>;
+}
+
+async function warmUp(target: LoadTarget, options: Options): Promise<void> {
+  await preflight(target.server.origin, target.requests);
+  await runLoad({
+    origin: target.server.origin,
+    requests: target.requests,
+    connections: options.connections,
+    durationSec: options.warmupSec,
+  });
+  await target.server.waitUntilIdle();
+  await target.reset?.();
+}
+
+async function measureRun(target: LoadTarget, options: Options): Promise<RunMetrics> {
+  const { server, databasePid } = target;
+  server.resetPeakMemory();
+  const cpuBefore = server.readCpuMs();
+  const databaseCpuBefore = databasePid ? readProcessTreeCpuMs(databasePid()) : 0;
+  const result = await runLoad({
+    origin: server.origin,
+    requests: target.requests,
+    connections: options.connections,
+    durationSec: options.durationSec,
+  });
+  await server.waitUntilIdle();
+  const serverCpuMs = server.readCpuMs() - cpuBefore;
+  const databaseCpuMs = databasePid
+    ? readProcessTreeCpuMs(databasePid()) - databaseCpuBefore
+    : undefined;
+  // CPU is counted until the server is idle again, so it covers every request sent, including
+  // the ones still in flight when the run ended.
+  const served = Math.max(result.sent, result.responses);
+  const run: RunMetrics = {
+    requestsPerSec: result.requestsPerSec,
+    responses: result.responses,
+    p50Ms: result.latencyMs.p50,
+    p95Ms: result.latencyMs.p95,
+    p99Ms: result.latencyMs.p99,
+    maxMs: result.latencyMs.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCounts: result.statusCounts,
+    peakRssMib: server.readMemory().peakKib / MIB,
+    serverCpuMsPerRequest: serverCpuMs / served,
+    ...(databaseCpuMs === undefined ? {} : { databaseCpuMsPerRequest: databaseCpuMs / served }),
+  };
+  await target.reset?.();
+  log(
+    `  ${target.name.padEnd(12)} ${run.requestsPerSec.toFixed(0).padStart(6)} req/s  ` +
+      `p50 ${run.p50Ms.toFixed(1)} ms  p95 ${run.p95Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms  ` +
+      `non-2xx ${run.non2xx}  errors ${run.errors}  peak RSS ${run.peakRssMib.toFixed(0)} MiB`,
+  );
+  return run;
+}
+
+/**
+ * Warms each target up, then runs their repetitions in turn (A B A B …), so that whatever else
+ * the shared machine does during the run weighs on every target alike.
+ */
+async function measureAlternating(
+  targets: LoadTarget[],
   options: Options,
   repeat: number,
-  scenario: (typeof SCENARIOS)[number],
-  data: ReturnType<typeof benchData>,
-): Promise<ScenarioReport> {
-  const requests = scenario.requests(server.origin, data, seededRandom(LOAD_SEED));
-  await preflight(server.origin, requests);
-  const load = { origin: server.origin, requests, connections: options.connections };
-  await runLoad({ ...load, durationSec: options.warmupSec });
-  await server.waitUntilIdle();
-
-  const runs: RunMetrics[] = [];
-  for (let repetition = 0; repetition < repeat; repetition++) {
-    server.resetPeakMemory();
-    const cpuBefore = server.readCpuMs();
-    const databaseCpuBefore = prepared.databasePid
-      ? readProcessTreeCpuMs(prepared.databasePid())
-      : 0;
-    const result = await runLoad({ ...load, durationSec: options.durationSec });
-    await server.waitUntilIdle();
-    const serverCpuMs = server.readCpuMs() - cpuBefore;
-    const databaseCpuMs = prepared.databasePid
-      ? readProcessTreeCpuMs(prepared.databasePid()) - databaseCpuBefore
-      : undefined;
-    // CPU is counted until the server is idle again, so it covers every request sent, including
-    // the ones still in flight when the run ended.
-    const served = Math.max(result.sent, result.responses);
-    const run: RunMetrics = {
-      requestsPerSec: result.requestsPerSec,
-      responses: result.responses,
-      p50Ms: result.latencyMs.p50,
-      p95Ms: result.latencyMs.p95,
-      p99Ms: result.latencyMs.p99,
-      maxMs: result.latencyMs.max,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      statusCounts: result.statusCounts,
-      peakRssMib: server.readMemory().peakKib / MIB,
-      serverCpuMsPerRequest: serverCpuMs / served,
-      ...(databaseCpuMs === undefined ? {} : { databaseCpuMsPerRequest: databaseCpuMs / served }),
-    };
-    runs.push(run);
-    log(
-      `  ${scenario.name.padEnd(12)} ${run.requestsPerSec.toFixed(0).padStart(6)} req/s  ` +
-        `p50 ${run.p50Ms.toFixed(1)} ms  p95 ${run.p95Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms  ` +
-        `non-2xx ${run.non2xx}  errors ${run.errors}  peak RSS ${run.peakRssMib.toFixed(0)} MiB`,
+): Promise<ScenarioReport[]> {
+  const reports = targets.map((t) => ({
+    name: t.name,
+    description: t.description,
+    runs: [] as RunMetrics[],
+  }));
+  const explain = (target: LoadTarget, error: unknown) =>
+    new Error(
+      `${target.name}: ${(error as Error).message}\n--- server output (tail) ---\n${target.server.output()}`,
     );
+  for (const target of targets) {
+    await warmUp(target, options).catch((error) => {
+      throw explain(target, error);
+    });
   }
-  return { name: scenario.name, description: scenario.description, runs };
+  for (let repetition = 0; repetition < repeat; repetition++) {
+    for (const [index, target] of targets.entries()) {
+      const run = await measureRun(target, options).catch((error) => {
+        throw explain(target, error);
+      });
+      reports[index]!.runs.push(run);
+    }
+  }
+  return reports;
 }
 
 /** The HTTP scenarios this run asks for, in their usual order. */
@@ -347,7 +436,7 @@ async function benchBackend(
   backend: Backend,
   options: Options,
   run: BackendRun,
-): Promise<BackendReport> {
+): Promise<{ backend: BackendReport; peer?: PeerReport }> {
   log(`\nbench: ${backend} (${run.repeat} repetition${run.repeat === 1 ? '' : 's'} per scenario)`);
   const cleanupDepth = cleanups.length;
   const prepared = await prepareBackend(backend);
@@ -376,6 +465,9 @@ async function benchBackend(
   }
   log(`bench: cold start ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
+  const peer =
+    backend === 'postgres' && run.peer ? await preparePeerRun(run.peer, options) : undefined;
+
   const { server, stop } = await startTrackedServer(run.serverEntry, servingEnv, {
     ...(options.cpuProfileDir
       ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] }
@@ -391,16 +483,32 @@ async function benchBackend(
     );
   }
   const data = benchData(options.users);
+  const peerServer = peer ? await peer.start() : undefined;
   const scenarios: ScenarioReport[] = [];
+  const peerScenarios: ScenarioReport[] = [];
   for (const scenario of chosenScenarios(options)) {
+    const ours: LoadTarget = {
+      name: scenario.name,
+      description: scenario.description,
+      server,
+      requests: scenario.requests(server.origin, data, seededRandom(LOAD_SEED)),
+      ...(prepared.databasePid ? { databasePid: prepared.databasePid } : {}),
+    };
+    const pair = PEER_PAIRS.find((p) => p.ours === scenario.name);
+    const theirs = peer && peerServer && pair ? peer.target(pair, peerServer.server) : undefined;
     try {
-      scenarios.push(await measureScenario(server, prepared, options, run.repeat, scenario, data));
-    } catch (error) {
-      throw new Error(
-        `${backend} / ${scenario.name}: ${(error as Error).message}\n--- server output (tail) ---\n${server.output()}`,
+      const [report, peerReport] = await measureAlternating(
+        theirs ? [ours, theirs] : [ours],
+        options,
+        run.repeat,
       );
+      scenarios.push(report!);
+      if (peerReport) peerScenarios.push(peerReport);
+    } catch (error) {
+      throw new Error(`${backend} / ${(error as Error).message}`);
     }
   }
+  if (peerServer) await peerServer.stop();
   await stop();
   // With the server stopped, the database has the cores to itself and the harness.
   const databaseCeiling =
@@ -411,7 +519,7 @@ async function benchBackend(
   while (cleanups.length > cleanupDepth) {
     await cleanups.pop()!();
   }
-  return {
+  const backendReport: BackendReport = {
     backend,
     setup: prepared.setup,
     seed,
@@ -422,6 +530,89 @@ async function benchBackend(
     repeat: run.repeat,
     scenarios,
     ...(databaseCeiling ? { databaseCeiling } : {}),
+  };
+  return {
+    backend: backendReport,
+    ...(peer && peerServer ? { peer: peer.report(peerScenarios, peerServer.idleRssMib) } : {}),
+  };
+}
+
+/**
+ * The peer's half of a PostgreSQL run: its own cluster (our durability settings), its own seed,
+ * its cold starts; then, for the scenarios, a server to start and the load targets to pair.
+ */
+async function preparePeerRun(build: PeerBuild, options: Options) {
+  log('bench: peer: starting its PostgreSQL (the same settings as ours)');
+  const database: PostgresServer = await startPostgres({
+    label: 'bench-peer',
+    settings: POSTGRES_SETTINGS,
+  });
+  cleanups.push(() => database.stop());
+  const databasePid = () =>
+    Number(readFileSync(join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  log(`bench: peer: seeding ${options.users} users with its scripts/seed.ts`);
+  const seed: PeerSeed = seedPeer(build, database.url, options.users);
+  log(
+    `bench: peer: seeded ${seed.users} users, ${seed.habits} habits, ${seed.entries} entries in ${seed.seconds.toFixed(1)} s`,
+  );
+  const startTracked = async () => {
+    const server = await startPeerServer(build, database.url);
+    const stop = () => server.stop();
+    cleanups.push(stop);
+    return {
+      server,
+      async stop() {
+        await server.stop();
+        const index = cleanups.lastIndexOf(stop);
+        if (index !== -1) cleanups.splice(index, 1);
+      },
+    };
+  };
+  const coldStarts: number[] = [];
+  for (let sample = 0; sample < COLD_START_SAMPLES; sample++) {
+    const started = await startTracked();
+    coldStarts.push(started.server.startupMs);
+    await started.stop();
+  }
+  log(`bench: peer: cold start ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  return {
+    async start() {
+      const started = await startTracked();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return { ...started, idleRssMib: started.server.readMemory().rssKib / MIB };
+    },
+    target(pair: (typeof PEER_PAIRS)[number], server: ServerProcess): LoadTarget {
+      return {
+        name: pair.peer,
+        description: pair.description,
+        server,
+        requests: peerRequests(pair.peer, seed.sessions, seededRandom(LOAD_SEED)),
+        databasePid,
+        ...(pair.peer === 'entries' ? { reset: () => resetPeerEntries(database.url, seed) } : {}),
+      };
+    },
+    report(scenarios: ScenarioReport[], idleRssMib: number): PeerReport {
+      return {
+        source: resolve(options.peer!),
+        dir: build.dir,
+        nodeVersion: build.nodeVersion,
+        nextVersion: build.nextVersion,
+        prepareSeconds: build.prepareSeconds,
+        setup:
+          'Its database is a cluster of its own beside ours, with the same settings (`fsync`, ' +
+          '`synchronous_commit` and `full_page_writes` on, `shared_buffers` 256MB; its ' +
+          '`db-start.sh` would leave them stock: the same durability, `shared_buffers` 128MB).',
+        seed: {
+          users: seed.users,
+          habits: seed.habits,
+          entries: seed.entries,
+          seconds: seed.seconds,
+        },
+        coldStartMs: { ...spread(coldStarts), samples: coldStarts },
+        idleRssMib,
+        scenarios,
+      };
+    },
   };
 }
 
@@ -461,6 +652,9 @@ function planRun(options: Options): Repetitions {
       durationSec: options.durationSec,
       httpScenarios: chosenScenarios(options).length,
       databaseCeiling: wantsDatabaseCeiling(options),
+      peerScenarios: options.peer
+        ? chosenScenarios(options).filter((s) => PEER_PAIRS.some((p) => p.ours === s.name)).length
+        : 0,
     },
     options.repeat,
     options.pgliteRepeat,
@@ -486,6 +680,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const options = parseOptions();
   const repeat = planRun(options);
+  const peer = options.peer ? preparePeer(options.peer, options.peerNode, log) : undefined;
   const serverEntry = buildServer();
   const webAssets = buildAndMeasureWebAssets(log);
   log(
@@ -509,9 +704,13 @@ async function main(): Promise<void> {
     budgets: [],
   };
   for (const backend of options.backends) {
-    report.backends.push(
-      await benchBackend(backend, options, { serverEntry, repeat: repeat[backend] }),
-    );
+    const measured = await benchBackend(backend, options, {
+      serverEntry,
+      repeat: repeat[backend],
+      ...(peer ? { peer } : {}),
+    });
+    report.backends.push(measured.backend);
+    if (measured.peer) report.peer = measured.peer;
   }
   report.budgets = evaluateBudgets(report);
   const markdown = renderMarkdown(report);

@@ -109,11 +109,28 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     outputTailChars: OUTPUT_TAIL_CHARS,
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
   });
-  const { pid } = server;
-  return {
-    pid,
+  return watchProcess({
+    pid: server.pid,
     origin: server.url,
     startupMs: server.startupMs,
+    output: server.output,
+    stop: () => server.stop(STOP_GRACE_MS),
+  });
+}
+
+/** /proc readings and the idle wait for any server process (ours, or the peer's Next server). */
+export function watchProcess(target: {
+  pid: number;
+  origin: string;
+  startupMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}): ServerProcess {
+  const { pid } = target;
+  return {
+    pid,
+    origin: target.origin,
+    startupMs: target.startupMs,
     readMemory: () => readMemory(pid),
     resetPeakMemory: () => resetPeakMemory(pid),
     readCpuMs: () => readCpuMs(pid),
@@ -126,7 +143,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
         if (readCpuMs(pid) - before < windowMs * 0.1) return;
       }
     },
-    output: server.output,
-    stop: () => server.stop(STOP_GRACE_MS),
+    output: target.output,
+    stop: target.stop,
   };
 }
