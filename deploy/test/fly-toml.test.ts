@@ -243,9 +243,13 @@ describe('the API app (fly.toml)', () => {
     expect(metrics.port).not.toBe(service.internal_port);
   });
 
-  it('sizes the VM at 512 MB (measured peak RSS above 256 MB)', () => {
+  it('sizes the VM at 256 MB, with heap caps that fit in it', () => {
     const [vm] = config.vm as { memory: string }[];
-    expect(vm?.memory).toBe('512mb');
+    expect(vm?.memory).toBe('256mb');
+    const heap = Number(/--max-old-space-size=(\d+)/.exec(env.NODE_OPTIONS ?? '')?.[1]);
+    const semi = Number(/--max-semi-space-size=(\d+)/.exec(env.NODE_OPTIONS ?? '')?.[1]);
+    // Old space, both semi-spaces and the import worker's heap together stay under the VM.
+    expect(heap + 3 * semi + Number(env.IMPORT_READ_HEAP_MB)).toBeLessThan(256);
   });
 });
 

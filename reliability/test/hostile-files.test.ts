@@ -1,6 +1,6 @@
 /**
  * Issue 13's attacks on `POST /imports/:id/preview`, against the production bundle with
- * fly.toml's heap cap (`--max-old-space-size=320`): every file is generated here (nothing
+ * fly.toml's heap caps (NODE_OPTIONS, IMPORT_READ_HEAP_MB): every file is generated here (nothing
  * stored), uploaded as a user would, and previewed. For each case:
  *
  * - the answer is a 4xx in the error shape, within a few seconds;
@@ -12,6 +12,8 @@
  * A second server with tight worker limits shows both of the worker's own refusals (memory and
  * time) on an ordinary, valid file.
  */
+
+import { readFileSync } from 'node:fs';
 import { everyDay, loopCsvZip } from '@habit-tracker/portability/testing';
 import {
   commaNamesZip,
@@ -25,6 +27,7 @@ import {
   zip64EntryCountBomb,
 } from '@habit-tracker/portability/testing/hostile';
 import { findFreePort, type PostgresServer, startPostgres } from '@habit-tracker/test-support';
+import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorShapeProblem } from '../support/error-shape';
 import { HttpClient } from '../support/http-client';
@@ -32,8 +35,15 @@ import { type WatchFigures, watchServer } from '../support/process-watch';
 import { reportFigures } from '../support/results';
 import { type ServerProcess, startServer } from '../support/server-process';
 
-/** fly.toml's [env] NODE_OPTIONS. */
-const HEAP_CAP_MB = 320;
+/** The server runs as deployed: fly.toml's [env] NODE_OPTIONS and import worker heap. */
+const FLY_ENV = (
+  parseToml(readFileSync(new URL('../../fly.toml', import.meta.url), 'utf8')) as {
+    env: Record<string, string>;
+  }
+).env;
+const NODE_OPTIONS = FLY_ENV.NODE_OPTIONS ?? '';
+const HEAP_CAP_MB = Number(/--max-old-space-size=(\d+)/.exec(NODE_OPTIONS)?.[1]);
+if (!Number.isFinite(HEAP_CAP_MB)) throw new Error('fly.toml NODE_OPTIONS sets no heap cap');
 const LIVE_LIMIT_MS = 1_000;
 /** "Refused within a few seconds", on a machine shared with other work. */
 const REFUSAL_LIMIT_MS = 10_000;
@@ -48,7 +58,8 @@ async function startCapped(extraEnv: Record<string, string> = {}) {
   const server = await startServer({
     DATABASE_URL: postgres.url,
     NODE_ENV: 'production',
-    NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}`,
+    NODE_OPTIONS,
+    ...(FLY_ENV.IMPORT_READ_HEAP_MB && { IMPORT_READ_HEAP_MB: FLY_ENV.IMPORT_READ_HEAP_MB }),
     METRICS_PORT: String(metricsPort),
     // Each user comes from an address of their own (Fly-Client-IP), as behind Fly's proxy, so the
     // per-address sign-up limit does not stand in for the limits under test.
