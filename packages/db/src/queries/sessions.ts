@@ -113,7 +113,7 @@ const buildFindSession = (db: Db) =>
 /** One row per active habit, or one row with no habit for a user without any. */
 const buildFindSessionWithToday = (db: Db) =>
   db
-    .select({ ...sessionColumns, ...todayColumns(sessions.userId) })
+    .select({ ...sessionColumns, ...todayColumns() })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(userSettings, eq(userSettings.userId, sessions.userId))
