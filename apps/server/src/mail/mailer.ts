@@ -7,7 +7,7 @@
  * Sends run in the background (`sendSoon`), never in a request's path: an answer must not take
  * longer, or fail differently, because a message was (or was not) sent.
  */
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
 
@@ -44,15 +44,22 @@ export function createMailer(
   logger: Logger,
 ): Mailer {
   const from = env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
-  const transport = env.SMTP_URL
-    ? createTransport({ url: env.SMTP_URL, ...TIMEOUTS }, { from })
-    : null;
-  const kind = transport ? 'smtp' : env.NODE_ENV === 'development' ? 'log' : 'none';
+  const url = env.SMTP_URL;
+  const kind = url ? 'smtp' : env.NODE_ENV === 'development' ? 'log' : 'none';
   const pending = new Set<Promise<void>>();
+  // Loaded on the first message, not at start (and kept out of the bundle, build.mjs): most
+  // starts never send one.
+  let transport: Promise<Transporter> | undefined;
+  const smtp = (smtpUrl: string) => {
+    transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({ url: smtpUrl, ...TIMEOUTS }, { from }),
+    );
+    return transport;
+  };
 
   async function send(message: MailMessage): Promise<void> {
-    if (transport) {
-      await transport.sendMail(message);
+    if (url) {
+      await (await smtp(url)).sendMail(message);
       return;
     }
     if (kind === 'log') {
@@ -79,7 +86,7 @@ export function createMailer(
       while (pending.size > 0) await Promise.all([...pending]);
     },
     close() {
-      transport?.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
