@@ -147,6 +147,21 @@ describe.concurrent.each(DATABASE_KINDS)('password reset on %s', (kind) => {
     expect((await confirm(t.client(), second)).status).toBe(204);
   });
 
+  it('two requests at once leave one working link', async () => {
+    const t = appWithMail();
+    const { email } = await t.client().signUp();
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.client().post('/api/v1/auth/password-reset', { email })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    await t.app.mailer.idle();
+    const tokens = smtp.to(email).map((m) => LINK.exec(m.text)![1]!);
+    expect(tokens).toHaveLength(3);
+    const statuses: number[] = [];
+    for (const token of tokens) statuses.push((await confirm(t.client(), token)).status);
+    expect(statuses.sort()).toEqual([204, 400, 400]);
+  });
+
   it('holds the new password to the sign-up rules, and a refusal spends no link', async () => {
     const t = appWithMail();
     const { email } = await t.client().signUp();

@@ -6,13 +6,16 @@ import { passwordResetTokens, users } from '../schema';
 
 /**
  * Stores a new reset token for the user and deletes their earlier ones (in a transaction, or a
- * savepoint when `db` is already one): only the newest link works.
+ * savepoint when `db` is already one): only the newest link works. Two requests at once are
+ * taken in turn (the user's row is locked first): without that, each would delete the other's
+ * uncommitted token unseen, and both links would work.
  */
 export async function issuePasswordResetToken(
   db: Db,
   input: { id: string; userId: string; expiresAt: Date },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     await tx
       .delete(passwordResetTokens)
       .where(
@@ -68,4 +71,15 @@ export async function consumePasswordResetToken(
     )
     .returning({ userId: passwordResetTokens.userId });
   return row?.userId ?? null;
+}
+
+/** Deletes the user's reset tokens other than `keepId` (after a reset: no other link may work). */
+export async function deleteOtherPasswordResetTokens(
+  db: Db,
+  userId: string,
+  keepId: string,
+): Promise<void> {
+  await db
+    .delete(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.userId, userId), ne(passwordResetTokens.id, keepId)));
 }

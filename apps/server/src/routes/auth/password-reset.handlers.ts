@@ -1,5 +1,6 @@
 import {
   consumePasswordResetToken,
+  deleteOtherPasswordResetTokens,
   deleteUserSessions,
   findPasswordResetToken,
   findUserByEmail,
@@ -88,6 +89,7 @@ export const confirmPasswordReset: RouteHandler<
       throw invalidToken();
     }
     await updatePasswordHash(tx, userId, passwordHash);
+    await deleteOtherPasswordResetTokens(tx, userId, id);
     // Whoever holds a session may be why the password is being reset: every one ends.
     await deleteUserSessions(tx, userId);
   });
