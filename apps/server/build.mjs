@@ -22,9 +22,9 @@ const webBuild = join(here, '../web/dist');
 /**
  * Packages that stay in node_modules, loaded at runtime: native addons and WebAssembly (which
  * cannot be bundled), code loaded only on first use (the S3 client, the image library, SQLite in
- * wasm), and pg's optional native binding. Everything else — hono, zod, drizzle, pg, pino… — is
- * bundled: resolving and compiling hundreds of small modules at every start was most of a cold
- * start (`node --cpu-prof` on startup: module loading ≈ 40% of it).
+ * wasm, the SMTP client), and pg's optional native binding. Everything else — hono, zod,
+ * drizzle, pg, pino… — is bundled: resolving and compiling hundreds of small modules at every
+ * start was most of a cold start (`node --cpu-prof` on startup: module loading ≈ 40% of it).
  */
 const EXTERNAL = [
   /^@node-rs\/argon2/,
@@ -32,6 +32,7 @@ const EXTERNAL = [
   /^sharp$/,
   /^sql\.js$/,
   /^@aws-sdk\//,
+  /^nodemailer$/,
   /^pg-native$/,
 ];
 const externalNodeModules = {

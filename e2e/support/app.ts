@@ -29,10 +29,13 @@ export interface AppSession {
 
 export async function openApp(
   name: string,
-  options: { acceptDownloads?: boolean; clockOffsetSeconds?: number } = {},
+  options: { acceptDownloads?: boolean; clockOffsetSeconds?: number; smtpUrl?: string } = {},
 ): Promise<AppSession> {
   const clock = { clockOffsetSeconds: options.clockOffsetSeconds };
-  const server = await startServer(clock.clockOffsetSeconds === undefined ? {} : clock);
+  const server = await startServer({
+    ...(clock.clockOffsetSeconds === undefined ? {} : clock),
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+  });
   console.log(`e2e ${name}: server (${server.mode}) at ${server.url}, user zone ${USER_ZONE}`);
   const browser = await launchBrowser(clock.clockOffsetSeconds === undefined ? {} : clock);
   const context = await browser.newContext({

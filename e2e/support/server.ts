@@ -71,6 +71,8 @@ export interface ServerOptions {
    * ticking): the clock test puts the user's day start a few seconds ahead. Production bundle only.
    */
   clockOffsetSeconds?: number;
+  /** Send email through this SMTP server (smtp://…); links in it point at the server's own URL. */
+  smtpUrl?: string;
 }
 
 /** Debian's faketime library (package `faketime`), where its multiarch layout puts it. */
@@ -98,6 +100,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     NODE_ENV: 'production' as const,
     LOG_LEVEL: 'warn' as const,
     APP_ORIGIN: url,
+    ...(options.smtpUrl
+      ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'e2e@example.com', PUBLIC_ORIGIN: url }
+      : {}),
   };
   const bundled =
     existsSync(SERVER_BUNDLE) && existsSync(join(ROOT, 'apps', 'server', 'dist', 'web'));

@@ -9,9 +9,18 @@
  * - the session cookie is HttpOnly, SameSite, Secure and __Host- in production;
  * - signing out ends the session on the server: the old cookie is refused afterwards;
  * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403
- *   `csrf_rejected`, and changes nothing.
+ *   `csrf_rejected`, and changes nothing;
+ * - password reset (through a real SMTP server) answers alike for any address, is throttled per
+ *   address from any number of addresses without touching the owner's sign-in, and its link
+ *   ends every session.
  */
-import { type PostgresServer, runSql as query, startPostgres } from '@habit-tracker/test-support';
+import {
+  type PostgresServer,
+  runSql as query,
+  type SmtpCapture,
+  startPostgres,
+  startSmtpServer,
+} from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { HttpClient } from '../support/http-client';
@@ -28,6 +37,8 @@ const PASSWORD = `guess me ${crypto.randomUUID()}`;
 const COOKIE = sessionCookieName(true);
 
 let postgres: PostgresServer;
+let smtp: SmtpCapture;
+const PUBLIC_ORIGIN = 'https://habits.example.com';
 /** Production behind Fly's proxy: trusts Fly-Client-IP. */
 let behindProxy: ServerProcess;
 /** Reachable directly: must not trust Fly-Client-IP. */
@@ -37,8 +48,16 @@ const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
   postgres = await startPostgres({ label: 'reliability-auth' });
+  smtp = await startSmtpServer();
   [behindProxy, direct] = await Promise.all([
-    startServer({ DATABASE_URL: postgres.url, NODE_ENV: 'production', FLY_REGION: 'iad' }),
+    startServer({
+      DATABASE_URL: postgres.url,
+      NODE_ENV: 'production',
+      FLY_REGION: 'iad',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'habits@example.com',
+      PUBLIC_ORIGIN,
+    }),
     startServer({ DATABASE_URL: postgres.url, NODE_ENV: 'production' }),
   ]);
   doc = await fetchOpenApi(behindProxy.url);
@@ -49,6 +68,7 @@ afterAll(async () => {
   await behindProxy?.stop();
   await direct?.stop();
   await postgres?.stop();
+  await smtp?.stop();
 });
 
 function clientOf(server: ServerProcess, headers: Record<string, string> = {}) {
@@ -268,5 +288,66 @@ describe('CSRF', () => {
     expect(accepted).toEqual([]);
     expect(await snapshot()).toEqual(before);
     expect((await client.get('/api/v1/me')).status).toBe(200);
+  });
+});
+
+describe('password reset', () => {
+  const linkIn = (text: string) =>
+    new RegExp(`^${PUBLIC_ORIGIN}/reset-password\\?token=([\\w-]{43})$`, 'm').exec(text)?.[1];
+
+  it('answers alike for any address, throttles per address without touching sign-in, and its link ends every session', async () => {
+    const { client: owner, email } = await signUp(behindProxy);
+    const fromAnywhere = () => ({ headers: { 'fly-client-ip': randomIp() } });
+    const asker = clientOf(behindProxy);
+    const known = await asker.post('/api/v1/auth/password-reset', { email }, fromAnywhere());
+    const unknown = await asker.post(
+      '/api/v1/auth/password-reset',
+      { email: `nobody-${crypto.randomUUID()}@example.com` },
+      fromAnywhere(),
+    );
+    expect(known.status, known.text).toBe(202);
+    expect(unknown.status).toBe(known.status);
+    expect(unknown.text).toBe(known.text);
+
+    // Flooding the owner's inbox from a new address each time is cut short.
+    const budget = await attemptsUntilThrottled(async () => {
+      const res = await asker.post('/api/v1/auth/password-reset', { email }, fromAnywhere());
+      if (res.status !== 429) expect(res.status).toBe(202);
+      return res;
+    });
+    const accepted = budget + 1;
+    figures.passwordResetsPerAddress = accepted;
+    expect(budget).toBeLessThan(MAX_ACCEPTABLE_BUDGET);
+    // …and signing in with the password is untouched, even from a browser the account never saw.
+    const stranger = clientOf(behindProxy);
+    const signIn = await stranger.post(
+      '/api/v1/auth/sign-in',
+      { email, password: PASSWORD },
+      fromAnywhere(),
+    );
+    expect(signIn.status, signIn.text).toBe(200);
+
+    // One mail per accepted request; only the link issued last works (the sends run in the
+    // background, so their order of arrival is not the order of issue), and it works once.
+    await expect.poll(() => smtp.to(email).length, { timeout: 15_000 }).toBe(accepted);
+    const statuses: number[] = [];
+    for (const mail of smtp.to(email)) {
+      const token = linkIn(mail.text);
+      expect(token, mail.text).toBeDefined();
+      const res = await asker.post(
+        '/api/v1/auth/password-reset/confirm',
+        { token, password: `${PASSWORD} renewed` },
+        fromAnywhere(),
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.sort()).toEqual([204, ...Array(accepted - 1).fill(400)].sort());
+    figures.sessionsAfterReset = {
+      owner: (await owner.get('/api/v1/me')).status,
+      stranger: (await stranger.get('/api/v1/me')).status,
+    };
+    expect(figures.sessionsAfterReset).toEqual({ owner: 401, stranger: 401 });
+    asker.close();
+    stranger.close();
   });
 });

@@ -11,7 +11,9 @@
  * - B's list routes (routes without a path parameter) never mention an id of A's.
  *
  * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
- * (see owned-objects.ts): new routes are covered, or loudly not.
+ * (see owned-objects.ts): new routes are covered, or loudly not. Routes that need no session
+ * touch no user's objects by id; each is listed in PUBLIC with what stands in for authorization,
+ * and a new one fails the test until it is.
  */
 
 import {
@@ -39,6 +41,19 @@ import { SchemaValues } from '../support/schema-values';
 import { type ServerProcess, startServer } from '../support/server-process';
 
 const PASSWORD = `sweep ${crypto.randomUUID()}`;
+
+/** Operations without a session, and what guards them instead. */
+const PUBLIC: Record<string, string> = {
+  'GET /api/health': 'reports the service, no user data',
+  'GET /api/live': 'reports the process, no user data',
+  'POST /api/v1/auth/sign-up': 'creates a new account only',
+  'POST /api/v1/auth/sign-in': 'the password (throttled: auth-abuse.test.ts)',
+  'POST /api/v1/auth/sign-out': "ends only the caller's own session cookie",
+  'POST /api/v1/auth/password-reset':
+    "mails only the address's owner; the same answer for every address (password-reset.test.ts)",
+  'POST /api/v1/auth/password-reset/confirm':
+    'the emailed single-use token, 256 random bits (password-reset.test.ts)',
+};
 
 let postgres: PostgresServer;
 let push: PushService;
@@ -80,6 +95,14 @@ afterAll(async () => {
   await server?.stop();
   await push?.stop();
   await postgres?.stop();
+});
+
+it('every operation without a session is classified', () => {
+  const unsecured = listOperations(doc)
+    .filter((op) => !op.secured)
+    .map((op) => `${op.method} ${op.path}`)
+    .sort();
+  expect(unsecured).toEqual(Object.keys(PUBLIC).sort());
 });
 
 it("every route with a path parameter answers another user's objects 404, as if missing, and changes nothing", async () => {

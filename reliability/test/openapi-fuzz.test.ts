@@ -9,7 +9,12 @@
  * Goals: no answer is a 5xx; every 4xx has the error shape of docs/api.md; and nothing the
  * contract forbids is accepted with a 2xx.
  */
-import { type PostgresServer, startPostgres } from '@habit-tracker/test-support';
+import {
+  type PostgresServer,
+  type SmtpCapture,
+  startPostgres,
+  startSmtpServer,
+} from '@habit-tracker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { utcDate } from '../support/dates';
 import { Findings } from '../support/fuzz-findings';
@@ -33,6 +38,8 @@ const IN_FLIGHT = 6;
 const PASSWORD = `fuzz ${crypto.randomUUID()}`;
 
 let postgres: PostgresServer;
+/** A real SMTP server, so password-reset requests run to the end (a message sent). */
+let smtp: SmtpCapture;
 let server: ServerProcess;
 let doc: OpenApiDocument;
 let userId: string;
@@ -51,7 +58,13 @@ const anchors = new Set<string>();
 
 beforeAll(async () => {
   postgres = await startPostgres({ label: 'reliability-fuzz' });
-  server = await startServer({ DATABASE_URL: postgres.url, TRUST_PROXY: 'true' });
+  smtp = await startSmtpServer();
+  server = await startServer({
+    DATABASE_URL: postgres.url,
+    TRUST_PROXY: 'true',
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'fuzz@example.com',
+  });
   doc = await fetchOpenApi(server.url);
   bystander = (await seedUsers(postgres.url, 1, { label: 'fuzz-bystander' }))[0]!;
   const client = new HttpClient({ host: '127.0.0.1', port: server.port });
@@ -85,6 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await postgres?.stop();
+  await smtp?.stop();
 });
 
 it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in the error shape, nothing invalid accepted`, async () => {

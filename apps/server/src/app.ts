@@ -17,6 +17,7 @@ import { createObjectCleanup } from './jobs/object-cleanup';
 import { createReminderSender } from './jobs/reminders/sender';
 import { vapidKeySource } from './jobs/reminders/vapid';
 import type { Logger } from './logger';
+import { createMailer } from './mail/mailer';
 import { observeDatabasePools, recordRequestMetrics } from './metrics';
 import { limitBodySize } from './middleware/body-limit';
 import { csrfProtection } from './middleware/csrf';
@@ -96,6 +97,7 @@ export function createApp(options: CreateAppOptions) {
       logger: options.logger,
     }),
     reminders: { vapid, wake: () => reminderSender.wake() },
+    mailer: createMailer(env, options.logger),
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -199,9 +201,10 @@ export function createApp(options: CreateAppOptions) {
   app.notFound(notFound);
   app.onError(onError);
   // The process starts and stops the storage sweep and the reminder sender (main.ts); tests
-  // drive both by hand.
+  // drive both by hand, and wait for background email with `mailer.idle()`.
   return Object.assign(routes, {
     objectCleanup: deps.objectCleanup,
+    mailer: deps.mailer,
     reminderSender,
     reminderKeys: { vapid },
   });

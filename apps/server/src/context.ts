@@ -13,6 +13,7 @@ import type { ImportReader } from './jobs/import-reader';
 import type { ObjectCleanup } from './jobs/object-cleanup';
 import type { VapidKeySource } from './jobs/reminders/vapid';
 import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
 
 export interface Deps {
   env: Env;
@@ -36,6 +37,8 @@ export interface Deps {
   importReader: ImportReader;
   /** Web Push: the VAPID keys, and a nudge for this machine's reminder sender (jobs/reminders). */
   reminders: { vapid: VapidKeySource; wake(): void };
+  /** Email out: SMTP, the log in development, or unavailable (mail/mailer.ts). */
+  mailer: Mailer;
 }
 
 export type AppEnv = {

@@ -17,6 +17,15 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -56,6 +65,33 @@ const EnvSchema = z
         }
         return origins;
       }),
+    /**
+     * Where people open the app (https://habits.example.com): the origin of links in email. In
+     * production email needs it; elsewhere the request's own origin stands in.
+     */
+    PUBLIC_ORIGIN: z
+      .url({ message: 'Expected an origin URL like https://habits.example.com' })
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    /**
+     * Email (docs/decisions/0023-email-and-password-reset.md): smtp://user:pass@host:587
+     * (STARTTLS when offered) or smtps://user:pass@host:465. Unset: features that need email say
+     * they are unavailable; in development messages are logged instead of sent.
+     */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .refine((u) => u === undefined || isSmtpUrl(u), {
+        // The URL holds a password: the message never quotes it.
+        message: 'Expected smtp://user:pass@host:port or smtps://…',
+      }),
+    /** The From of every email: an address, or `Name <address>`. */
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+        message: 'Expected an address, or Name <address>',
+      })
+      .optional(),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(102_400),
     TRUST_PROXY: booleanString.optional(),
     FLY_REGION: z.string().min(1).optional(),
@@ -180,6 +216,23 @@ const EnvSchema = z
         path: ['BUCKET_NAME'],
         message: 'S3 credentials or an endpoint are set, but no BUCKET_NAME to use them with',
       });
+    }
+    if (env.NODE_ENV === 'production' && env.SMTP_URL !== undefined) {
+      // A link built from a request's Host header could point anywhere its sender likes.
+      if (env.PUBLIC_ORIGIN === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_ORIGIN'],
+          message: 'Email links need the public origin (e.g. https://habits.example.com)',
+        });
+      }
+      if (env.MAIL_FROM === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MAIL_FROM'],
+          message: 'Set the address email is sent from (your SMTP provider must accept it)',
+        });
+      }
     }
     return {
       ...env,

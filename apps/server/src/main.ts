@@ -91,6 +91,8 @@ async function main(): Promise<void> {
         region: env.FLY_REGION,
         primaryRegion: env.PRIMARY_REGION,
         writeRouting: env.WRITE_ROUTING,
+        // smtp, log (development without SMTP_URL) or none: password reset answers 503.
+        email: app.mailer.kind,
       },
       'listening',
     );
@@ -138,6 +140,9 @@ async function main(): Promise<void> {
     clearTimeout(forced);
     metricsServer?.close();
     await objectCleanup.stop();
+    // Reset emails accepted before the signal still go out (each send is bounded by timeouts).
+    await app.mailer.idle();
+    app.mailer.close();
     if (sendsReminders) await reminderSender.stop();
     await storage.close();
     await database.close();

@@ -294,6 +294,8 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         'POST /api/v1/auth/sign-out',
         'POST /api/v1/auth/sign-out-everywhere',
         'POST /api/v1/auth/change-password',
+        'POST /api/v1/auth/password-reset',
+        'POST /api/v1/auth/password-reset/confirm',
         'GET /api/v1/me',
         'DELETE /api/v1/me',
         'GET /api/v1/settings',

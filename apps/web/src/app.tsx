@@ -10,6 +10,8 @@ import TodayScreen from './today/today-screen';
 
 // Everything but Today (and the small auth forms) loads on demand.
 const AuthScreen = lazy(() => import('./account/auth'));
+const ForgotPasswordScreen = lazy(() => import('./account/forgot-password'));
+const ResetPasswordScreen = lazy(() => import('./account/reset-password'));
 const HabitsScreen = lazy(() => import('./habits/habits-screen'));
 const HabitEditorScreen = lazy(() => import('./habits/habit-editor'));
 const HabitDetailScreen = lazy(() => import('./habits/habit-detail'));
@@ -18,7 +20,7 @@ const YourDataScreen = lazy(() => import('./files/your-data'));
 const ImportScreen = lazy(() => import('./files/import'));
 const StatsScreen = lazy(() => import('./stats/stats-screen'));
 
-const PUBLIC: Route['name'][] = ['sign-in', 'sign-up'];
+const PUBLIC: Route['name'][] = ['sign-in', 'sign-up', 'forgot-password', 'reset-password'];
 
 export function App() {
   const { pathname, search } = useLocation();
@@ -101,6 +103,10 @@ function Screen({ route }: { route: Route }) {
     case 'sign-in':
     case 'sign-up':
       return <AuthScreen key={route.name} mode={route.name} />;
+    case 'forgot-password':
+      return <ForgotPasswordScreen />;
+    case 'reset-password':
+      return <ResetPasswordScreen />;
     case 'habits':
       return <HabitsScreen />;
     case 'new-habit':

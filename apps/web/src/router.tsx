@@ -13,6 +13,8 @@ export type Route =
   | { name: 'today' }
   | { name: 'sign-in' }
   | { name: 'sign-up' }
+  | { name: 'forgot-password' }
+  | { name: 'reset-password' }
   | { name: 'habits' }
   | { name: 'new-habit' }
   | { name: 'edit-habit'; id: string }
@@ -28,6 +30,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'today' };
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/sign-up') return { name: 'sign-up' };
+  if (path === '/forgot-password') return { name: 'forgot-password' };
+  if (path === '/reset-password') return { name: 'reset-password' };
   if (path === '/habits') return { name: 'habits' };
   if (path === '/habits/new') return { name: 'new-habit' };
   if (path === '/settings') return { name: 'settings' };

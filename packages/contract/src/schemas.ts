@@ -107,6 +107,31 @@ export const DeleteAccountSchema = z
   .strict()
   .openapi('DeleteAccount');
 
+export const PasswordResetRequestSchema = z
+  .object({ email: EmailSchema })
+  .strict()
+  .openapi('PasswordResetRequest');
+
+export const PasswordResetAcceptedSchema = z
+  .object({
+    message: z.string().openapi({
+      example: 'If an account exists for that address, we sent a link to reset its password.',
+    }),
+  })
+  .openapi('PasswordResetAccepted');
+
+export const PasswordResetConfirmSchema = z
+  .object({
+    token: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ description: 'The `token` of the emailed link (`/reset-password?token=…`)' }),
+    password: PasswordSchema,
+  })
+  .strict()
+  .openapi('PasswordResetConfirm');
+
 export const UserSchema = z
   .object({ id: z.uuid(), email: z.string(), createdAt: z.string() })
   .openapi('User');
@@ -468,6 +493,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export type SignUp = z.input<typeof SignUpSchema>;
 export type SignIn = z.input<typeof SignInSchema>;
+export type PasswordResetRequest = z.input<typeof PasswordResetRequestSchema>;
+export type PasswordResetConfirm = z.input<typeof PasswordResetConfirmSchema>;
 export type Me = z.infer<typeof MeSchema>;
 export type Habit = z.infer<typeof HabitSchema>;
 export type HabitCreate = z.input<typeof HabitCreateSchema>;

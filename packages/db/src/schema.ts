@@ -85,6 +85,26 @@ export const trustedDevices = pgTable(
   (t) => [index('trusted_devices_user_id_idx').on(t.userId)],
 );
 
+/**
+ * Password-reset links sent by email (docs/decisions/0023-email-and-password-reset.md): single
+ * use, short-lived, at most one live per user (issuing one deletes the user's others).
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    /** SHA-256 (hex) of the link's random token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when the token changed the password: a second use is refused, not "unknown". */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_reset_tokens_user_id_idx').on(t.userId)],
+);
+
 /** Optional named sections of Today ("Morning", "Health"): a habit belongs to one or none. */
 export const habitGroups = pgTable(
   'habit_groups',

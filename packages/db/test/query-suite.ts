@@ -127,6 +127,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'notification_deliveries',
           'notifications',
           'object_deletions',
+          'password_reset_tokens',
           'photos',
           'push_subscriptions',
           'reminders',

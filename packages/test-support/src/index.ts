@@ -2,7 +2,8 @@
  * @habit-tracker/test-support: the real parts every suite (server, e2e, reliability, deploy,
  * lab), the benchmarks and the data layer's own tests run against, started and stopped in one
  * way: throwaway PostgreSQL clusters (and streaming replicas), a throwaway Ceph radosgw (a real
- * S3), a Web Push service (web-push-testing, with a fault proxy), free ports on 127.0.0.1, and the
+ * S3), a Web Push service (web-push-testing, with a fault proxy), an SMTP server that keeps what it
+ * receives, free ports on 127.0.0.1, and the
  * server as a child process.
  */
 export { cookieHeader, storeSetCookies } from './cookie-jar';
@@ -17,3 +18,4 @@ export {
   startRadosgw,
 } from './radosgw/radosgw';
 export * from './server-process';
+export * from './smtp-server';

@@ -5,6 +5,8 @@
  */
 export const ERROR_STATUS = {
   malformed_json: 400,
+  /** A password-reset token that is not (or no longer) one we issued: wrong, or superseded. */
+  reset_token_invalid: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_rejected: 403,
@@ -15,6 +17,8 @@ export const ERROR_STATUS = {
   wrong_region: 409,
   /** An import file is being read by another preview right now (Retry-After). */
   import_in_progress: 409,
+  /** A password-reset token that was ours but has expired or has been used. */
+  reset_token_expired: 410,
   payload_too_large: 413,
   /** The upload would take the user's stored files past their storage quota. */
   quota_exceeded: 413,
@@ -28,6 +32,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,
+  /** The server has no way to send email (no SMTP_URL): features that need it are off. */
+  email_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -24,7 +24,7 @@ describe('error codes', () => {
   it('every code has one status, and the statuses are the documented ones', () => {
     expect(ERROR_CODES).toEqual(Object.keys(ERROR_STATUS));
     expect(new Set(Object.values(ERROR_STATUS))).toEqual(
-      new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]),
+      new Set([400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 500, 503]),
     );
     expect(errorCodesOf(409)).toEqual([
       'email_taken',

@@ -26,7 +26,20 @@ export interface AuthRateLimits {
   /** All sign-in attempts per client IP: stops one client spraying many accounts. */
   signInByIp: RateLimiterMemory;
   signUpByIp: RateLimiterMemory;
+  /**
+   * Password-reset emails asked for per address, known or not (the same answer either way):
+   * stops one inbox being flooded. Separate from the sign-in budgets, so using it up never stops
+   * the owner signing in with their password.
+   */
+  passwordResetByEmail: RateLimiterMemory;
+  /** All password-reset requests per client IP: stops one client mailing many addresses. */
+  passwordResetByIp: RateLimiterMemory;
+  /** Reset-link confirmations per client IP (the tokens cannot be guessed; this is a brake). */
+  passwordResetConfirmByIp: RateLimiterMemory;
 }
+
+/** Reset emails one address may be sent per hour. */
+export const PASSWORD_RESETS_PER_EMAIL = 3;
 
 export function createAuthRateLimits(): AuthRateLimits {
   return {
@@ -51,6 +64,21 @@ export function createAuthRateLimits(): AuthRateLimits {
       duration: FIFTEEN_MINUTES,
     }),
     signUpByIp: new RateLimiterMemory({ keyPrefix: 'sign-up-ip', points: 20, duration: ONE_HOUR }),
+    passwordResetByEmail: new RateLimiterMemory({
+      keyPrefix: 'password-reset-email',
+      points: PASSWORD_RESETS_PER_EMAIL,
+      duration: ONE_HOUR,
+    }),
+    passwordResetByIp: new RateLimiterMemory({
+      keyPrefix: 'password-reset-ip',
+      points: 20,
+      duration: ONE_HOUR,
+    }),
+    passwordResetConfirmByIp: new RateLimiterMemory({
+      keyPrefix: 'password-reset-confirm-ip',
+      points: 20,
+      duration: FIFTEEN_MINUTES,
+    }),
   };
 }
 

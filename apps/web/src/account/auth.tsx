@@ -114,6 +114,11 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
                     `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`)
                   : '')}
             </p>
+            {signUp ? null : (
+              <p className="forgot-password">
+                <Link to="/forgot-password">Forgot password?</Link>
+              </p>
+            )}
           </div>
           {signUp ? (
             <div className="field">

@@ -91,6 +91,11 @@ const FRIENDLY: Record<ErrorCode, string | null> = {
   quota_exceeded: null,
   unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
   malformed_json: 'The app sent something the server could not read. Reload and try again.',
+  reset_token_invalid: 'This reset link is not valid. Ask for a new one below.',
+  // The server says which: already used, or expired.
+  reset_token_expired: null,
+  email_unavailable:
+    'This server cannot send email, so a password cannot be reset by email. Ask whoever runs it.',
   validation_failed: 'Some details need fixing.',
   date_in_future: 'You can’t record a day that hasn’t happened yet.',
   upload_invalid:
@@ -263,6 +268,10 @@ export const api = {
   signUp: (body: SignUp): Promise<Me> => answer(client.POST('/api/v1/auth/sign-up', { body })),
   signIn: (body: SignIn): Promise<Me> => answer(client.POST('/api/v1/auth/sign-in', { body })),
   signOut: (): Promise<void> => answer(client.POST('/api/v1/auth/sign-out')),
+  requestPasswordReset: (body: { email: string }): Promise<{ message: string }> =>
+    answer(client.POST('/api/v1/auth/password-reset', { body })),
+  confirmPasswordReset: (body: { token: string; password: string }): Promise<void> =>
+    answer(client.POST('/api/v1/auth/password-reset/confirm', { body })),
   signOutEverywhere: (): Promise<void> => answer(client.POST('/api/v1/auth/sign-out-everywhere')),
   changePassword: (body: { currentPassword: string; newPassword: string }): Promise<void> =>
     answer(client.POST('/api/v1/auth/change-password', { body })),

@@ -121,7 +121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -184,7 +184,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -233,7 +233,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -296,7 +296,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -351,7 +351,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -412,7 +412,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -462,7 +462,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -525,7 +525,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -577,7 +577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -614,7 +614,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -688,6 +688,225 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a link to choose a new password
+         * @description Always 202 with the same body, whether or not an account has this email: the message is sent in the background, only to an existing account. The link (`/reset-password?token=…`) works once, for 30 minutes; asking again makes earlier links stop working. Limited per address and per client (429). 503 `email_unavailable` when the server cannot send email.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted; the same answer for any address */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordResetAccepted"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request: `csrf_rejected` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with an emailed reset token; signs out every session
+         * @description The password follows the sign-up rules (422 with a reason). A token that is not one of ours is 400 `reset_token_invalid`; an expired or used one 410 `reset_token_expired`. Signs in nobody: the client signs in with the new password.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirm"];
+                };
+            };
+            responses: {
+                /** @description Password changed; every session of the account has ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request: `csrf_rejected` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A password-reset token that has expired or been used: `reset_token_expired` */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -728,7 +947,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -767,7 +986,7 @@ export interface paths {
                         "application/json": components["schemas"]["Settings"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -821,7 +1040,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -880,7 +1099,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -915,7 +1134,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -969,7 +1188,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1020,7 +1239,7 @@ export interface paths {
                         "application/json": components["schemas"]["HabitList"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1074,7 +1293,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1147,7 +1366,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1215,7 +1434,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1253,7 +1472,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1316,7 +1535,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1395,7 +1614,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1478,7 +1697,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1530,7 +1749,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1565,7 +1784,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1619,7 +1838,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1701,7 +1920,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1739,7 +1958,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1802,7 +2021,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1849,7 +2068,7 @@ export interface paths {
                         "application/json": components["schemas"]["LayoutResult"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1903,7 +2122,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1963,7 +2182,7 @@ export interface paths {
                         "application/json": components["schemas"]["Checkin"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2035,7 +2254,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2118,7 +2337,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2202,7 +2421,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2263,7 +2482,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2331,7 +2550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2406,7 +2625,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2447,7 +2666,7 @@ export interface paths {
                         "application/json": components["schemas"]["PhotoUpload"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2510,7 +2729,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2611,7 +2830,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2698,7 +2917,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2777,7 +2996,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2858,7 +3077,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2942,7 +3161,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2993,7 +3212,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3058,7 +3277,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3130,7 +3349,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3212,7 +3431,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3266,7 +3485,7 @@ export interface paths {
                         "application/json": components["schemas"]["ImportUpload"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3320,7 +3539,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3409,7 +3628,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3523,7 +3742,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3627,7 +3846,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3699,7 +3918,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3756,7 +3975,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3821,7 +4040,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3859,7 +4078,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3922,7 +4141,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4004,7 +4223,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4042,7 +4261,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4105,7 +4324,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4153,7 +4372,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4191,7 +4410,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4245,7 +4464,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4298,7 +4517,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4361,7 +4580,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4428,7 +4647,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4479,7 +4698,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4533,7 +4752,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4571,7 +4790,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushSubscription"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4625,7 +4844,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4707,7 +4926,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4789,7 +5008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4843,7 +5062,7 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
-                /** @description Malformed JSON: `malformed_json` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4906,7 +5125,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4979,7 +5198,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -5006,6 +5225,20 @@ export interface components {
             newPassword: string;
         };
         DeleteAccount: {
+            password: string;
+        };
+        PasswordResetAccepted: {
+            /** @example If an account exists for that address, we sent a link to reset its password. */
+            message: string;
+        };
+        PasswordResetRequest: {
+            /** @example ada@example.com */
+            email: string;
+        };
+        PasswordResetConfirm: {
+            /** @description The `token` of the emailed link (`/reset-password?token=…`) */
+            token: string;
+            /** @description At least 8 characters, up to 256: passphrases welcome. Common and breached passwords, repeated characters, sequences and the email itself are refused with 422 and a reason (password-policy.ts, NIST SP 800-63B). */
             password: string;
         };
         SettingsPatch: {

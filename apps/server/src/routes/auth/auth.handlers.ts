@@ -13,6 +13,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../auth/cookies';
+import { assertAcceptablePassword } from '../../auth/password-rules';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
 import { assertNotExhausted } from '../../auth/rate-limits';
 import {
@@ -26,15 +27,6 @@ import type { AppEnv, AuthedEnv } from '../../context';
 import { toMe } from '../../dto/rows';
 import { AppError, validationFailed } from '../../errors';
 import type * as routes from './auth.routes';
-
-/** The policy brings a list of ~49,000 passwords: loaded on the first account, not at start. */
-const loadPasswordPolicy = () => import('@habit-tracker/contract/password-policy');
-
-async function assertAcceptablePassword(password: string, email: string, field: string) {
-  const { passwordProblem } = await loadPasswordPolicy();
-  const problem = passwordProblem(password, { email });
-  if (problem) throw validationFailed([{ path: field, message: problem }], problem);
-}
 
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   const { env, clock } = c.var.deps;

@@ -1,6 +1,8 @@
 import { createRouter } from '../openapi';
 import * as handlers from './auth.handlers';
 import * as routes from './auth.routes';
+import * as resetHandlers from './password-reset.handlers';
+import * as resetRoutes from './password-reset.routes';
 
 export const authRouter = createRouter()
   .openapi(routes.signUp, handlers.signUp)
@@ -9,4 +11,6 @@ export const authRouter = createRouter()
   .openapi(routes.signOutEverywhere, handlers.signOutEverywhere)
   .openapi(routes.changePassword, handlers.changePassword)
   .openapi(routes.getMe, handlers.getMe)
-  .openapi(routes.deleteMe, handlers.deleteMe);
+  .openapi(routes.deleteMe, handlers.deleteMe)
+  .openapi(resetRoutes.requestPasswordReset, resetHandlers.requestPasswordReset)
+  .openapi(resetRoutes.confirmPasswordReset, resetHandlers.confirmPasswordReset);
