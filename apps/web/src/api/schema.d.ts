@@ -130,7 +130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -175,7 +175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -242,7 +242,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -251,7 +251,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -287,7 +287,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -342,7 +342,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -394,7 +394,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -403,7 +403,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -471,7 +471,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -516,7 +516,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -568,7 +568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -623,7 +623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -719,7 +719,7 @@ export interface paths {
                         "application/json": components["schemas"]["Settings"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -776,7 +776,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -785,7 +785,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -834,6 +834,237 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API tokens (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiTokenList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a personal API token; its secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiTokenInput"];
+                };
+            };
+            responses: {
+                /** @description The token and its secret (shown once) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description Malformed JSON: `malformed_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, or too busy to read a file now; see Retry-After: `unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/habits": {
         parameters: {
             query?: never;
@@ -862,7 +1093,7 @@ export interface paths {
                         "application/json": components["schemas"]["HabitList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -924,7 +1155,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -933,7 +1164,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1029,7 +1260,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +1269,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1120,7 +1351,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1179,7 +1410,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1188,7 +1419,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1262,7 +1493,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1271,7 +1502,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1359,7 +1590,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1368,7 +1599,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1442,7 +1673,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1451,7 +1682,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1521,7 +1752,7 @@ export interface paths {
                         "application/json": components["schemas"]["GroupList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1574,7 +1805,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1583,7 +1814,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1665,7 +1896,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1674,7 +1905,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1748,7 +1979,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1757,7 +1988,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1858,7 +2089,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1867,7 +2098,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1972,7 +2203,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1981,7 +2212,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2073,7 +2304,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2082,7 +2313,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2175,7 +2406,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2254,7 +2485,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2313,7 +2544,7 @@ export interface paths {
                         "application/json": components["schemas"]["Stats"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2379,7 +2610,7 @@ export interface paths {
                         "application/json": components["schemas"]["PhotoList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2456,7 +2687,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2465,7 +2696,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2557,7 +2788,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2566,7 +2797,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2662,7 +2893,7 @@ export interface paths {
                         "application/json": components["schemas"]["Photo"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2671,7 +2902,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2750,7 +2981,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2831,7 +3062,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2906,7 +3137,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2915,7 +3146,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2984,7 +3215,7 @@ export interface paths {
                         "application/json": components["schemas"]["ExportList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3040,7 +3271,7 @@ export interface paths {
                         "application/json": components["schemas"]["Export"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +3280,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3103,7 +3334,7 @@ export interface paths {
                         "application/json": components["schemas"]["Export"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3185,7 +3416,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3275,7 +3506,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3284,7 +3515,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3364,7 +3595,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3373,7 +3604,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3460,7 +3691,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3469,7 +3700,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3514,7 +3745,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3573,7 +3804,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3582,7 +3813,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3618,7 +3849,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3672,7 +3903,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3747,7 +3978,7 @@ export interface paths {
                         "application/json": components["schemas"]["StorageUsage"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3803,7 +4034,7 @@ export interface paths {
                         "application/json": components["schemas"]["ReminderList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3868,7 +4099,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3877,7 +4108,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3968,7 +4199,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3977,7 +4208,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4051,7 +4282,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4060,7 +4291,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4144,7 +4375,7 @@ export interface paths {
                         "application/json": components["schemas"]["VacationList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4200,7 +4431,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4209,7 +4440,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4307,7 +4538,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4316,7 +4547,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,7 +4623,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4401,7 +4632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4470,7 +4701,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushKey"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4524,7 +4755,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushSubscriptionList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4580,7 +4811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4820,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4671,7 +4902,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4680,7 +4911,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4753,7 +4984,7 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4762,7 +4993,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4852,7 +5083,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4861,7 +5092,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4979,7 +5210,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable";
+                code: "malformed_json" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -5014,6 +5245,41 @@ export interface components {
             dayStartHour?: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        };
+        ApiTokenList: {
+            tokens: components["schemas"]["ApiToken"][];
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description `read`: GET only. `read_write`: also the data writes (check-ins, habits…).
+             * @enum {string}
+             */
+            scope: "read" | "read_write";
+            createdAt: string;
+            expiresAt: string | null;
+            /** @description Recorded in batches about once a minute, so it may lag that much. */
+            lastUsedAt: string | null;
+        };
+        CreatedApiToken: {
+            token: components["schemas"]["ApiToken"];
+            /**
+             * @description Send as `Authorization: Bearer <secret>`. Shown this once; only its hash is kept.
+             * @example ht_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+             */
+            secret: string;
+        };
+        ApiTokenInput: {
+            name: string;
+            /**
+             * @description `read`: GET only. `read_write`: also the data writes (check-ins, habits…).
+             * @enum {string}
+             */
+            scope: "read" | "read_write";
+            /** @description Days until it stops working; null or absent: never. */
+            expiresInDays?: 7 | 30 | 90 | 365 | unknown;
         };
         HabitList: {
             habits: components["schemas"]["Habit"][];

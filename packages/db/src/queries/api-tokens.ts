@@ -35,8 +35,12 @@ const publicColumns = {
   lastUsedAt: apiTokens.lastUsedAt,
 };
 
+/**
+ * Adds a token unless the user already holds `max`: null then. Run it in a transaction: the
+ * user's row is locked so two creations at once cannot both pass the cap.
+ */
 export async function createApiToken(
-  db: Db,
+  tx: Db,
   input: {
     userId: string;
     name: string;
@@ -44,8 +48,11 @@ export async function createApiToken(
     scope: ApiTokenScope;
     expiresAt: Date | null;
   },
-): Promise<ApiTokenRow> {
-  const [row] = await db.insert(apiTokens).values(input).returning(publicColumns);
+  max: number,
+): Promise<ApiTokenRow | null> {
+  await tx.execute(sql`select 1 from ${users} where ${users.id} = ${input.userId} for update`);
+  if ((await countApiTokens(tx, input.userId)) >= max) return null;
+  const [row] = await tx.insert(apiTokens).values(input).returning(publicColumns);
   return row as ApiTokenRow;
 }
 
