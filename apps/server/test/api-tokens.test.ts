@@ -191,6 +191,13 @@ describe.each(DATABASE_KINDS)('API tokens on %s', (kind) => {
       'token_scope',
     );
     expectError(await owner.get('/api/v1/tokens', { headers: both }), 403, 'token_not_allowed');
+    // Sign-out acts on whatever cookie comes: with a bearer header it is refused, not done.
+    expectError(
+      await owner.post('/api/v1/auth/sign-out', undefined, { headers: both }),
+      403,
+      'token_not_allowed',
+    );
+    expect((await owner.get('/api/v1/me')).status).toBe(200);
     expectError(
       await owner.patch('/api/v1/settings', { weekStart: 7 }, { headers: both }),
       403,

@@ -34,7 +34,7 @@ import {
   sessionIdFromToken,
   shouldExtendSession,
 } from '../auth/session-tokens';
-import type { AuthedEnv } from '../context';
+import type { AppEnv, AuthedEnv } from '../context';
 import { AppError } from '../errors';
 import { setFinalHeader } from '../http/response-headers';
 
@@ -67,17 +67,28 @@ export const requireAuthWithToday = sessionMiddleware(
   { tokens: true },
 );
 
+/**
+ * For a session route without `requireAuth` (sign-out acts on whatever cookie comes): a request
+ * with a bearer header is the token's, never the cookie's, so it is refused here too.
+ */
+export const refuseApiTokens = createMiddleware<AppEnv>(async (c, next) => {
+  if (bearerSecret(c.req.header('authorization')) !== undefined) throw tokenNotAllowed();
+  await next();
+});
+
+function tokenNotAllowed() {
+  return new AppError(
+    'token_not_allowed',
+    'API tokens cannot manage the account or tokens; sign in instead',
+  );
+}
+
 function sessionMiddleware(lookup: SessionLookup, options: { tokens: boolean }) {
   return createMiddleware<AuthedEnv>(async (c, next) => {
     const { env, clock } = c.var.deps;
     const secret = bearerSecret(c.req.header('authorization'));
     if (secret !== undefined) {
-      if (!options.tokens) {
-        throw new AppError(
-          'token_not_allowed',
-          'API tokens cannot manage the account or tokens; sign in instead',
-        );
-      }
+      if (!options.tokens) throw tokenNotAllowed();
       await authenticateToken(c, secret);
       await next();
       markPrivate(c, 'Authorization');
