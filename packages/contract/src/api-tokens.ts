@@ -26,10 +26,17 @@ export const ApiTokenInputSchema = z
       .refine((s) => !s.includes('\u0000'), { message: 'Text cannot contain the NUL character' }),
     scope: ApiTokenScopeSchema,
     expiresInDays: z
-      .union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)])
+      .number()
+      .int()
+      .refine((d) => (API_TOKEN_LIMITS.expiryDays as readonly number[]).includes(d), {
+        message: 'Choose 7, 30, 90 or 365 days, or null for never',
+      })
       .nullable()
       .optional()
-      .openapi({ description: 'Days until it stops working; null or absent: never.' }),
+      .openapi({
+        enum: [...API_TOKEN_LIMITS.expiryDays],
+        description: 'Days until it stops working: 7, 30, 90 or 365; null or absent: never.',
+      }),
   })
   .strict()
   .openapi('ApiTokenInput');

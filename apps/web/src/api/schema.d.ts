@@ -5278,8 +5278,11 @@ export interface components {
              * @enum {string}
              */
             scope: "read" | "read_write";
-            /** @description Days until it stops working; null or absent: never. */
-            expiresInDays?: 7 | 30 | 90 | 365 | unknown;
+            /**
+             * @description Days until it stops working: 7, 30, 90 or 365; null or absent: never.
+             * @enum {integer|null}
+             */
+            expiresInDays?: 7 | 30 | 90 | 365 | null;
         };
         HabitList: {
             habits: components["schemas"]["Habit"][];
