@@ -168,7 +168,7 @@ export function ApiTokenSettings() {
           onChange={(e) => setName(e.target.value)}
         />
         <div className="field-row">
-          <Field label="Access">
+          <Field label="Access" hint="Read and write also lets it check in and edit habits.">
             {(control) => (
               <select
                 {...control}
@@ -177,7 +177,7 @@ export function ApiTokenSettings() {
                 onChange={(e) => setScope(e.target.value as ApiTokenDto['scope'])}
               >
                 <option value="read">{SCOPE_TEXT.read}</option>
-                <option value="read_write">{SCOPE_TEXT.read_write} (check in, edit habits)</option>
+                <option value="read_write">{SCOPE_TEXT.read_write}</option>
               </select>
             )}
           </Field>
