@@ -47,6 +47,8 @@ export interface Operation {
   body?: JsonSchema;
   /** Needs a session (the operation lists a security requirement). */
   secured: boolean;
+  /** Also takes a personal API token (`bearer` among its security requirements). */
+  bearer: boolean;
   label: string;
 }
 
@@ -82,6 +84,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
         parameters: (raw.parameters ?? []).map((p) => ({ ...p, required: p.required === true })),
         ...(body ? { body } : {}),
         secured: (raw.security ?? []).length > 0,
+        bearer: (raw.security ?? []).some((r) => Object.hasOwn(r as object, 'bearer')),
         label: `${upper} ${path}`,
       });
     }

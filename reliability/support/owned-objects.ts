@@ -114,7 +114,14 @@ export async function createOwnedObjects(
     'create a group',
   ).body.id as string;
 
+  const token = expectStatus(
+    await owner.post('/api/v1/tokens', { name: 'Mine', scope: 'read_write' }),
+    201,
+    'make an API token',
+  ).body.token.id as string;
+
   const ids: Record<string, string[]> = {
+    tokens: [token],
     habits: [habit],
     groups: [group],
     photos: [pendingPhoto, readyPhoto],

@@ -9,10 +9,14 @@
  * - the session cookie is HttpOnly, SameSite, Secure and __Host- in production;
  * - signing out ends the session on the server: the old cookie is refused afterwards;
  * - every state-changing operation in the OpenAPI document refuses a foreign Origin with 403
- *   `csrf_rejected`, and changes nothing;
+ *   `csrf_rejected`, and changes nothing — also when the request carries a bearer header;
  * - password reset (through a real SMTP server) answers alike for any address, is throttled per
  *   address from any number of addresses without touching the owner's sign-in, and its link
- *   ends every session.
+ *   ends every session;
+ * - a bearer header decides alone: with another user's read-only API token beside the victim's
+ *   cookie (no Origin, so CSRF does not apply), every state-changing operation is refused (403
+ *   `token_scope` or `token_not_allowed`) and the cookie's owner loses nothing; and no CORS
+ *   preflight lets a page send that header.
  */
 import {
   type PostgresServer,
@@ -246,6 +250,7 @@ describe('CSRF', () => {
         postgres.url,
         `select (select count(*) from habits where user_id = $1)::int as habits,
                                   (select count(*) from sessions where user_id = $1)::int as sessions,
+                                  (select count(*) from api_tokens where user_id = $1)::int as tokens,
                                   (select max(updated_at)::text from habits where user_id = $1) as touched`,
         [userId],
       );
@@ -256,6 +261,8 @@ describe('CSRF', () => {
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
+      // A bearer header does not switch the origin check off.
+      { origin: 'https://evil.example', authorization: `Bearer ht_${'A'.repeat(43)}` },
     ];
     const accepted: string[] = [];
     let refused = 0;
@@ -349,5 +356,78 @@ describe('password reset', () => {
     expect(figures.sessionsAfterReset).toEqual({ owner: 401, stranger: 401 });
     asker.close();
     stranger.close();
+  });
+});
+
+describe('bearer beside a cookie', () => {
+  it("another user's read-only token next to the victim's cookie changes nothing anywhere", async () => {
+    const { client: victim } = await signUp(behindProxy);
+    const { client: attacker } = await signUp(behindProxy);
+    const habit = await victim.post('/api/v1/habits', {
+      name: 'Target',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'daily' },
+    });
+    expect(habit.status).toBe(201);
+    const made = await attacker.post('/api/v1/tokens', { name: 'mine', scope: 'read' });
+    expect(made.status).toBe(201);
+    const victimId = (await victim.get('/api/v1/me')).body.user.id as string;
+    const snapshot = () =>
+      query(
+        postgres.url,
+        `select (select count(*) from habits where user_id = $1)::int as habits,
+                (select count(*) from sessions where user_id = $1)::int as sessions,
+                (select count(*) from api_tokens where user_id = $1)::int as tokens,
+                (select max(updated_at)::text from habits where user_id = $1) as touched,
+                (select to_jsonb(s) from user_settings s where user_id = $1) as settings`,
+        [victimId],
+      );
+    const before = await snapshot();
+    const values = new SchemaValues(doc, new Random(2));
+    const writes = listOperations(doc).filter((op) => op.method !== 'GET');
+    const answers: Record<string, number> = {};
+    const wrong: string[] = [];
+    for (const op of writes) {
+      const segments = Object.fromEntries(
+        op.parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, p.schema.format === 'date' ? utcDate(1) : habit.body.id]),
+      );
+      // No Origin and no Sec-Fetch-Site: what a script sends, so only the credentials decide.
+      const mixed = new HttpClient(
+        { host: '127.0.0.1', port: behindProxy.port },
+        { headers: { authorization: `Bearer ${made.body.secret}` }, keepCookies: false },
+      );
+      mixed.cookies.set(COOKIE, victim.cookies.get(COOKIE)!);
+      const res = await mixed.send(
+        op.method,
+        fillPath(op.path, segments),
+        op.body ? { json: values.minimal(op.body) } : {},
+      );
+      mixed.close();
+      const code = String(res.body?.error?.code);
+      answers[`${res.status} ${code}`] = (answers[`${res.status} ${code}`] ?? 0) + 1;
+      const want = op.bearer ? 'token_scope' : 'token_not_allowed';
+      // Sign-up and sign-in take no credentials at all; they may answer as they like, but not 2xx
+      // for the victim (checked by the snapshot).
+      if (op.secured && (res.status !== 403 || code !== want)) {
+        wrong.push(`${op.label} → ${res.status} ${res.text.slice(0, 120)} (expected 403 ${want})`);
+      }
+    }
+    figures.bearerBesideCookie = { operations: writes.length, answers, wrong: wrong.length };
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect((await victim.get('/api/v1/me')).status).toBe(200);
+
+    // No page can send the header cross-site: a preflight asking for it is not granted.
+    const preflight = await victim.send('OPTIONS', '/api/v1/habits', {
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
   });
 });

@@ -10,6 +10,11 @@
  *   A's photo;
  * - B's list routes (routes without a path parameter) never mention an id of A's.
  *
+ * The sweep runs twice: B with a session cookie, and B as a script holding only a read-write
+ * personal API token (`Authorization: Bearer`, no cookie). On the bearer pass, a route whose
+ * contract does not take a token answers 403 `token_not_allowed` instead — for A's objects and
+ * for missing ones alike, so it says nothing about what exists.
+ *
  * A route whose path parameter names a kind of object the sweep cannot make for A fails the test
  * (see owned-objects.ts): new routes are covered, or loudly not. Routes that need no session
  * touch no user's objects by id; each is listed in PUBLIC with what stands in for authorization,
@@ -69,7 +74,12 @@ beforeAll(async () => {
   // A real push service (web-push-testing, on this machine), so the owner can have a device and a
   // delivered notification — and no message ever leaves for a real one.
   push = await startPushService();
-  server = await startServer({ DATABASE_URL: postgres.url, PUSH_SERVICE_ORIGINS: push.origin });
+  server = await startServer({
+    DATABASE_URL: postgres.url,
+    PUSH_SERVICE_ORIGINS: push.origin,
+    // The bearer pass sends a few hundred requests with one token: no 429 in the way.
+    API_TOKEN_REQUESTS_PER_MINUTE: '100000',
+  });
   doc = await fetchOpenApi(server.url);
   const address = { host: '127.0.0.1', port: server.port };
   const origin = `http://127.0.0.1:${server.port}`;
@@ -106,6 +116,31 @@ it('every operation without a session is classified', () => {
 });
 
 it("every route with a path parameter answers another user's objects 404, as if missing, and changes nothing", async () => {
+  await sweep(other, 'authorization-sweep', () => ({ status: 404, code: 'not_found' }));
+});
+
+it("the same with only a personal API token: 404 on the token's routes, 403 token_not_allowed on the others", async () => {
+  const made = await other.post('/api/v1/tokens', { name: 'sweep', scope: 'read_write' });
+  expect(made.status, made.text).toBe(201);
+  const script = new HttpClient(
+    { host: '127.0.0.1', port: server.port },
+    { headers: { authorization: `Bearer ${made.body.secret}` }, keepCookies: false },
+  );
+  try {
+    await sweep(script, 'authorization-sweep-bearer', (op) =>
+      op.bearer ? { status: 404, code: 'not_found' } : { status: 403, code: 'token_not_allowed' },
+    );
+  } finally {
+    script.close();
+  }
+});
+
+/** B (`client`) at A's objects and at missing ones; `expected`: B's answer for a route. */
+async function sweep(
+  client: HttpClient,
+  figures: string,
+  expected: (op: Operation) => { status: number; code: string },
+): Promise<void> {
   const seed = runSeed();
   const values = new SchemaValues(doc, new Random(seed));
   // Deletes last: a delete that wrongly succeeded would otherwise hide what follows it.
@@ -146,7 +181,7 @@ it("every route with a path parameter answers another user's objects 404, as if 
     for (const params of parameterSets(op)) {
       let body = op.body ? values.minimal(op.body) : undefined;
       const send = (segments: Record<string, string>) =>
-        other.send(op.method, fillPath(op.path, segments), {
+        client.send(op.method, fillPath(op.path, segments), {
           ...(body !== undefined ? { json: body } : {}),
           headers: idempotencyHeader(op),
         });
@@ -166,9 +201,10 @@ it("every route with a path parameter answers another user's objects 404, as if 
       count(answers.atOwned, atOwned);
       count(answers.atMissing, atMissing);
       const where = `${op.label} ${JSON.stringify(params)}`;
-      if (atOwned.status !== 404 || atOwned.body?.error?.code !== 'not_found') {
+      const want = expected(op);
+      if (atOwned.status !== want.status || atOwned.body?.error?.code !== want.code) {
         leaks.push(
-          `${where}: ${atOwned.status} ${atOwned.text.slice(0, 200)} (expected 404 not_found)`,
+          `${where}: ${atOwned.status} ${atOwned.text.slice(0, 200)} (expected ${want.status} ${want.code})`,
         );
       } else if (signature(atOwned) !== signature(atMissing)) {
         leaks.push(`${where}: ${signature(atOwned)}, but for a missing id ${signature(atMissing)}`);
@@ -182,7 +218,7 @@ it("every route with a path parameter answers another user's objects 404, as if 
     (op) => op.method === 'GET' && op.secured && pathParameters(op).length === 0,
   )) {
     for (const path of listVariants(op)) {
-      const res = await other.get(path);
+      const res = await client.get(path);
       requests++;
       count(answers.lists, res);
       const mentioned = ownedIds.filter((id) => res.text.includes(id));
@@ -195,7 +231,7 @@ it("every route with a path parameter answers another user's objects 404, as if 
   const changedTables = Object.keys(before).filter(
     (table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]),
   );
-  reportFigures('authorization-sweep', {
+  reportFigures(figures, {
     routes: routes.length,
     requests,
     answers,
@@ -214,7 +250,7 @@ it("every route with a path parameter answers another user's objects 404, as if 
   expect(photoAfter.headers['content-length']).toBe(photoBefore.headers['content-length']);
   // The owner still sees everything: the 404s were about who asked, not about what exists.
   expect((await owner.get(`/api/v1/habits/${owned.ids.habits![0]}`)).status).toBe(200);
-});
+}
 
 /** `/photos/{photoId}` → "photos": the collection segment before a parameter. */
 function collectionOf(op: Operation, name: string): string {

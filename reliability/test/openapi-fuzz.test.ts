@@ -4,7 +4,9 @@
  * mutations (wrong types, boundaries, unknown and missing fields, nulls, huge numbers, long,
  * unicode and control-character strings), bodies that are not JSON or not JSON at all, path
  * parameters that are not ids or dates, query parameters out of range, bad idempotency keys —
- * signed in as a real user, with a valid Origin, so CSRF passes and the handlers run.
+ * signed in as a real user, with a valid Origin, so CSRF passes and the handlers run. A quarter
+ * of the requests to routes that take a personal API token carry only the user's read-write
+ * token (`Authorization: Bearer`, no cookie): the bearer path is fuzzed too.
  *
  * Goals: no answer is a 5xx; every 4xx has the error shape of docs/api.md; and nothing the
  * contract forbids is accepted with a 2xx.
@@ -44,6 +46,8 @@ let server: ServerProcess;
 let doc: OpenApiDocument;
 let userId: string;
 let session: string;
+/** The fuzz user's read-write personal API token. */
+let apiToken: string;
 /**
  * Signing out ends sessions — all of a user's, for sign-out-everywhere — and would sign the fuzz
  * user out under the requests in flight: those operations run as another user, with a session
@@ -64,6 +68,8 @@ beforeAll(async () => {
     TRUST_PROXY: 'true',
     SMTP_URL: smtp.url,
     MAIL_FROM: 'fuzz@example.com',
+    // Thousands of requests with one token in a few minutes: the per-token limit is not the subject.
+    API_TOKEN_REQUESTS_PER_MINUTE: '100000',
   });
   doc = await fetchOpenApi(server.url);
   bystander = (await seedUsers(postgres.url, 1, { label: 'fuzz-bystander' }))[0]!;
@@ -75,6 +81,9 @@ beforeAll(async () => {
   expect(signUp.status, signUp.text).toBe(201);
   userId = signUp.body.user.id;
   session = client.cookies.get(sessionCookieName(false))!;
+  const token = await client.post('/api/v1/tokens', { name: 'fuzz', scope: 'read_write' });
+  expect(token.status, token.text).toBe(201);
+  apiToken = token.body.secret;
   for (const measure of [
     { kind: 'boolean' },
     { kind: 'numeric', unit: 'km', target: 5, direction: 'at_least' },
@@ -109,6 +118,7 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
 
   const findings = new Findings();
   let sessionRenewals = 0;
+  let viaToken = 0;
   let renewing: Promise<void> | undefined;
   const renewSession = () => {
     renewing ??= mintSession(postgres.url, userId).then((token) => {
@@ -131,15 +141,24 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
           index < systematic.length
             ? { ...systematic[index]!, index }
             : randomRequest(target, index, seed, operations[index % operations.length]!);
+        const bearer = request.operation.bearer && index % 4 === 1;
+        if (bearer) viaToken++;
         const token = endsSessions(request.operation)
           ? await mintSession(postgres.url, bystander!.id)
           : session;
-        const res = await send(client, request, token).catch((error: Error) => error);
+        const res = await send(client, request, token, bearer ? apiToken : undefined).catch(
+          (error: Error) => error,
+        );
         findings.record(request, res);
         if (res instanceof Error) continue;
         track(request, res);
         const sessionGone = res.status === 401 && res.body?.error?.code === 'unauthenticated';
-        if (sessionGone && request.operation.secured && !endsSessions(request.operation)) {
+        if (
+          sessionGone &&
+          !bearer &&
+          request.operation.secured &&
+          !endsSessions(request.operation)
+        ) {
           await renewSession();
         }
       }
@@ -164,6 +183,7 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
     badErrorShapes: badShapes.length,
     acceptedInvalid: acceptedInvalid.length,
     sessionRenewals,
+    viaToken,
     habitsAtEnd: habits.size,
   });
   if (serverErrors.length + badShapes.length + acceptedInvalid.length > 0) {
@@ -186,6 +206,7 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
     ).toBeGreaterThan(REQUESTS / operations.length / 2);
   }
   expect(sessionRenewals).toBeLessThan(requests / 100);
+  expect(viaToken).toBeGreaterThan(requests / 10);
   expect(
     Object.entries(statuses)
       .filter(([s]) => s.startsWith('2'))
@@ -193,7 +214,13 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
   ).toBeGreaterThan(requests / 10);
 }, 600_000);
 
-function send(client: HttpClient, request: FuzzRequest, token: string): Promise<HttpResponse> {
+/** With the session cookie `token`, or with only the API token `bearer` when given. */
+function send(
+  client: HttpClient,
+  request: FuzzRequest,
+  token: string,
+  bearer?: string,
+): Promise<HttpResponse> {
   const body =
     request.json !== undefined
       ? { raw: toJsonText(request.json), contentType: 'application/json' }
@@ -201,7 +228,12 @@ function send(client: HttpClient, request: FuzzRequest, token: string): Promise<
         ? { raw: request.raw, ...(request.contentType ? { contentType: request.contentType } : {}) }
         : {};
   return client.send(request.operation.method, request.path, {
-    headers: { ...request.headers, cookie: `${sessionCookieName(false)}=${token}` },
+    headers: {
+      ...request.headers,
+      ...(bearer
+        ? { authorization: `Bearer ${bearer}` }
+        : { cookie: `${sessionCookieName(false)}=${token}` }),
+    },
     ...body,
     timeoutMs: 30_000,
   });

@@ -7,6 +7,7 @@ import type { ObjectStore } from '@habit-tracker/storage';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
+import { createApiTokenUsage } from './auth/api-token-usage';
 import { sessionCookieName } from './auth/cookies';
 import { KnownCalendars } from './auth/known-calendars';
 import { createAuthRateLimits } from './auth/rate-limits';
@@ -42,6 +43,7 @@ import { settingsRouter } from './routes/settings';
 import { statsRouter } from './routes/stats';
 import { storageRouter } from './routes/storage';
 import { todayRouter } from './routes/today';
+import { tokensRouter } from './routes/tokens';
 import { vacationsRouter } from './routes/vacations';
 import { serveWebApp } from './web/static';
 
@@ -80,7 +82,12 @@ export function createApp(options: CreateAppOptions) {
     database: options.database,
     logger: options.logger,
     clock,
-    rateLimits: createAuthRateLimits(),
+    rateLimits: createAuthRateLimits(env.API_TOKEN_REQUESTS_PER_MINUTE),
+    // Through the primary handle, off the request path: a GET never writes (0024).
+    apiTokenUsage: createApiTokenUsage({
+      db: options.database.primary.write,
+      logger: options.logger,
+    }),
     calendars: new KnownCalendars(),
     storage: options.storage,
     objectCleanup: createObjectCleanup({
@@ -163,6 +170,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', healthRouter)
     .route('/api/v1', authRouter)
     .route('/api/v1', settingsRouter)
+    .route('/api/v1', tokensRouter)
     .route('/api/v1', habitsRouter)
     .route('/api/v1', groupsRouter)
     .route('/api/v1', checkinsRouter)
@@ -182,6 +190,14 @@ export function createApp(options: CreateAppOptions) {
     in: 'cookie',
     name: sessionCookieName(env),
     description: 'Set by sign-up and sign-in; httpOnly, SameSite=Lax.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A personal API token (`ht_…`, made in Settings or with POST /api/v1/tokens): ' +
+      '`Authorization: Bearer ht_…`. Data routes only; a `read` token may only GET. ' +
+      'See docs/api.md, "API tokens".',
   });
   app.doc('/api/v1/openapi.json', {
     openapi: '3.0.3',
@@ -205,6 +221,7 @@ export function createApp(options: CreateAppOptions) {
   return Object.assign(routes, {
     objectCleanup: deps.objectCleanup,
     mailer: deps.mailer,
+    apiTokenUsage: deps.apiTokenUsage,
     reminderSender,
     reminderKeys: { vapid },
   });

@@ -6,6 +6,7 @@
 import type { LocalDate, Weekday } from '@habit-tracker/core';
 import type { Database, DbHandles, HabitWithMarks, SettingsRow, UserRow } from '@habit-tracker/db';
 import type { ObjectStore } from '@habit-tracker/storage';
+import type { ApiTokenUsage } from './auth/api-token-usage';
 import type { KnownCalendars } from './auth/known-calendars';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
@@ -27,6 +28,8 @@ export interface Deps {
   /** The current instant; tests pin it to make "today" deterministic. */
   clock: () => Date;
   rateLimits: AuthRateLimits;
+  /** Personal API tokens' "last used", noted in memory and written in batches (auth/api-token-usage.ts). */
+  apiTokenUsage: ApiTokenUsage;
   /** Recent sessions' calendars, so GET /today can be one statement (auth/known-calendars.ts). */
   calendars: KnownCalendars;
   /** Photos, exports and import files (packages/storage). */

@@ -109,6 +109,8 @@ const EnvSchema = z
     /** A web build to serve (apps/web/dist); by default the one bundled beside dist/main.js. */
     WEB_ROOT: z.string().min(1).optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+    /** Requests one personal API token may make per minute, per machine (429 beyond). */
+    API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     /*
      * Object storage (photos, exports, import files). Unset BUCKET_NAME: a folder in DATA_DIR.
      * The names are the ones Fly's Tigris integration sets (`fly storage create`).

@@ -19,6 +19,7 @@ import { inPrimaryRegion } from './middleware/region-routing';
 
 /** How often the primary region deletes abandoned uploads, expired exports and queued objects. */
 const STORAGE_SWEEP_MS = 10 * 60 * 1000;
+const API_TOKEN_USAGE_FLUSH_MS = 60_000;
 /** Idle keep-alive connections stay open this long (see below). */
 const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 /** In-flight requests get this long to finish after SIGTERM before we close anyway. */
@@ -74,6 +75,9 @@ async function main(): Promise<void> {
   if (inPrimaryRegion(env)) objectCleanup.start(STORAGE_SWEEP_MS, () => new Date());
   // Reminders: every primary-region machine competes for the sender's lease; one sends
   // (docs/decisions/0019-reminders-and-web-push.md). The VAPID pair is made (or read) first.
+  // API tokens' "last used": every machine notes uses in memory and writes them to the primary
+  // once a minute (docs/decisions/0024-personal-api-tokens.md).
+  app.apiTokenUsage.start(API_TOKEN_USAGE_FLUSH_MS);
   const { reminderSender, reminderKeys: deps } = app;
   const sendsReminders = inPrimaryRegion(env) && env.REMINDER_SENDER !== 'off';
   if (sendsReminders) {
@@ -143,6 +147,7 @@ async function main(): Promise<void> {
     // Reset emails accepted before the signal still go out (each send is bounded by timeouts).
     await app.mailer.idle();
     app.mailer.close();
+    await app.apiTokenUsage.stop();
     if (sendsReminders) await reminderSender.stop();
     await storage.close();
     await database.close();

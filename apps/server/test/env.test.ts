@@ -15,6 +15,7 @@ describe('loadEnv', () => {
       BODY_LIMIT_BYTES: 102_400,
       TRUST_PROXY: false,
       SESSION_TTL_DAYS: 30,
+      API_TOKEN_REQUESTS_PER_MINUTE: 600,
       DATABASE_CONNECT_TIMEOUT_MS: 5_000,
       WRITE_ROUTING: 'direct',
       READ_YOUR_WRITES_WAIT_MS: 300,

@@ -24,6 +24,7 @@ export {
 export { formatLsn, type Lsn, laterLsn, lsnDiff, lsnReached, parseLsn } from './lsn';
 export { MIGRATIONS_FOLDER, migrate, openDatabase } from './open';
 export { probeServer } from './probes';
+export * from './queries/api-tokens';
 export * from './queries/checkin-writes';
 export * from './queries/checkins';
 export * from './queries/data-exports';

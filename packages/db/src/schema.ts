@@ -105,6 +105,32 @@ export const passwordResetTokens = pgTable(
   (t) => [index('password_reset_tokens_user_id_idx').on(t.userId)],
 );
 
+/**
+ * Personal API tokens (docs/decisions/0024-personal-api-tokens.md): `Authorization: Bearer ht_…`
+ * for scripts. Only the SHA-256 of the secret is kept; revoking deletes the row.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** SHA-256 (hex) of the secret; the secret is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique('api_tokens_token_hash_unique'),
+    scope: text('scope').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** Recorded on the primary in batches, never by the request that used the token. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('api_tokens_user_id_idx').on(t.userId),
+    check('api_tokens_scope_check', sql`${t.scope} in ('read', 'read_write')`),
+  ],
+);
+
 /** Optional named sections of Today ("Morning", "Health"): a habit belongs to one or none. */
 export const habitGroups = pgTable(
   'habit_groups',

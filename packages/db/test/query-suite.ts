@@ -117,6 +117,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         );
         const rows = (result as unknown as { rows: { table_name: string }[] }).rows;
         expect(rows.map((r) => r.table_name)).toEqual([
+          'api_tokens',
           'checkins',
           'exports',
           'habit_groups',

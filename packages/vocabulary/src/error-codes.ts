@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_rejected: 403,
+  /** A read-only API token sent with a request that changes something. */
+  token_scope: 403,
+  /** An API token sent to a route that takes a signed-in session only (account, tokens). */
+  token_not_allowed: 403,
   not_found: 404,
   email_taken: 409,
   idempotency_key_reused: 409,

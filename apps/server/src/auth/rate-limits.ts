@@ -36,12 +36,14 @@ export interface AuthRateLimits {
   passwordResetByIp: RateLimiterMemory;
   /** Reset-link confirmations per client IP (the tokens cannot be guessed; this is a brake). */
   passwordResetConfirmByIp: RateLimiterMemory;
+  /** Requests per personal API token (a script in a loop must not starve everyone else). */
+  requestsByApiToken: RateLimiterMemory;
 }
 
 /** Reset emails one address may be sent per hour. */
 export const PASSWORD_RESETS_PER_EMAIL = 3;
 
-export function createAuthRateLimits(): AuthRateLimits {
+export function createAuthRateLimits(apiTokenRequestsPerMinute = 600): AuthRateLimits {
   return {
     signInFailuresByEmail: new RateLimiterMemory({
       keyPrefix: 'sign-in-email',
@@ -79,22 +81,34 @@ export function createAuthRateLimits(): AuthRateLimits {
       points: 20,
       duration: FIFTEEN_MINUTES,
     }),
+    requestsByApiToken: new RateLimiterMemory({
+      keyPrefix: 'api-token',
+      points: apiTokenRequestsPerMinute,
+      duration: 60,
+    }),
   };
 }
 
-function rateLimited(msBeforeNext: number): AppError {
+function rateLimited(
+  msBeforeNext: number,
+  message = 'Too many attempts; try again later',
+): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new AppError('rate_limited', 'Too many attempts; try again later', undefined, {
+  return new AppError('rate_limited', message, undefined, {
     'Retry-After': String(seconds),
   });
 }
 
 /** Spends one point for `key`, or throws 429 `rate_limited` when the budget is gone. */
-export async function consumeOrThrow(limiter: RateLimiterMemory, key: string): Promise<void> {
+export async function consumeOrThrow(
+  limiter: RateLimiterMemory,
+  key: string,
+  message?: string,
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext, message);
     throw rejection;
   }
 }

@@ -2,8 +2,15 @@
  * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
  * owner ids and password hashes never leave the server.
  */
-import type { CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
-import type { CheckinRow, HabitGroupRow, HabitRow, SettingsRow, UserRow } from '@habit-tracker/db';
+import type { ApiTokenDto, CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
+import type {
+  ApiTokenRow,
+  CheckinRow,
+  HabitGroupRow,
+  HabitRow,
+  SettingsRow,
+  UserRow,
+} from '@habit-tracker/db';
 
 export function toMe(user: UserRow, settings: SettingsRow): Me {
   return {
@@ -56,5 +63,16 @@ export function toCheckin(row: CheckinRow): CheckinDto {
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toApiToken(row: ApiTokenRow): ApiTokenDto {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
 }

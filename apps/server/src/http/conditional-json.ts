@@ -24,7 +24,8 @@ function respond(c: Context, body: unknown): Response {
   const headers = {
     ETag: etag,
     'Cache-Control': 'private, no-cache',
-    Vary: 'Cookie',
+    // A session's answer or an API token's (Authorization): never one for the other.
+    Vary: 'Cookie, Authorization',
   };
   if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   return c.body(text, 200, { ...headers, 'Content-Type': 'application/json' });

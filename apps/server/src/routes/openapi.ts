@@ -29,15 +29,15 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 /** What each error status means; its codes come from the one table (vocabulary's ERROR_STATUS). */
 const ERROR_MEANINGS = {
   400: 'Malformed JSON, or a password-reset token that is not one',
-  401: 'No valid session, or wrong credentials',
-  403: 'Cross-site request',
+  401: 'No valid session or API token, or wrong credentials',
+  403: 'Cross-site request, or an API token without the right (scope, or account routes)',
   404: 'Not found, or owned by another user',
   409: 'Conflict, or a file being read by another request',
   413: 'Too large, or over the storage quota',
   410: 'A password-reset token that has expired or been used',
   415: 'Body is not JSON',
   422: 'Invalid (`validation_failed` details: `[{ path, message }]`)',
-  429: 'Too many attempts, or another read of yours in progress; see Retry-After',
+  429: 'Too many attempts or API token requests, or another read of yours in progress; see Retry-After',
   503: 'Database unreachable, too busy to read a file now (see Retry-After), or no email configured',
 } as const;
 
@@ -60,3 +60,9 @@ export function errorResponses<const S extends ErrorStatus>(...extra: S[]) {
 
 /** What a state-changing route with a JSON body can fail with before its handler runs. */
 export const WRITE_ERRORS = [400, 403, 413, 415, 422] as const;
+
+/**
+ * A data route: a signed-in session, or a personal API token (`Authorization: Bearer ht_…`;
+ * a read-only token for GET only). Account and token routes list only `session`.
+ */
+export const SESSION_OR_TOKEN: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];

@@ -82,6 +82,9 @@ const FRIENDLY: Record<ErrorCode, string | null> = {
   unauthenticated: 'Your session has ended. Please sign in again.',
   invalid_credentials: 'That email and password don’t match an account.',
   csrf_rejected: 'The request was blocked for your security. Reload the page and try again.',
+  // The web app sends no API token; these reach only scripts, whose message says more.
+  token_scope: null,
+  token_not_allowed: null,
   not_found: 'That no longer exists — it may have been deleted.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',

@@ -130,7 +130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -175,7 +175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -242,7 +242,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -251,7 +251,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -287,7 +287,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -342,7 +342,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -394,7 +394,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -403,7 +403,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -471,7 +471,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -516,7 +516,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -568,7 +568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -623,7 +623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -668,7 +668,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -737,7 +737,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -773,7 +773,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -841,7 +841,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -886,7 +886,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -938,7 +938,7 @@ export interface paths {
                         "application/json": components["schemas"]["Settings"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -995,7 +995,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1004,7 +1004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1053,6 +1053,237 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API tokens (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiTokenList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a personal API token; its secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiTokenInput"];
+                };
+            };
+            responses: {
+                /** @description The token and its secret (shown once) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/habits": {
         parameters: {
             query?: never;
@@ -1081,7 +1312,7 @@ export interface paths {
                         "application/json": components["schemas"]["HabitList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1143,7 +1374,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1152,7 +1383,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1248,7 +1479,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1257,7 +1488,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1339,7 +1570,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1398,7 +1629,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1407,7 +1638,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1481,7 +1712,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1490,7 +1721,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1578,7 +1809,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1587,7 +1818,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,7 +1892,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1901,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1740,7 +1971,7 @@ export interface paths {
                         "application/json": components["schemas"]["GroupList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1793,7 +2024,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1802,7 +2033,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1884,7 +2115,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1893,7 +2124,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1967,7 +2198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1976,7 +2207,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2077,7 +2308,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2086,7 +2317,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2191,7 +2422,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2200,7 +2431,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2292,7 +2523,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2301,7 +2532,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2394,7 +2625,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2473,7 +2704,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2532,7 +2763,7 @@ export interface paths {
                         "application/json": components["schemas"]["Stats"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2598,7 +2829,7 @@ export interface paths {
                         "application/json": components["schemas"]["PhotoList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2675,7 +2906,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2684,7 +2915,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2776,7 +3007,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2785,7 +3016,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2881,7 +3112,7 @@ export interface paths {
                         "application/json": components["schemas"]["Photo"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2890,7 +3121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2969,7 +3200,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3050,7 +3281,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3125,7 +3356,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3134,7 +3365,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3203,7 +3434,7 @@ export interface paths {
                         "application/json": components["schemas"]["ExportList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3259,7 +3490,7 @@ export interface paths {
                         "application/json": components["schemas"]["Export"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3268,7 +3499,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3322,7 +3553,7 @@ export interface paths {
                         "application/json": components["schemas"]["Export"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3404,7 +3635,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3494,7 +3725,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3503,7 +3734,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3583,7 +3814,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3592,7 +3823,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3679,7 +3910,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3688,7 +3919,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3733,7 +3964,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3792,7 +4023,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3801,7 +4032,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3837,7 +4068,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many attempts, or another read of yours in progress; see Retry-After: `rate_limited` */
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3891,7 +4122,7 @@ export interface paths {
                         "application/json": components["schemas"]["Import"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3966,7 +4197,7 @@ export interface paths {
                         "application/json": components["schemas"]["StorageUsage"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4022,7 +4253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ReminderList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4087,7 +4318,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4096,7 +4327,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4187,7 +4418,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4196,7 +4427,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4270,7 +4501,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4279,7 +4510,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4363,7 +4594,7 @@ export interface paths {
                         "application/json": components["schemas"]["VacationList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4419,7 +4650,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4428,7 +4659,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4526,7 +4757,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4535,7 +4766,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4611,7 +4842,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4620,7 +4851,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4689,7 +4920,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushKey"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4743,7 +4974,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushSubscriptionList"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4799,7 +5030,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4808,7 +5039,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4890,7 +5121,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4899,7 +5130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4972,7 +5203,7 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4981,7 +5212,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5071,7 +5302,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description No valid session, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5080,7 +5311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request: `csrf_rejected` */
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5198,7 +5429,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -5247,6 +5478,44 @@ export interface components {
             dayStartHour?: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        };
+        ApiTokenList: {
+            tokens: components["schemas"]["ApiToken"][];
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description `read`: GET only. `read_write`: also the data writes (check-ins, habits…).
+             * @enum {string}
+             */
+            scope: "read" | "read_write";
+            createdAt: string;
+            expiresAt: string | null;
+            /** @description Recorded in batches about once a minute, so it may lag that much. */
+            lastUsedAt: string | null;
+        };
+        CreatedApiToken: {
+            token: components["schemas"]["ApiToken"];
+            /**
+             * @description Send as `Authorization: Bearer <secret>`. Shown this once; only its hash is kept.
+             * @example ht_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+             */
+            secret: string;
+        };
+        ApiTokenInput: {
+            name: string;
+            /**
+             * @description `read`: GET only. `read_write`: also the data writes (check-ins, habits…).
+             * @enum {string}
+             */
+            scope: "read" | "read_write";
+            /**
+             * @description Days until it stops working: 7, 30, 90 or 365; null or absent: never.
+             * @enum {integer|null}
+             */
+            expiresInDays?: 7 | 30 | 90 | 365 | null;
         };
         HabitList: {
             habits: components["schemas"]["Habit"][];

@@ -19,6 +19,7 @@ import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 import { todayStore } from '../today/store';
+import { ApiTokenSettings } from './api-tokens';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -52,6 +53,7 @@ export default function SettingsScreen() {
             today={todayStore.get().data?.date ?? localDateOf(new Date(), me.settings)}
           />
           <DataSettings />
+          <ApiTokenSettings />
           <AccountSettings me={me} />
         </>
       ) : error ? null : (

@@ -7,7 +7,7 @@ import {
 } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { limitByClientIp } from '../../auth/rate-limits';
-import { requireAuth } from '../../middleware/auth';
+import { refuseApiTokens, requireAuth } from '../../middleware/auth';
 import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
 
 const tags = ['Accounts'];
@@ -43,6 +43,7 @@ export const signOut = createRoute({
   method: 'post',
   path: '/auth/sign-out',
   tags,
+  middleware: refuseApiTokens,
   summary: 'Sign out this session',
   description:
     'Deletes this session (if any) and clears the cookie. Succeeds when already signed out.',

@@ -1,12 +1,12 @@
 import { CheckinParamsSchema, CheckinPutSchema, CheckinSchema } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { IdempotencyHeadersSchema } from '../../http/idempotency';
-import { requireAuth } from '../../middleware/auth';
-import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
+import { requireAuthOrToken } from '../../middleware/auth';
+import { errorResponses, jsonBody, jsonResponse, SESSION_OR_TOKEN, WRITE_ERRORS } from '../openapi';
 
 const tags = ['Check-ins'];
-const security = [{ session: [] }];
-const middleware = requireAuth;
+const security = SESSION_OR_TOKEN;
+const middleware = requireAuthOrToken;
 
 export const putCheckin = createRoute({
   method: 'put',

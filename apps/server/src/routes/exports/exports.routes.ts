@@ -5,12 +5,12 @@ import {
   ExportSchema,
 } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../middleware/auth';
-import { errorResponses, jsonResponse } from '../openapi';
+import { requireAuthOrToken } from '../../middleware/auth';
+import { errorResponses, jsonResponse, SESSION_OR_TOKEN } from '../openapi';
 
 const tags = ['Export'];
-const security = [{ session: [] }];
-const middleware = requireAuth;
+const security = SESSION_OR_TOKEN;
+const middleware = requireAuthOrToken;
 
 export const createExport = createRoute({
   method: 'post',

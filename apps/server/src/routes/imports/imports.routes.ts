@@ -5,12 +5,12 @@ import {
   ImportUploadSchema,
 } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../middleware/auth';
-import { errorResponses, jsonBody, jsonResponse, WRITE_ERRORS } from '../openapi';
+import { requireAuthOrToken } from '../../middleware/auth';
+import { errorResponses, jsonBody, jsonResponse, SESSION_OR_TOKEN, WRITE_ERRORS } from '../openapi';
 
 const tags = ['Import'];
-const security = [{ session: [] }];
-const middleware = requireAuth;
+const security = SESSION_OR_TOKEN;
+const middleware = requireAuthOrToken;
 
 export const createImport = createRoute({
   method: 'post',

@@ -1,14 +1,14 @@
 import { StorageUsageSchema } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../middleware/auth';
-import { errorResponses, jsonResponse } from '../openapi';
+import { requireAuthOrToken } from '../../middleware/auth';
+import { errorResponses, jsonResponse, SESSION_OR_TOKEN } from '../openapi';
 
 export const getStorageUsage = createRoute({
   method: 'get',
   path: '/storage',
   tags: ['Files'],
-  security: [{ session: [] }],
-  middleware: requireAuth,
+  security: SESSION_OR_TOKEN,
+  middleware: requireAuthOrToken,
   summary: "The user's stored files against their storage quota",
   description:
     'Photos (pending ones included), import files (all but failed ones) and finished exports, ' +

@@ -1,13 +1,13 @@
 import { TodaySchema } from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { requireAuthWithToday } from '../../middleware/auth';
-import { errorResponses, jsonResponse } from '../openapi';
+import { errorResponses, jsonResponse, SESSION_OR_TOKEN } from '../openapi';
 
 export const getToday = createRoute({
   method: 'get',
   path: '/today',
   tags: ['Today'],
-  security: [{ session: [] }],
+  security: SESSION_OR_TOKEN,
   middleware: requireAuthWithToday,
   summary: "Every active habit with today's check-in, streak, score and period progress",
   responses: {
