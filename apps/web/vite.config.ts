@@ -1,11 +1,46 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const THEME = '#4f46e5';
 
+/**
+ * The message catalogs (src/i18n/messages/*.json) ship pre-parsed: each ICU message becomes
+ * FormatJS's AST at build time, so the browser needs no ICU parser (aliased away below). A
+ * message that does not parse fails the build (the catalog check in catalogs.test.ts says which).
+ * See docs/decisions/0025-i18n.md.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'habit-tracker:precompiled-messages',
+    // Before Vite's JSON plugin, which then turns the AST (still JSON) into a module.
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/src\/i18n\/messages\/[^/]+\.json$/ },
+      handler(code) {
+        const messages = JSON.parse(code) as Record<string, string>;
+        const compiled = Object.fromEntries(
+          Object.entries(messages).map(([key, message]) => [key, parse(message)]),
+        );
+        return { code: JSON.stringify(compiled), map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
+  resolve: {
+    // Catalogs are pre-parsed (precompiledMessages): react-intl never meets an ICU string.
+    alias: [
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+      },
+    ],
+  },
   plugins: [
+    precompiledMessages(),
     react(),
     VitePWA({
       // The app registers the worker itself (lazily, after first paint) and shows an

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { sessionStore } from './account/session';
+import { useT } from './i18n/i18n';
 import { Link, matchRoute, navigate, type Route, useLocation } from './router';
 import { ChartIcon, GearIcon, ListIcon, TodayIcon } from './shared/components/icons';
 import { SyncStatus } from './shared/components/sync-status';
@@ -27,6 +28,7 @@ export function App() {
   const route = matchRoute(pathname);
   const { status } = useStore(sessionStore);
   const isPublic = PUBLIC.includes(route.name);
+  const t = useT();
 
   useEffect(() => {
     if (status === 'signed-out' && !isPublic) {
@@ -40,45 +42,45 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/" className="brand" aria-label="Habit Tracker, today">
+          <Link to="/" className="brand" aria-label={t('shell.brandLabel')}>
             <img src="/favicon.svg" width="28" height="28" alt="" />
             <span className="brand-name">Habit Tracker</span>
           </Link>
           {isPublic ? null : (
             <>
               <SyncStatus />
-              <nav aria-label="Main" className="main-nav">
+              <nav aria-label={t('shell.nav.label')} className="main-nav">
                 <NavLink
                   to="/"
                   current={route.name === 'today'}
                   icon={<TodayIcon width={20} height={20} />}
                 >
-                  Today
+                  {t('shell.nav.today')}
                 </NavLink>
                 <NavLink
                   to="/habits"
                   current={['habits', 'habit', 'edit-habit', 'new-habit'].includes(route.name)}
                   icon={<ListIcon width={20} height={20} />}
                 >
-                  Habits
+                  {t('shell.nav.habits')}
                 </NavLink>
                 <NavLink
                   to="/stats"
                   current={route.name === 'stats'}
                   icon={<ChartIcon width={20} height={20} />}
                 >
-                  Stats
+                  {t('shell.nav.stats')}
                 </NavLink>
                 <NavLink
                   to="/settings"
                   current={['settings', 'your-data', 'import'].includes(route.name)}
                   icon={<GearIcon width={20} height={20} />}
                 >
-                  Settings
+                  {t('shell.nav.settings')}
                 </NavLink>
               </nav>
             </>
@@ -124,15 +126,20 @@ function Screen({ route }: { route: Route }) {
     case 'stats':
       return <StatsScreen />;
     default:
-      return (
-        <div className="screen">
-          <h1>Page not found</h1>
-          <p>
-            <Link to="/">Go to today</Link>
-          </p>
-        </div>
-      );
+      return <NotFound />;
   }
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <div className="screen">
+      <h1>{t('shell.notFound.title')}</h1>
+      <p>
+        <Link to="/">{t('shell.notFound.goToday')}</Link>
+      </p>
+    </div>
+  );
 }
 
 function NavLink({

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fetchTodayResponse } from './api/client';
 import { App } from './app';
+import { activate, I18nProvider, initialLocale } from './i18n/i18n';
 import { initSync } from './offline/sync';
 import { listenToServiceWorker } from './reminders/sw-messages';
 import { followDayStart, loadToday, primeToday } from './today/store';
@@ -14,8 +15,17 @@ void initSync();
 followDayStart();
 listenToServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Only the active language's catalog is fetched, in parallel with Today's data; the first render
+// waits for it so no screen flashes in the wrong language.
+const { locale, formatLocale } = initialLocale();
+activate(locale, formatLocale)
+  .catch(() => activate('en'))
+  .finally(() => {
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nProvider>
+          <App />
+        </I18nProvider>
+      </StrictMode>,
+    );
+  });

@@ -8,6 +8,7 @@ import {
   type ReactNode,
   useSyncExternalStore,
 } from 'react';
+import { type MessageId, useT } from './i18n/i18n';
 
 export type Route =
   | { name: 'today' }
@@ -107,10 +108,10 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   return <a href={to} onClick={handleClick} {...rest} />;
 }
 
-const PLACES: Record<string, string> = {
-  '/': 'Today',
-  '/habits': 'Habits',
-  '/settings': 'Settings',
+const PLACES: Record<string, MessageId> = {
+  '/': 'shell.nav.today',
+  '/habits': 'shell.nav.habits',
+  '/settings': 'shell.nav.settings',
 };
 
 /**
@@ -120,7 +121,8 @@ const PLACES: Record<string, string> = {
 export function BackLink({ fallback, children }: { fallback: string; children?: ReactNode }) {
   const origin = cameFrom;
   const target = origin ?? fallback;
-  const label = PLACES[target.split('?')[0] ?? ''] ?? 'Back';
+  const t = useT();
+  const label = t(PLACES[target.split('?')[0] ?? ''] ?? 'shell.back');
   return (
     <Link
       to={target}

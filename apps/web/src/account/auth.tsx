@@ -1,6 +1,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useId, useMemo, useState } from 'react';
 import { api, fieldErrors, friendlyError } from '../api/client';
+import { T, useT } from '../i18n/i18n';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
 import { InputField } from '../shared/components/field';
@@ -11,7 +12,10 @@ import { afterSignIn, detectCalendar } from './account';
 
 export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const signUp = mode === 'sign-up';
-  const heading = useHeadingFocus<HTMLHeadingElement>(signUp ? 'Create your account' : 'Sign in');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(
+    signUp ? t('auth.signUp.title') : t('auth.signIn.documentTitle'),
+  );
   const { search } = useLocation();
   const next = search.get('next');
   const detected = useMemo(detectCalendar, []);
@@ -52,13 +56,9 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     <div className="screen auth-screen">
       <div className="card auth-card">
         <h1 ref={heading} tabIndex={-1}>
-          {signUp ? 'Create your account' : 'Welcome back'}
+          {signUp ? t('auth.signUp.title') : t('auth.signIn.title')}
         </h1>
-        <p className="subtitle">
-          {signUp
-            ? 'Track habits, keep streaks, see your progress. Free and open source.'
-            : 'Sign in to check in on today’s habits.'}
-        </p>
+        <p className="subtitle">{signUp ? t('auth.signUp.subtitle') : t('auth.signIn.subtitle')}</p>
         <form
           className="form"
           onSubmit={(e) => {
@@ -67,7 +67,7 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           }}
         >
           <InputField
-            label="Email"
+            label={t('account.email')}
             error={fields.email}
             className="input"
             type="email"
@@ -78,7 +78,7 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           />
           <div className="field">
             <label className="label" htmlFor={`${id}-password`}>
-              Password
+              {t('account.password')}
             </label>
             <div className="input-with-button">
               <input
@@ -103,27 +103,28 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
                 aria-pressed={showPassword}
                 onClick={() => setShowPassword((s) => !s)}
               >
-                {showPassword ? 'Hide' : 'Show'}
-                <span className="sr-only"> password</span>
+                <T
+                  id={showPassword ? 'account.password.hide' : 'account.password.show'}
+                  values={{ sr: (chunks) => <span className="sr-only">{chunks}</span> }}
+                />
               </button>
             </div>
             <p className="hint" id={`${id}-password-hint`}>
               {fields.password ??
                 (signUp
-                  ? (passwordProblem ??
-                    `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`)
+                  ? (passwordProblem ?? t('account.password.hint', { min: LIMITS.passwordMin }))
                   : '')}
             </p>
             {signUp ? null : (
               <p className="forgot-password">
-                <Link to="/forgot-password">Forgot password?</Link>
+                <Link to="/forgot-password">{t('auth.signIn.forgot')}</Link>
               </p>
             )}
           </div>
           {signUp ? (
             <div className="field">
               <span className="label" id={`${id}-tz-label`}>
-                Time zone
+                {t('auth.signUp.timeZone')}
               </span>
               {changingZone ? (
                 <TimeZonePicker
@@ -134,16 +135,13 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
               ) : (
                 <p className="tz-confirm">
                   <span data-testid="detected-zone">{timeZone.replaceAll('_', ' ')}</span>
-                  <span className="hint">
-                    {' '}
-                    — detected from this device. Your days start and end here.
-                  </span>{' '}
+                  <span className="hint"> {t('auth.signUp.timeZoneDetected')}</span>{' '}
                   <button
                     type="button"
                     className="link-button"
                     onClick={() => setChangingZone(true)}
                   >
-                    Change
+                    {t('auth.signUp.timeZoneChange')}
                   </button>
                 </p>
               )}
@@ -153,16 +151,18 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           <button type="submit" className="button button-primary button-block" disabled={busy}>
             {busy
               ? signUp
-                ? 'Creating account…'
-                : 'Signing in…'
+                ? t('auth.signUp.busy')
+                : t('auth.signIn.busy')
               : signUp
-                ? 'Create account'
-                : 'Sign in'}
+                ? t('auth.signUp.submit')
+                : t('auth.signIn.submit')}
           </button>
         </form>
         <p className="auth-switch">
-          {signUp ? 'Already have an account?' : 'New here?'}{' '}
-          <Link to={otherHref}>{signUp ? 'Sign in' : 'Create an account'}</Link>
+          <T
+            id={signUp ? 'auth.signUp.switch' : 'auth.signIn.switch'}
+            values={{ link: (chunks) => <Link to={otherHref}>{chunks}</Link> }}
+          />
         </p>
       </div>
     </div>

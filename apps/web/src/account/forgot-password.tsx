@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { api } from '../api/client';
+import { T, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { InputField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
@@ -11,7 +12,8 @@ import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 
 export default function ForgotPasswordScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Reset your password');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('forgot.title'));
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useMutation(api.requestPasswordReset, { refreshToday: false });
@@ -20,27 +22,36 @@ export default function ForgotPasswordScreen() {
     <div className="screen auth-screen">
       <div className="card auth-card">
         <h1 ref={heading} tabIndex={-1}>
-          Reset your password
+          {t('forgot.title')}
         </h1>
         {sentTo ? (
           <div role="status" data-testid="reset-sent">
             <p>
-              If an account exists for <strong>{sentTo}</strong>, we sent a link to it. The link
-              works once, for 30 minutes.
+              <T
+                id="forgot.sent"
+                values={{
+                  email: sentTo,
+                  minutes: 30,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                }}
+              />
             </p>
             <p className="hint">
-              Nothing after a few minutes? Check the spam folder, or{' '}
-              <button type="button" className="link-button" onClick={() => setSentTo(null)}>
-                try another address
-              </button>
-              .
+              <T
+                id="forgot.sentHint"
+                values={{
+                  retry: (chunks) => (
+                    <button type="button" className="link-button" onClick={() => setSentTo(null)}>
+                      {chunks}
+                    </button>
+                  ),
+                }}
+              />
             </p>
           </div>
         ) : (
           <>
-            <p className="subtitle">
-              Enter the email you signed up with, and we’ll send a link to choose a new password.
-            </p>
+            <p className="subtitle">{t('forgot.subtitle')}</p>
             <form
               className="form"
               onSubmit={(e) => {
@@ -51,7 +62,7 @@ export default function ForgotPasswordScreen() {
               }}
             >
               <InputField
-                label="Email"
+                label={t('account.email')}
                 error={request.fields.email}
                 className="input"
                 type="email"
@@ -66,13 +77,16 @@ export default function ForgotPasswordScreen() {
                 className="button button-primary button-block"
                 disabled={request.busy}
               >
-                {request.busy ? 'Sending…' : 'Send the link'}
+                {request.busy ? t('forgot.busy') : t('forgot.submit')}
               </button>
             </form>
           </>
         )}
         <p className="auth-switch">
-          Remembered it? <Link to="/sign-in">Sign in</Link>
+          <T
+            id="forgot.remembered"
+            values={{ link: (chunks) => <Link to="/sign-in">{chunks}</Link> }}
+          />
         </p>
       </div>
     </div>

@@ -6,6 +6,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useState } from 'react';
 import { api } from '../api/client';
+import { T, useT } from '../i18n/i18n';
 import { Link, navigate, useLocation } from '../router';
 import { PasswordField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
@@ -16,7 +17,8 @@ import { useMutation } from '../shared/lib/use-mutation';
 import { sessionStore } from './session';
 
 export default function ResetPasswordScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Choose a new password');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('reset.title'));
   const { search } = useLocation();
   const token = search.get('token') ?? '';
   const [password, setPassword] = useState('');
@@ -28,7 +30,7 @@ export default function ResetPasswordScreen() {
     const outcome = await confirm.run({ token, password });
     if (outcome.ok) {
       sessionStore.set({ status: 'signed-out' });
-      toast('Password changed. Sign in with your new password.');
+      toast(t('reset.done'));
       navigate('/sign-in', { replace: true });
     }
   }
@@ -37,18 +39,18 @@ export default function ResetPasswordScreen() {
     <div className="screen auth-screen">
       <div className="card auth-card">
         <h1 ref={heading} tabIndex={-1}>
-          Choose a new password
+          {t('reset.title')}
         </h1>
         {token === '' ? (
           <p role="alert">
-            This link is incomplete. Open the whole link from the email, or{' '}
-            <Link to="/forgot-password">ask for a new one</Link>.
+            <T
+              id="reset.incomplete"
+              values={{ link: (chunks) => <Link to="/forgot-password">{chunks}</Link> }}
+            />
           </p>
         ) : (
           <>
-            <p className="subtitle">
-              Setting it signs you out everywhere; then sign in with the new password.
-            </p>
+            <p className="subtitle">{t('reset.subtitle')}</p>
             <form
               className="form"
               onSubmit={(e) => {
@@ -57,7 +59,7 @@ export default function ResetPasswordScreen() {
               }}
             >
               <PasswordField
-                label="New password"
+                label={t('reset.newPassword')}
                 autoComplete="new-password"
                 required
                 minLength={LIMITS.passwordMin}
@@ -67,10 +69,7 @@ export default function ResetPasswordScreen() {
                   if (confirm.fields.password) confirm.reset();
                 }}
                 error={confirm.fields.password}
-                hint={
-                  problem ??
-                  `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`
-                }
+                hint={problem ?? t('account.password.hint', { min: LIMITS.passwordMin })}
               />
               <FormError error={confirm.error} />
               <button
@@ -78,18 +77,21 @@ export default function ResetPasswordScreen() {
                 className="button button-primary button-block"
                 disabled={confirm.busy}
               >
-                {confirm.busy ? 'Saving…' : 'Set the new password'}
+                {confirm.busy ? t('reset.busy') : t('reset.submit')}
               </button>
             </form>
             {confirm.error ? (
               <p className="auth-switch">
-                Link not working? <Link to="/forgot-password">Ask for a new one</Link>
+                <T
+                  id="reset.notWorking"
+                  values={{ link: (chunks) => <Link to="/forgot-password">{chunks}</Link> }}
+                />
               </p>
             ) : null}
           </>
         )}
         <p className="auth-switch">
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in">{t('reset.backToSignIn')}</Link>
         </p>
       </div>
     </div>

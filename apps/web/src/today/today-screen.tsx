@@ -2,13 +2,14 @@ import { isMet } from '@habit-tracker/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CheckinDto, TodayHabit } from '../api/client';
 import { api, friendlyError } from '../api/client';
+import { T, useT } from '../i18n/i18n';
 import { enqueueCheckin, syncStore } from '../offline/sync';
 import { Link, navigate } from '../router';
 import { DayLegend } from '../shared/components/day-mark';
 import { PlusIcon } from '../shared/components/icons';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
-import { formatDayMonth, formatWeekday, timeAgo } from '../shared/lib/format';
+import { formatDayMonth, formatNumber, formatWeekday, timeAgo } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useWidth } from '../shared/lib/use-width';
@@ -38,7 +39,8 @@ type Editing =
 export default function TodayScreen() {
   const { data, error, source, fetchedAt } = useToday();
   const { online } = useStore(syncStore);
-  const heading = useHeadingFocus<HTMLHeadingElement>('Today');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('today.title'));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [focus, setFocus] = useState<DayTarget | null>(null);
   const [collapsed, toggleGroup] = useCollapsedGroups();
@@ -76,12 +78,12 @@ export default function TodayScreen() {
   if (!data) {
     return (
       <div className="screen">
-        <ScreenHeader heading={heading} title="Today" />
+        <ScreenHeader heading={heading} title={t('today.title')} />
         {error ? (
           <div className="empty-state" role="alert">
             <p>{error}</p>
             <button type="button" className="button" onClick={() => void loadToday()}>
-              Try again
+              {t('today.retry')}
             </button>
           </div>
         ) : (
@@ -108,9 +110,7 @@ export default function TodayScreen() {
     const shown = currentToday();
     if (!shown || !isDayOver(shown)) return true;
     void loadToday();
-    toast('A new day has begun. Nothing was recorded — check the dates and tap again.', {
-      tone: 'error',
-    });
+    toast(t('today.newDay'), { tone: 'error' });
     return false;
   }
 
@@ -147,7 +147,7 @@ export default function TodayScreen() {
       const history = await api.history(item.habit.id, { from: date, to: date });
       setEditing({ kind: 'full', item, date, checkin: history.checkins[0] ?? null });
     } catch (e) {
-      toast(`${friendlyError(e)} The day’s note can’t be loaded.`, { tone: 'error' });
+      toast(t('today.noteUnavailable', { error: friendlyError(e) }), { tone: 'error' });
     }
   }
 
@@ -171,9 +171,7 @@ export default function TodayScreen() {
 
       {source === 'cache' && fetchedAt ? (
         <p className="notice" data-testid="cache-notice">
-          {online
-            ? `Showing what you saw ${timeAgo(fetchedAt)} while we refresh.`
-            : `You’re offline. Showing what you saw ${timeAgo(fetchedAt)}; check-ins will sync when you’re back online.`}
+          {t(online ? 'today.cacheOnline' : 'today.cacheOffline', { ago: timeAgo(fetchedAt) })}
         </p>
       ) : null}
       <TimeZoneNudge timeZone={data.settings.timeZone} />
@@ -181,13 +179,16 @@ export default function TodayScreen() {
 
       {data.habits.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">No habits yet</p>
-          <p>Start with something small you want to do regularly.</p>
+          <p className="empty-title">{t('today.empty.title')}</p>
+          <p>{t('today.empty.body')}</p>
           <Link to="/habits/new" className="button button-primary">
-            <PlusIcon width={18} height={18} /> Create your first habit
+            <PlusIcon width={18} height={18} /> {t('today.empty.create')}
           </Link>
           <p>
-            Coming from Loop Habit Tracker? <Link to="/import">Import your history</Link>
+            <T
+              id="today.empty.import"
+              values={{ link: (chunks) => <Link to="/import">{chunks}</Link> }}
+            />
           </p>
         </div>
       ) : (
@@ -209,12 +210,11 @@ export default function TodayScreen() {
           </div>
           <DayLegend numeric={numeric} notDue={notDue} className="grid-legend" />
           <p className="hint keyboard-hint">
-            Tap a day to mark it. On a keyboard: arrow keys move, Enter marks, <kbd>?</kbd> lists
-            every shortcut.
+            <T id="today.keyboardHint" values={{ kbd: (chunks) => <kbd>{chunks}</kbd> }} />
           </p>
           <div className="screen-footer-actions">
             <Link to="/habits/new" className="button">
-              <PlusIcon width={18} height={18} /> New habit
+              <PlusIcon width={18} height={18} /> {t('today.newHabit')}
             </Link>
           </div>
         </>
@@ -253,11 +253,12 @@ export default function TodayScreen() {
 }
 
 function DayRing({ done, total }: { done: number; total: number }) {
+  const t = useT();
   const r = 22;
   const c = 2 * Math.PI * r;
   const fraction = total === 0 ? 0 : done / total;
   return (
-    <div className="day-ring" role="img" aria-label={`${done} of ${total} done today`}>
+    <div className="day-ring" role="img" aria-label={t('today.ring', { done, total })}>
       <svg viewBox="0 0 52 52" width="52" height="52" aria-hidden="true">
         <circle cx="26" cy="26" r={r} className="ring-track" />
         <circle
@@ -270,16 +271,17 @@ function DayRing({ done, total }: { done: number; total: number }) {
         />
       </svg>
       <span className="day-ring-text">
-        {done}/{total}
+        {formatNumber(done)}/{formatNumber(total)}
       </span>
     </div>
   );
 }
 
 function TodaySkeleton() {
+  const t = useT();
   return (
     <div aria-busy="true">
-      <p className="sr-only">Loading today’s habits…</p>
+      <p className="sr-only">{t('today.loading')}</p>
       <div className="section-title skeleton-text" />
       <ul className="habit-list">
         {[0, 1, 2].map((i) => (

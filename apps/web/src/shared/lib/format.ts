@@ -1,56 +1,60 @@
 /** Display formatting. Local dates are formatted in UTC so the device's zone never shifts them. */
 import { describeSchedule } from '@habit-tracker/core';
 import type { Habit, TodayHabit } from '../../api/client';
+import { formatLocale, t } from '../../i18n/i18n';
 
 const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
-const longDate = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-});
-const weekdayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-});
-const fullDate = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const monthYear = new Intl.DateTimeFormat(undefined, {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const compact = new Intl.NumberFormat(undefined, {
-  notation: 'compact',
-  maximumSignificantDigits: 3,
-});
+/**
+ * Intl formatters for the active language (its browser variant: en-GB, ar-MA…), built once per
+ * language: the tree remounts on a language change (i18n.tsx), so callers always ask anew.
+ */
+function formatter<F>(make: (locale: string) => F): () => F {
+  let made: { locale: string; value: F } | null = null;
+  return () => {
+    const locale = formatLocale();
+    if (made?.locale !== locale) made = { locale, value: make(locale) };
+    return made.value;
+  };
+}
 
-export const formatLongDate = (date: string) => longDate.format(utcDate(date));
-export const formatWeekday = (date: string) => weekdayLong.format(utcDate(date));
-export const formatDayMonth = (date: string) => dayMonth.format(utcDate(date));
-export const formatFullDate = (date: string) => fullDate.format(utcDate(date));
-export const formatMonthYear = (date: string) => monthYear.format(utcDate(date));
-export const formatMonthShort = (date: string) => monthShort.format(utcDate(date));
-export const formatNumber = (n: number) => number.format(n);
+const dateFormat = (options: Intl.DateTimeFormatOptions) =>
+  formatter((locale) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+
+const longDate = dateFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+const weekdayLong = dateFormat({ weekday: 'long' });
+const dayMonth = dateFormat({ day: 'numeric', month: 'long' });
+const fullDate = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const monthYear = dateFormat({ month: 'long', year: 'numeric' });
+const monthShort = dateFormat({ month: 'short' });
+const weekdayShort = dateFormat({ weekday: 'short' });
+const weekdayNarrow = dateFormat({ weekday: 'narrow' });
+const number = formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+const compact = formatter(
+  (locale) => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }),
+);
+const percent = formatter(
+  (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+);
+
+export const formatLongDate = (date: string) => longDate().format(utcDate(date));
+export const formatWeekday = (date: string) => weekdayLong().format(utcDate(date));
+export const formatDayMonth = (date: string) => dayMonth().format(utcDate(date));
+export const formatFullDate = (date: string) => fullDate().format(utcDate(date));
+export const formatMonthYear = (date: string) => monthYear().format(utcDate(date));
+export const formatMonthShort = (date: string) => monthShort().format(utcDate(date));
+export const formatNumber = (n: number) => number().format(n);
 /** A number that fits a day's cell: 7, 6.5, 120, 1.2K. */
 export const formatCompact = (n: number) =>
-  Math.abs(n) < 1000 ? number.format(n) : compact.format(n);
-export const formatPercent = (score: number) => `${Math.round(score * 100)}%`;
+  Math.abs(n) < 1000 ? number().format(n) : compact().format(n);
+/** A score in [0, 1] as a whole percentage: 42 %, 42%, ٪٤٢ as the language writes it. */
+export const formatPercent = (score: number) => percent().format(Math.round(score * 100) / 100);
 
 /** ISO weekday (1 = Monday) → localized short/narrow name. 2024-01-01 was a Monday. */
 export function weekdayName(iso: number, style: 'short' | 'narrow' | 'long' = 'short'): string {
   const d = new Date(Date.UTC(2024, 0, iso));
-  return new Intl.DateTimeFormat(undefined, { weekday: style, timeZone: 'UTC' }).format(d);
+  const format = style === 'long' ? weekdayLong : style === 'narrow' ? weekdayNarrow : weekdayShort;
+  return format().format(d);
 }
 
 export function streakText(streak: { current: number; unit: 'days' | 'weeks' | 'months' }): string {
@@ -88,10 +92,13 @@ export function progressText(item: TodayHabit, weekStart = 1): string {
   return `${period.done} of ${period.target} ${span}`;
 }
 
+const relative = formatter((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
+/** How long ago a moment was, in the active language: "just now", "5 minutes ago", "vor 2 Tagen". */
 export function timeAgo(ms: number): string {
   const s = Math.round((Date.now() - ms) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86400)} days ago`;
+  if (s < 60) return t('time.justNow');
+  if (s < 3600) return relative().format(-Math.round(s / 60), 'minute');
+  if (s < 86400) return relative().format(-Math.round(s / 3600), 'hour');
+  return relative().format(-Math.round(s / 86400), 'day');
 }

@@ -1,0 +1,97 @@
+/**
+ * The languages the app speaks and how a browser's preferences map onto them. Pure (no DOM, no
+ * React) so the catalog check and unit tests can use it.
+ */
+
+/** Catalog locales: one JSON file each in ./messages. `en-XA` is the pseudo-locale (long, accented). */
+export const LOCALES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt-BR',
+  'it',
+  'ja',
+  'zh-Hans',
+  'id',
+  'ar',
+  'en-XA',
+] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const SOURCE_LOCALE: Locale = 'en';
+
+/** Each language's own name for itself, for the language picker. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  'pt-BR': 'Português (Brasil)',
+  it: 'Italiano',
+  ja: '日本語',
+  'zh-Hans': '简体中文',
+  id: 'Bahasa Indonesia',
+  ar: 'العربية',
+  'en-XA': '[Ƥšéûðö Ļöçåļé]',
+};
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+export const isRtl = (locale: Locale) => locale === 'ar';
+
+export interface Resolved {
+  /** Which catalog to load. */
+  locale: Locale;
+  /**
+   * The tag Intl formats with: the browser's own tag when it is a variant of the chosen language
+   * (en-GB dates for a British English browser, Latin digits for ar-MA, Arabic-Indic for ar-EG),
+   * else the catalog's.
+   */
+  formatLocale: string;
+}
+
+/** The catalog a single BCP 47 tag asks for, if any: pt → pt-BR, zh / zh-CN / zh-SG → zh-Hans. */
+export function catalogFor(tag: string): Locale | null {
+  let parsed: Intl.Locale;
+  try {
+    parsed = new Intl.Locale(tag);
+  } catch {
+    return null;
+  }
+  if (isLocale(parsed.baseName)) return parsed.baseName;
+  const { language } = parsed;
+  // Only Simplified Chinese is translated: Traditional-script readers (zh-TW, zh-HK, zh-Hant)
+  // read it less comfortably than they might English, so they are not matched here.
+  if (language === 'zh') {
+    const script = parsed.maximize().script;
+    return script === 'Hans' ? 'zh-Hans' : null;
+  }
+  if (language === 'pt') return 'pt-BR';
+  return isLocale(language) ? language : null;
+}
+
+/** The first of the browser's languages the app speaks, else English. */
+export function negotiate(languages: readonly string[]): Resolved {
+  for (const tag of languages) {
+    const locale = catalogFor(tag);
+    if (locale) return { locale, formatLocale: formatLocaleFor(locale, languages) };
+  }
+  return { locale: SOURCE_LOCALE, formatLocale: formatLocaleFor(SOURCE_LOCALE, languages) };
+}
+
+/** The browser's most preferred tag of the chosen language, for Intl; else the catalog's tag. */
+export function formatLocaleFor(locale: Locale, languages: readonly string[]): string {
+  if (locale === 'en-XA') return 'en';
+  for (const tag of languages) {
+    if (catalogFor(tag) === locale) {
+      try {
+        return new Intl.Locale(tag).toString();
+      } catch {
+        // not reached: catalogFor already parsed it
+      }
+    }
+  }
+  return locale;
+}
