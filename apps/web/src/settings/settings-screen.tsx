@@ -3,6 +3,7 @@ import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { afterSignOut, detectCalendar, signOut } from '../account/account';
 import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
+import { useT } from '../i18n/i18n';
 import { syncStore } from '../offline/sync';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
@@ -20,6 +21,7 @@ import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 import { todayStore } from '../today/store';
 import { ApiTokenSettings } from './api-tokens';
+import { LanguageSettings } from './language-settings';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -30,7 +32,8 @@ function hourLabel(h: number): string {
 }
 
 export default function SettingsScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Settings');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('shell.nav.settings'));
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -41,8 +44,9 @@ export default function SettingsScreen() {
   }, []);
   return (
     <div className="screen settings-screen">
-      <ScreenHeader heading={heading} title="Settings" />
+      <ScreenHeader heading={heading} title={t('shell.nav.settings')} />
       <FormError error={error} />
+      <LanguageSettings />
       {me ? (
         <>
           <CalendarSettings
