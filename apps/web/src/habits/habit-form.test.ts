@@ -1,9 +1,13 @@
 import { HABIT_COLORS } from '@habit-tracker/vocabulary';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Habit } from '../api/client';
+import { activate } from '../i18n/i18n';
 import { emptyForm, firstFreeColor, formFromHabit, scheduleSummary, toBody } from './habit-form';
 
 const TODAY = '2026-03-15';
+
+// The summary's target comes from the message catalog (English here).
+beforeAll(() => activate('en'));
 
 describe('the habit form', () => {
   it('turns a filled form into the request body', () => {

@@ -74,8 +74,11 @@ export async function activate(locale: Locale, formatLocale: string = locale): P
     },
     cache,
   );
-  document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
-  document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  // (No document in unit tests, which activate a language for the formatting helpers.)
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
+    document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  }
   i18nStore.set({ locale, intl });
 }
 

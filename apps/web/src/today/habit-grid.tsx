@@ -6,8 +6,9 @@
  */
 import { type CSSProperties, type KeyboardEvent, useRef } from 'react';
 import type { Group, TodayHabit } from '../api/client';
+import { T, t, useT } from '../i18n/i18n';
 import { Link } from '../router';
-import { DayMark, STATUS_LABEL } from '../shared/components/day-mark';
+import { DayMark, dayStateText } from '../shared/components/day-mark';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { DotsIcon, FlameIcon, NoteIcon } from '../shared/components/icons';
 import {
@@ -119,7 +120,7 @@ export function HabitGrid(props: GridProps) {
           <section
             key={group?.id ?? 'ungrouped'}
             className="grid-section"
-            aria-label={group ? group.name : 'Habits'}
+            aria-label={group ? group.name : t('shell.nav.habits')}
             data-testid="grid-section"
           >
             {group ? (
@@ -136,9 +137,14 @@ export function HabitGrid(props: GridProps) {
                   </span>
                   <span className="group-name">{group.name}</span>
                   <span className="count">
-                    {rows.filter((r) => r.due && r.period.met).length}/
-                    {rows.filter((r) => r.due).length}
-                    <span className="sr-only"> done today</span>
+                    <T
+                      id="grid.groupCount"
+                      values={{
+                        done: rows.filter((r) => r.due && r.period.met).length,
+                        total: rows.filter((r) => r.due).length,
+                        sr: (chunks) => <span className="sr-only">{chunks}</span>,
+                      }}
+                    />
                   </span>
                 </button>
               </h2>
@@ -175,7 +181,7 @@ function DateHeader({ dates, today }: { dates: string[]; today: string }) {
       {dates.map((date) => (
         <span key={date} className="grid-date" data-today={date === today}>
           <span className="grid-weekday">{weekdayName(weekdayOfDate(date), 'short')}</span>
-          <span className="grid-daynum">{Number(date.slice(8))}</span>
+          <span className="grid-daynum">{formatNumber(Number(date.slice(8)))}</span>
         </span>
       ))}
       <span className="grid-header-spacer" />
@@ -186,20 +192,16 @@ function DateHeader({ dates, today }: { dates: string[]; today: string }) {
 function dayLabel(item: TodayHabit, day: GridDay): string {
   const { habit } = item;
   const numeric = habit.measure.kind === 'numeric' ? habit.measure : null;
-  const when = day.isToday ? `today, ${formatFullDate(day.date)}` : formatFullDate(day.date);
-  let state: string = STATUS_LABEL[day.status];
-  if (numeric && day.checkin?.state === 'done') {
-    state = `${formatNumber(day.checkin.value ?? 0)} ${numeric.unit}, ${state}`;
-  } else if (numeric && day.status === 'met' && !day.checkin) {
-    state = `no entry, counts as 0 ${numeric.unit}: within the limit`;
-  }
-  const notDue = day.due ? '' : ' (not due)';
+  const date = formatFullDate(day.date);
+  const when = day.isToday ? t('grid.day.today', { date }) : date;
+  const state = dayStateText(day.status, numeric?.unit ?? null, day.checkin);
   const action = numeric
-    ? 'enter amount'
+    ? t('grid.day.enterAmount')
     : day.checkin?.state === 'done'
-      ? 'tap to clear'
-      : 'tap to mark done';
-  return `${habit.name}, ${when}${notDue}: ${state}. ${action}`;
+      ? t('grid.day.tapToClear')
+      : t('grid.day.tapToMarkDone');
+  const values = { habit: habit.name, when, state, action };
+  return day.due ? t('grid.day.label', values) : t('grid.day.labelNotDue', values);
 }
 
 function HabitRow({
@@ -218,6 +220,7 @@ function HabitRow({
   onMore: () => void;
 }) {
   const { habit, checkin, streak, score, period } = item;
+  const t = useT();
   const numeric = habit.measure.kind === 'numeric';
   const state = checkin?.state ?? 'none';
   const todayDay = days[days.length - 1];
@@ -239,25 +242,25 @@ function HabitRow({
           </Link>
           <span className="habit-sub">
             <span className="habit-meta">
-              {item.due ? progressText(item, weekStart) : 'Not due today'}
+              {item.due ? progressText(item, weekStart) : t('grid.notDueToday')}
               {period.kind !== 'day' ? (
                 <span className="sr-only"> ({scheduleText(habit, weekStart)})</span>
               ) : null}
               {checkin?.note ? (
                 <span className="note-flag" title={checkin.note}>
                   <NoteIcon width={13} height={13} />
-                  <span className="sr-only">, has a note</span>
+                  <span className="sr-only">{t('grid.hasNote')}</span>
                 </span>
               ) : null}
             </span>
             <span className="habit-stats">
-              <span className="streak" title="Current streak">
+              <span className="streak" title={t('grid.streak')}>
                 <FlameIcon width={13} height={13} className="streak-icon" />
-                <span className="sr-only">Current streak: </span>
+                <span className="sr-only">{t('grid.streakLabel')} </span>
                 {streakText(streak)}
               </span>
-              <span className="score" title="Habit strength">
-                <span className="sr-only">Strength: </span>
+              <span className="score" title={t('grid.strength')}>
+                <span className="sr-only">{t('grid.strengthLabel')} </span>
                 {formatPercent(score)}
               </span>
             </span>
@@ -290,7 +293,7 @@ function HabitRow({
       <button
         type="button"
         className="icon-button more-button"
-        aria-label={`More for ${habit.name}: skip, amount or note`}
+        aria-label={t('grid.more', { habit: habit.name })}
         onClick={onMore}
       >
         <DotsIcon width={20} height={20} />

@@ -15,13 +15,8 @@ import {
 } from '@habit-tracker/core';
 import { type KeyboardEvent, memo, useRef } from 'react';
 import type { CheckinDto, Habit } from '../../api/client';
-import { DayMark, STATUS_LABEL } from '../../shared/components/day-mark';
-import {
-  formatFullDate,
-  formatMonthYear,
-  formatNumber,
-  weekdayName,
-} from '../../shared/lib/format';
+import { DayMark, dayStateText } from '../../shared/components/day-mark';
+import { formatFullDate, formatMonthYear, weekdayName } from '../../shared/lib/format';
 
 interface Props {
   habit: Habit;
@@ -40,12 +35,8 @@ function describeDay(
   checkin: CheckinDto | undefined,
   status: ReturnType<typeof dayStatus>,
 ): string {
-  let state: string = STATUS_LABEL[status];
-  if (habit.measure.kind === 'numeric' && checkin?.state === 'done') {
-    state = `${formatNumber(checkin.value ?? 0)} ${habit.measure.unit}, ${state}`;
-  } else if (habit.measure.kind === 'numeric' && status === 'met' && !checkin) {
-    state = `no entry, counts as 0 ${habit.measure.unit}: within the limit`;
-  }
+  const unit = habit.measure.kind === 'numeric' ? habit.measure.unit : null;
+  const state = dayStateText(status, unit, checkin);
   return `${formatFullDate(date)}: ${state}${checkin?.note ? ', has a note' : ''}`;
 }
 

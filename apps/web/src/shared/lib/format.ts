@@ -1,7 +1,7 @@
 /** Display formatting. Local dates are formatted in UTC so the device's zone never shifts them. */
 import { describeSchedule } from '@habit-tracker/core';
 import type { Habit, TodayHabit } from '../../api/client';
-import { formatLocale, t } from '../../i18n/i18n';
+import { formatLocale, type MessageId, t } from '../../i18n/i18n';
 
 const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -57,9 +57,15 @@ export function weekdayName(iso: number, style: 'short' | 'narrow' | 'long' = 's
   return format().format(d);
 }
 
+const STREAK: Record<'days' | 'weeks' | 'months', MessageId> = {
+  days: 'streak.days',
+  weeks: 'streak.weeks',
+  months: 'streak.months',
+};
+
+/** "1 day", "3 weeks" — with each language's plural forms. */
 export function streakText(streak: { current: number; unit: 'days' | 'weeks' | 'months' }): string {
-  const unit = streak.current === 1 ? streak.unit.slice(0, -1) : streak.unit;
-  return `${streak.current} ${unit}`;
+  return t(STREAK[streak.unit], { count: streak.current });
 }
 
 export function scheduleText(habit: Pick<Habit, 'schedule'>, weekStart = 1): string {
@@ -69,13 +75,14 @@ export function scheduleText(habit: Pick<Habit, 'schedule'>, weekStart = 1): str
 export function targetText(habit: Pick<Habit, 'measure'>): string {
   const m = habit.measure;
   if (m.kind !== 'numeric') return '';
-  return `${m.direction === 'at_least' ? 'at least' : 'at most'} ${formatNumber(m.target)} ${m.unit}`;
+  const values = { target: formatNumber(m.target), unit: m.unit };
+  return m.direction === 'at_least' ? t('target.atLeast', values) : t('target.atMost', values);
 }
 
 /** The line under a habit's name on Today: its progress in the current period. */
 export function progressText(item: TodayHabit, weekStart = 1): string {
   const { habit, checkin, period } = item;
-  if (checkin?.state === 'skipped') return 'Skipped today';
+  if (checkin?.state === 'skipped') return t('progress.skipped');
   const m = habit.measure;
   if (period.kind === 'day') {
     if (m.kind === 'numeric') {
@@ -85,11 +92,11 @@ export function progressText(item: TodayHabit, weekStart = 1): string {
     }
     return describeSchedule(habit.schedule, weekStart as 1);
   }
+  const counts = { done: period.done, target: period.target };
   if (period.kind === 'window' && habit.schedule.kind === 'times_in_days') {
-    return `${period.done} of ${period.target} in the last ${habit.schedule.days} days`;
+    return t('progress.window', { ...counts, days: habit.schedule.days });
   }
-  const span = period.kind === 'week' ? 'this week' : 'this month';
-  return `${period.done} of ${period.target} ${span}`;
+  return t(period.kind === 'week' ? 'progress.week' : 'progress.month', counts);
 }
 
 const relative = formatter((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
