@@ -91,8 +91,12 @@ export function HabitGrid(props: GridProps) {
     const d = dates.indexOf(date);
     const h = visible.indexOf(habitId);
     let next: DayTarget | null = null;
-    if (event.key === 'ArrowLeft' && d > 0) next = { habitId, date: dates[d - 1]! };
-    if (event.key === 'ArrowRight' && d < dates.length - 1) next = { habitId, date: dates[d + 1]! };
+    // Right-to-left the days run from the right: the arrow keys follow what the eye sees.
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const earlier = rtl ? 'ArrowRight' : 'ArrowLeft';
+    const later = rtl ? 'ArrowLeft' : 'ArrowRight';
+    if (event.key === earlier && d > 0) next = { habitId, date: dates[d - 1]! };
+    if (event.key === later && d < dates.length - 1) next = { habitId, date: dates[d + 1]! };
     if (event.key === 'ArrowUp' && h > 0) next = { habitId: visible[h - 1]!, date };
     if (event.key === 'ArrowDown' && h < visible.length - 1)
       next = { habitId: visible[h + 1]!, date };

@@ -45,9 +45,11 @@ export const HistoryCalendar = memo(function HistoryCalendar(props: Props) {
   const root = useRef<HTMLDivElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Right-to-left the week runs from the right: the arrow keys follow what the eye sees.
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
     const moves: Record<string, number> = {
-      ArrowLeft: -1,
-      ArrowRight: 1,
+      ArrowLeft: rtl ? 1 : -1,
+      ArrowRight: rtl ? -1 : 1,
       ArrowUp: -7,
       ArrowDown: 7,
     };

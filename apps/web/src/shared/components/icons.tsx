@@ -6,8 +6,9 @@ export const CheckIcon = (p: P) => (
     <path d="M5 12.5l4.5 4.5L19 7.5" />
   </Svg>
 );
+// Arrows that point along the reading direction are mirrored right-to-left (styles.css).
 export const SkipIcon = (p: P) => (
-  <Svg {...p}>
+  <Svg {...p} className={`flip-rtl ${p.className ?? ''}`}>
     <path d="M5 12h14M13 6l6 6-6 6" />
   </Svg>
 );
@@ -80,7 +81,7 @@ export const NoteIcon = (p: P) => (
   </Svg>
 );
 export const BackIcon = (p: P) => (
-  <Svg {...p}>
+  <Svg {...p} className={`flip-rtl ${p.className ?? ''}`}>
     <path d="M15 18l-6-6 6-6" />
   </Svg>
 );
