@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/i18n';
 import { syncStore } from '../../offline/sync';
 import { useStore } from '../lib/store';
 import { CloudCheckIcon, CloudOffIcon, SyncIcon } from './icons';
@@ -5,25 +6,25 @@ import { CloudCheckIcon, CloudOffIcon, SyncIcon } from './icons';
 /** "Offline · 2 to sync" / "Syncing…" / "Synced", always in the header. */
 export function SyncStatus() {
   const { pending, status, online } = useStore(syncStore);
+  const t = useT();
   const n = pending.length;
-  const waiting = n > 0 ? ` · ${n} to sync` : '';
   let state: 'offline' | 'syncing' | 'synced' | 'attention';
   let label: string;
   if (!online) {
     state = 'offline';
-    label = `Offline${waiting}`;
+    label = n > 0 ? t('sync.offlineWaiting', { count: n }) : t('sync.offline');
   } else if (status === 'signed-out' && n > 0) {
     state = 'attention';
-    label = `Sign in to sync ${n}`;
+    label = t('sync.signIn', { count: n });
   } else if (status === 'waiting' && n > 0) {
     state = 'attention';
-    label = `Waiting to sync${waiting}`;
+    label = t('sync.waitingCount', { count: n });
   } else if (n > 0 || status === 'syncing') {
     state = 'syncing';
-    label = n > 1 ? `Syncing ${n}…` : 'Syncing…';
+    label = n > 1 ? t('sync.syncingCount', { count: n }) : t('sync.syncing');
   } else {
     state = 'synced';
-    label = 'Synced';
+    label = t('sync.synced');
   }
   const Icon = state === 'offline' ? CloudOffIcon : state === 'synced' ? CloudCheckIcon : SyncIcon;
   return (

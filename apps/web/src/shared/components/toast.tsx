@@ -1,4 +1,5 @@
 /** Short status messages in one polite live region. */
+import { useT } from '../../i18n/i18n';
 import { createStore, useStore } from '../lib/store';
 
 interface Toast {
@@ -28,6 +29,7 @@ function dismiss(id: number): void {
 
 export function Toasts() {
   const { toasts } = useStore(toastStore);
+  const translate = useT(); // (`t` names a toast below)
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
@@ -48,7 +50,7 @@ export function Toasts() {
           <button
             type="button"
             className="toast-close"
-            aria-label="Dismiss message"
+            aria-label={translate('toast.dismiss')}
             onClick={() => dismiss(t.id)}
           >
             ×

@@ -4,8 +4,10 @@
  * never by a surprise reload mid-check-in).
  */
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18n';
 
 export function UpdatePrompt() {
+  const t = useT();
   const [update, setUpdate] = useState<null | (() => Promise<void>)>(null);
   useEffect(() => {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -26,16 +28,16 @@ export function UpdatePrompt() {
   if (!update) return null;
   return (
     <div className="update-prompt" role="status">
-      <span>A new version of Habit Tracker is ready.</span>
+      <span>{t('update.ready')}</span>
       <button
         type="button"
         className="button button-small button-primary"
         onClick={() => void update()}
       >
-        Reload
+        {t('update.reload')}
       </button>
       <button type="button" className="button button-small" onClick={() => setUpdate(null)}>
-        Later
+        {t('update.later')}
       </button>
     </div>
   );
