@@ -1,3 +1,4 @@
+import { T, useT } from '../i18n/i18n';
 import { dismissRejected, syncStore } from '../offline/sync';
 import { AlertIcon } from '../shared/components/icons';
 import { formatFullDate } from '../shared/lib/format';
@@ -6,29 +7,40 @@ import { useStore } from '../shared/lib/store';
 /** Check-ins the server refused (4xx) while syncing, each with its reason. */
 export function RejectedList() {
   const { rejected } = useStore(syncStore);
+  const t = useT();
   if (rejected.length === 0) return null;
   return (
     <section className="notice notice-error" aria-labelledby="rejected-title">
       <h2 id="rejected-title" className="notice-title">
         <AlertIcon width={18} height={18} />
-        {rejected.length === 1
-          ? '1 change could not be saved'
-          : `${rejected.length} changes could not be saved`}
+        {t('rejected.title', { count: rejected.length })}
       </h2>
       <ul className="rejected-list">
         {rejected.map((r) => (
           <li key={r.key}>
             <span>
-              <strong>{r.habitName}</strong>, {formatFullDate(r.date)} (
-              {r.op === 'delete' ? 'clear' : r.body?.state === 'skipped' ? 'skip' : 'check-in'}):{' '}
-              {r.message}
+              <T
+                id="rejected.item"
+                values={{
+                  habit: r.habitName,
+                  date: formatFullDate(r.date),
+                  action:
+                    r.op === 'delete'
+                      ? t('rejected.clear')
+                      : r.body?.state === 'skipped'
+                        ? t('rejected.skip')
+                        : t('rejected.checkin'),
+                  reason: r.message,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                }}
+              />
             </span>
             <button
               type="button"
               className="button button-small"
               onClick={() => void dismissRejected(r.key)}
             >
-              Dismiss
+              {t('rejected.dismiss')}
             </button>
           </li>
         ))}

@@ -3,17 +3,20 @@
  * inside a dialog are left alone.
  */
 import { useEffect, useRef, useState } from 'react';
+import { type MessageId, useLocale, useT } from '../i18n/i18n';
+import { isRtl } from '../i18n/locales';
 import { Dialog } from '../shared/components/dialog';
 
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['←', '→'], 'Previous or next day'],
-  [['↑', '↓'], 'Previous or next habit'],
-  [['Home', 'End'], 'First or last day shown'],
-  [['Enter', 'Space'], 'Mark the day done or clear it; a number opens its amount'],
-  [['Tab'], 'Into and out of the grid (one stop), to a habit’s page or its “more” button'],
-  [['n'], 'New habit'],
-  [['?'], 'This list'],
-  [['Esc'], 'Close a dialog'],
+// Key caps stay as printed on most keyboards; right-to-left, the earlier day is to the right.
+const SHORTCUTS: [keys: string[], what: MessageId][] = [
+  [['←', '→'], 'shortcuts.day'],
+  [['↑', '↓'], 'shortcuts.habit'],
+  [['Home', 'End'], 'shortcuts.ends'],
+  [['Enter', 'Space'], 'shortcuts.mark'],
+  [['Tab'], 'shortcuts.tab'],
+  [['n'], 'today.newHabit'],
+  [['?'], 'shortcuts.list'],
+  [['Esc'], 'shortcuts.esc'],
 ];
 
 function typing(target: EventTarget | null): boolean {
@@ -48,26 +51,28 @@ export function useShortcuts(actions: { newHabit: () => void }) {
 }
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const rtl = isRtl(useLocale());
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts-dialog">
+    <Dialog title={t('shortcuts.title')} onClose={onClose} className="shortcuts-dialog">
       <dl className="shortcuts" data-testid="shortcuts">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={what} className="shortcut">
             <dt>
-              {keys.map((k, i) => (
+              {(rtl && what === 'shortcuts.day' ? [...keys].reverse() : keys).map((k, i) => (
                 <span key={k}>
                   {i > 0 ? ' ' : ''}
                   <kbd>{k}</kbd>
                 </span>
               ))}
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
     </Dialog>

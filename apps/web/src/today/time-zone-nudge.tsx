@@ -1,23 +1,32 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import { T, t, useT } from '../i18n/i18n';
 import { useMutation } from '../shared/lib/use-mutation';
 
 const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const cityOf = (zone: string) => zone.split('/').pop()?.replaceAll('_', ' ') ?? zone;
 
 /** When the device's zone differs from the account's (travel), offer to switch — never silently. */
 export function TimeZoneNudge({ timeZone }: { timeZone: string }) {
   const key = `ht:tz-dismissed:${timeZone}:${deviceZone}`;
   const [hidden, setHidden] = useState(() => localStorage.getItem(key) === '1');
+  const translate = useT();
   const switchZone = useMutation(() => api.updateSettings({ timeZone: deviceZone }), {
-    success: `Your days now follow ${deviceZone}.`,
+    success: t('tz.switched', { zone: deviceZone }),
     errorToast: true,
   });
   if (!deviceZone || deviceZone === timeZone || hidden) return null;
   return (
     <div className="notice" data-testid="tz-nudge">
       <p>
-        This device is in <strong>{deviceZone.replaceAll('_', ' ')}</strong>, but your days follow{' '}
-        <strong>{timeZone.replaceAll('_', ' ')}</strong>.
+        <T
+          id="tz.nudge"
+          values={{
+            device: deviceZone.replaceAll('_', ' '),
+            account: timeZone.replaceAll('_', ' '),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       <div className="notice-actions">
         <button
@@ -26,7 +35,7 @@ export function TimeZoneNudge({ timeZone }: { timeZone: string }) {
           disabled={switchZone.busy}
           onClick={() => void switchZone.run()}
         >
-          Use {deviceZone.split('/').pop()?.replaceAll('_', ' ')}
+          {translate('tz.use', { zone: cityOf(deviceZone) })}
         </button>
         <button
           type="button"
@@ -36,7 +45,7 @@ export function TimeZoneNudge({ timeZone }: { timeZone: string }) {
             setHidden(true);
           }}
         >
-          Keep {timeZone.split('/').pop()?.replaceAll('_', ' ')}
+          {translate('tz.keep', { zone: cityOf(timeZone) })}
         </button>
       </div>
     </div>
