@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { Habit } from '../api/client';
+import { type MessageId, useT } from '../i18n/i18n';
 import { Dialog } from '../shared/components/dialog';
 import { Field } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
@@ -22,13 +23,13 @@ interface Props {
   onClose: () => void;
 }
 
-/** The field's text as an amount, or why it is not one. */
-export function parseAmount(text: string): { value: number } | { error: string } {
+/** The field's text as an amount, or why it is not one (a message to translate). */
+export function parseAmount(text: string): { value: number } | { error: MessageId } {
   const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return { error: 'Enter an amount (0 or more).' };
+  if (trimmed === '') return { error: 'quickEntry.amountMissing' };
   const value = Number(trimmed);
-  if (!Number.isFinite(value) || value < 0) return { error: 'Enter a number, 0 or more.' };
-  if (value > 1e9) return { error: 'That number is too large.' };
+  if (!Number.isFinite(value) || value < 0) return { error: 'quickEntry.amountInvalid' };
+  if (value > 1e9) return { error: 'quickEntry.amountTooLarge' };
   return { value };
 }
 
@@ -40,6 +41,7 @@ export function step(text: string, by: number): string {
 }
 
 export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClose }: Props) {
+  const t = useT();
   const unit = habit.measure.kind === 'numeric' ? habit.measure.unit : '';
   const [total, setTotal] = useState(value === null ? '' : String(value));
   const [add, setAdd] = useState('');
@@ -47,12 +49,12 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
 
   function save() {
     if (total.trim() === '' && value === null) {
-      setError('Enter an amount (0 or more).');
+      setError(t('quickEntry.amountMissing'));
       return;
     }
     const parsed = parseAmount(total);
     if ('error' in parsed) {
-      setError(parsed.error);
+      setError(t(parsed.error));
       return;
     }
     onSave(parsed.value);
@@ -68,14 +70,18 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
   function addAmount() {
     const parsed = parseAmount(add);
     if ('error' in parsed) {
-      setError(parsed.error);
+      setError(t(parsed.error));
       return;
     }
     changeTotal(step(total, parsed.value));
     setAdd('');
   }
 
-  const title = `${habit.name} — ${isToday ? 'today' : formatFullDate(date)}`;
+  const title = t('quickEntry.title', {
+    habit: habit.name,
+    day: isToday ? t('quickEntry.today') : formatFullDate(date),
+  });
+  const target = targetText(habit);
   return (
     <Dialog title={title} onClose={onClose} className="quick-entry">
       <form
@@ -86,15 +92,19 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
         }}
       >
         <Field
-          label={`Total (${unit})`}
-          hint={`Target: ${targetText(habit)}${value !== null ? ` · recorded so far: ${formatNumber(value)} ${unit}` : ''}`}
+          label={t('quickEntry.total', { unit })}
+          hint={
+            value === null
+              ? t('quickEntry.target', { target })
+              : t('quickEntry.targetSoFar', { target, amount: formatNumber(value), unit })
+          }
         >
           {(control) => (
             <div className="stepper">
               <button
                 type="button"
                 className="button stepper-button"
-                aria-label={`Remove 1 ${unit}`}
+                aria-label={t('quickEntry.removeOne', { unit })}
                 onClick={() => changeTotal(step(total, -1))}
               >
                 −1
@@ -112,7 +122,7 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
               <button
                 type="button"
                 className="button stepper-button"
-                aria-label={`Add 1 ${unit}`}
+                aria-label={t('quickEntry.addOne', { unit })}
                 onClick={() => changeTotal(step(total, 1))}
               >
                 +1
@@ -120,7 +130,7 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
             </div>
           )}
         </Field>
-        <Field label="Add to the total">
+        <Field label={t('quickEntry.addLabel')}>
           {(control) => (
             <div className="input-with-button">
               <input
@@ -139,7 +149,7 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
                 }}
               />
               <button type="button" className="button" onClick={addAmount}>
-                Add
+                {t('quickEntry.add')}
               </button>
             </div>
           )}
@@ -147,14 +157,14 @@ export function QuickEntry({ habit, date, isToday, value, onSave, onMore, onClos
         <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button button-ghost" onClick={onMore}>
-            More…
+            {t('quickEntry.more')}
           </button>
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary">
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>
