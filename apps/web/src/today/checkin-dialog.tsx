@@ -7,6 +7,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { CheckinDto, CheckinPut, Habit } from '../api/client';
+import { t as translate, useT } from '../i18n/i18n';
 import { enqueueCheckin } from '../offline/sync';
 import { Dialog } from '../shared/components/dialog';
 import { Field } from '../shared/components/field';
@@ -15,16 +16,11 @@ import { type Segment, Segmented } from '../shared/components/segmented';
 import { formatFullDate, targetText } from '../shared/lib/format';
 
 type Mode = 'done' | 'skipped' | 'none';
-const MODES: Segment<Mode>[] = [
-  { value: 'done', label: 'Done' },
-  { value: 'skipped', label: 'Skipped' },
-  { value: 'none', label: 'Not recorded' },
-];
 
 // Uploading, thumbnails and the photo viewer load with the dialog, not with the app.
 const CheckinPhotos = lazy(() =>
   import('../files/checkin-photos').catch(() => ({
-    default: () => <p className="hint">Photos can’t be shown right now. Reload to try again.</p>,
+    default: () => <p className="hint">{translate('checkin.photosUnavailable')}</p>,
   })),
 );
 
@@ -37,6 +33,12 @@ interface Props {
 }
 
 export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props) {
+  const t = useT();
+  const modes: Segment<Mode>[] = [
+    { value: 'done', label: t('checkin.done') },
+    { value: 'skipped', label: t('checkin.skipped') },
+    { value: 'none', label: t('checkin.none') },
+  ];
   const numeric = habit.measure.kind === 'numeric' ? habit.measure : null;
   const [mode, setMode] = useState<Mode>(
     checkin?.state === 'note' ? 'none' : (checkin?.state ?? 'done'),
@@ -56,11 +58,11 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
     if (numeric && state === 'done') {
       amount = Number(value.replace(',', '.'));
       if (value.trim() === '' || !Number.isFinite(amount) || amount < 0) {
-        setError(`Enter how many ${numeric.unit} (a number, 0 or more).`);
+        setError(t('checkin.amountInvalid', { unit: numeric.unit }));
         return null;
       }
       if (amount > 1e9) {
-        setError('That number is too large.');
+        setError(t('quickEntry.amountTooLarge'));
         return null;
       }
     }
@@ -92,7 +94,10 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
     return body !== null;
   }
 
-  const title = `${habit.name} — ${isToday ? 'today' : formatFullDate(date)}`;
+  const title = t('quickEntry.title', {
+    habit: habit.name,
+    day: isToday ? t('quickEntry.today') : formatFullDate(date),
+  });
   return (
     <Dialog title={title} onClose={onClose}>
       <form
@@ -105,15 +110,18 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
         noValidate
       >
         <Segmented
-          legend="Status"
+          legend={t('checkin.status')}
           legendVisible
           name={`${id}-mode`}
-          options={MODES}
+          options={modes}
           value={mode}
           onChange={setMode}
         />
         {numeric && mode === 'done' ? (
-          <Field label={`Amount (${numeric.unit})`} hint={`Target: ${targetText(habit)}`}>
+          <Field
+            label={t('checkin.amount', { unit: numeric.unit })}
+            hint={t('quickEntry.target', { target: targetText(habit) })}
+          >
             {(control) => (
               <div className="input-with-unit">
                 <input
@@ -137,13 +145,11 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
           </Field>
         ) : null}
         <Field
-          label="Note"
+          label={t('checkin.note')}
           optional
           {...(mode === 'none'
             ? {
-                hint: note.trim()
-                  ? 'Only the note is kept: the day counts as not recorded.'
-                  : 'This day will have no entry.',
+                hint: note.trim() ? t('checkin.noteOnly') : t('checkin.noEntry'),
               }
             : {})}
         >
@@ -173,10 +179,10 @@ export function CheckinDialog({ habit, date, isToday, checkin, onClose }: Props)
       <FormError error={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" form={`${id}-form`} className="button button-primary">
-          Save
+          {t('common.save')}
         </button>
       </div>
     </Dialog>

@@ -4,6 +4,7 @@
  * form. The control comes from `children`, given the props to spread on it.
  */
 import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import { useT } from '../../i18n/i18n';
 
 export interface ControlProps {
   id: string;
@@ -22,6 +23,7 @@ interface FieldProps {
 }
 
 export function Field({ label, error, hint, optional, className, children }: FieldProps) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -30,7 +32,7 @@ export function Field({ label, error, hint, optional, className, children }: Fie
     <div className={`field ${className ?? ''}`}>
       <label className="label" htmlFor={id}>
         {label}
-        {optional ? <span className="optional"> (optional)</span> : null}
+        {optional ? <span className="optional"> {t('common.optional')}</span> : null}
       </label>
       {children({
         id,
