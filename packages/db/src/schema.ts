@@ -7,6 +7,7 @@
 import type { Schedule } from '@habit-tracker/core';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   doublePrecision,
@@ -128,6 +129,56 @@ export const apiTokens = pgTable(
   (t) => [
     index('api_tokens_user_id_idx').on(t.userId),
     check('api_tokens_scope_check', sql`${t.scope} in ('read', 'read_write')`),
+  ],
+);
+
+/**
+ * WebAuthn passkeys (docs/decisions/0026-passkeys.md): a public key per credential; the private
+ * key never leaves the user's authenticator. Deleting the user deletes them.
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The authenticator's credential id, base64url: unique across every account. */
+    credentialId: text('credential_id').notNull().unique('passkeys_credential_id_unique'),
+    /** COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** The signature counter last seen (0 for authenticators that do not count). */
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    /** Transports the browser reported ("internal", "usb", "hybrid"…), a hint for sign-in. */
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('passkeys_user_id_idx').on(t.userId)],
+);
+
+/**
+ * WebAuthn challenges between an options request and its verify: single use (consumed by a
+ * delete) and short-lived. In the database, so a verify may land on another machine.
+ */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    /** The random challenge itself, base64url. */
+    challenge: text('challenge').primaryKey(),
+    /** `registration` (bound to the signed-in user) or `authentication` (anyone). */
+    purpose: text('purpose').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('webauthn_challenges_expires_at_idx').on(t.expiresAt),
+    check(
+      'webauthn_challenges_purpose_check',
+      sql`${t.purpose} in ('registration', 'authentication')`,
+    ),
   ],
 );
 
