@@ -128,6 +128,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'notification_deliveries',
           'notifications',
           'object_deletions',
+          'passkeys',
           'password_reset_tokens',
           'photos',
           'push_subscriptions',
@@ -140,6 +141,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'vacation_habits',
           'vacation_skips',
           'vacations',
+          'webauthn_challenges',
         ]);
       });
     });

@@ -19,3 +19,4 @@ export {
 } from './radosgw/radosgw';
 export * from './server-process';
 export * from './smtp-server';
+export * from './webauthn-authenticator';

@@ -7,6 +7,11 @@ export const ERROR_STATUS = {
   malformed_json: 400,
   /** A password-reset token that is not (or no longer) one we issued: wrong, or superseded. */
   reset_token_invalid: 400,
+  /**
+   * A passkey response that did not verify: unknown, expired or used challenge, wrong origin,
+   * bad signature, a counter that went backwards, a passkey no account has.
+   */
+  passkey_invalid: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_rejected: 403,
@@ -21,6 +26,8 @@ export const ERROR_STATUS = {
   wrong_region: 409,
   /** An import file is being read by another preview right now (Retry-After). */
   import_in_progress: 409,
+  /** A passkey (credential id) that is registered already. */
+  passkey_taken: 409,
   /** A password-reset token that was ours but has expired or has been used. */
   reset_token_expired: 410,
   payload_too_large: 413,
@@ -38,6 +45,8 @@ export const ERROR_STATUS = {
   unavailable: 503,
   /** The server has no way to send email (no SMTP_URL): features that need it are off. */
   email_unavailable: 503,
+  /** Passkeys are off: a production server without PUBLIC_ORIGIN cannot name its RP ID. */
+  passkeys_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,12 +2,20 @@
  * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
  * owner ids and password hashes never leave the server.
  */
-import type { ApiTokenDto, CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
+import type {
+  ApiTokenDto,
+  CheckinDto,
+  Group,
+  Habit,
+  Me,
+  PasskeyDto,
+} from '@habit-tracker/contract';
 import type {
   ApiTokenRow,
   CheckinRow,
   HabitGroupRow,
   HabitRow,
+  PasskeyRow,
   SettingsRow,
   UserRow,
 } from '@habit-tracker/db';
@@ -73,6 +81,15 @@ export function toApiToken(row: ApiTokenRow): ApiTokenDto {
     scope: row.scope,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export function toPasskey(row: PasskeyRow): PasskeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
 }

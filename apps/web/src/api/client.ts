@@ -95,6 +95,9 @@ const FRIENDLY: Record<ErrorCode, string | null> = {
   unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
   malformed_json: 'The app sent something the server could not read. Reload and try again.',
   reset_token_invalid: 'This reset link is not valid. Ask for a new one below.',
+  passkey_invalid: 'That passkey was not accepted. Try again, or use your password.',
+  passkey_taken: 'This passkey is already registered.',
+  passkeys_unavailable: 'Passkeys are not available on this server. Ask whoever runs it.',
   // The server says which: already used, or expired.
   reset_token_expired: null,
   email_unavailable:

@@ -16,6 +16,7 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../..
 import { assertAcceptablePassword } from '../../auth/password-rules';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
 import { assertNotExhausted } from '../../auth/rate-limits';
+import { storeNewSession } from '../../auth/session-start';
 import {
   generateSessionToken,
   isWellFormedToken,
@@ -88,12 +89,7 @@ export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
   if (device) await rateLimits.signInFailuresByDevice.delete(device);
   else await rememberDevice(c, env, write, user.id, clock());
 
-  const token = generateSessionToken();
-  await createSession(write, {
-    id: sessionIdFromToken(token),
-    userId: user.id,
-    expiresAt: sessionExpiry(clock(), env.SESSION_TTL_DAYS),
-  });
+  const token = await storeNewSession(write, env, user.id, clock());
   writeSessionCookie(c, env, token);
   return c.json(toMe(user, settings), 200);
 };

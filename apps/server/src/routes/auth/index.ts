@@ -1,6 +1,8 @@
 import { createRouter } from '../openapi';
 import * as handlers from './auth.handlers';
 import * as routes from './auth.routes';
+import * as passkeyHandlers from './passkeys.handlers';
+import * as passkeyRoutes from './passkeys.routes';
 import * as resetHandlers from './password-reset.handlers';
 import * as resetRoutes from './password-reset.routes';
 
@@ -13,4 +15,11 @@ export const authRouter = createRouter()
   .openapi(routes.getMe, handlers.getMe)
   .openapi(routes.deleteMe, handlers.deleteMe)
   .openapi(resetRoutes.requestPasswordReset, resetHandlers.requestPasswordReset)
-  .openapi(resetRoutes.confirmPasswordReset, resetHandlers.confirmPasswordReset);
+  .openapi(resetRoutes.confirmPasswordReset, resetHandlers.confirmPasswordReset)
+  .openapi(passkeyRoutes.listPasskeys, passkeyHandlers.listPasskeys)
+  .openapi(passkeyRoutes.registrationOptions, passkeyHandlers.registrationOptions)
+  .openapi(passkeyRoutes.registrationVerify, passkeyHandlers.registrationVerify)
+  .openapi(passkeyRoutes.renamePasskey, passkeyHandlers.renamePasskey)
+  .openapi(passkeyRoutes.deletePasskey, passkeyHandlers.deletePasskey)
+  .openapi(passkeyRoutes.authenticationOptions, passkeyHandlers.authenticationOptions)
+  .openapi(passkeyRoutes.authenticationVerify, passkeyHandlers.authenticationVerify);
