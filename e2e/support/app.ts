@@ -29,12 +29,18 @@ export interface AppSession {
 
 export async function openApp(
   name: string,
-  options: { acceptDownloads?: boolean; clockOffsetSeconds?: number; smtpUrl?: string } = {},
+  options: {
+    acceptDownloads?: boolean;
+    clockOffsetSeconds?: number;
+    smtpUrl?: string;
+    localhost?: boolean;
+  } = {},
 ): Promise<AppSession> {
   const clock = { clockOffsetSeconds: options.clockOffsetSeconds };
   const server = await startServer({
     ...(clock.clockOffsetSeconds === undefined ? {} : clock),
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.localhost ? { localhost: true } : {}),
   });
   console.log(`e2e ${name}: server (${server.mode}) at ${server.url}, user zone ${USER_ZONE}`);
   const browser = await launchBrowser(clock.clockOffsetSeconds === undefined ? {} : clock);

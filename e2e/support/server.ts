@@ -73,6 +73,12 @@ export interface ServerOptions {
   clockOffsetSeconds?: number;
   /** Send email through this SMTP server (smtp://…); links in it point at the server's own URL. */
   smtpUrl?: string;
+  /**
+   * Open the app as http://localhost:<port> (it still listens on 127.0.0.1), which is also its
+   * PUBLIC_ORIGIN: WebAuthn needs an RP ID that is a domain, and Chromium refuses 127.0.0.1
+   * (docs/decisions/0026-passkeys.md).
+   */
+  localhost?: boolean;
 }
 
 /** Debian's faketime library (package `faketime`), where its multiarch layout puts it. */
@@ -92,7 +98,7 @@ function faketimeEnv(offsetSeconds?: number): Record<string, string> {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ht-e2e-'));
   const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
   const env = {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -103,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.smtpUrl
       ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'e2e@example.com', PUBLIC_ORIGIN: url }
       : {}),
+    ...(options.localhost ? { PUBLIC_ORIGIN: url } : {}),
   };
   const bundled =
     existsSync(SERVER_BUNDLE) && existsSync(join(ROOT, 'apps', 'server', 'dist', 'web'));

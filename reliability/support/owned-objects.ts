@@ -4,7 +4,7 @@
  * parameter names a collection missing here fails the sweep, which asks for an entry: new kinds
  * of objects get an owner check the day their routes appear.
  */
-import type { PushService } from '@habit-tracker/test-support';
+import { type PushService, SoftAuthenticator } from '@habit-tracker/test-support';
 import { utcDate } from './dates';
 import type { HttpClient, HttpResponse } from './http-client';
 
@@ -120,8 +120,24 @@ export async function createOwnedObjects(
     'make an API token',
   ).body.token.id as string;
 
+  // A passkey, from a software authenticator that signs for real, at the owner's origin.
+  const passkeyOptions = expectStatus(
+    await owner.post('/api/v1/auth/passkeys/registration/options'),
+    200,
+    'start adding a passkey',
+  ).body;
+  const passkey = expectStatus(
+    await owner.post('/api/v1/auth/passkeys/registration/verify', {
+      name: 'Mine',
+      credential: new SoftAuthenticator(owner.origin).createCredential(passkeyOptions),
+    }),
+    201,
+    'add a passkey',
+  ).body.id as string;
+
   const ids: Record<string, string[]> = {
     tokens: [token],
+    passkeys: [passkey],
     habits: [habit],
     groups: [group],
     photos: [pendingPhoto, readyPhoto],

@@ -58,6 +58,10 @@ const PUBLIC: Record<string, string> = {
     "mails only the address's owner; the same answer for every address (password-reset.test.ts)",
   'POST /api/v1/auth/password-reset/confirm':
     'the emailed single-use token, 256 random bits (password-reset.test.ts)',
+  'POST /api/v1/auth/passkeys/authentication/options':
+    'hands out a single-use challenge naming no account (throttled per client)',
+  'POST /api/v1/auth/passkeys/authentication/verify':
+    "a registered passkey's signature over a single-use challenge (passkeys.test.ts)",
 };
 
 let postgres: PostgresServer;

@@ -55,9 +55,8 @@ export const WebauthnOptionsSchema = z
   .catchall(z.unknown())
   .openapi('WebauthnOptions');
 
-const Transports = z
-  .array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']))
-  .max(8);
+/** "internal", "hybrid", "usb"…: kept as hints; browsers may name transports newer than us. */
+const Transports = z.array(z.string().max(32)).max(8);
 
 /** `RegistrationResponseJSON` as `@simplewebauthn/browser`'s `startRegistration()` returns it. */
 export const RegistrationCredentialSchema = z
@@ -65,14 +64,13 @@ export const RegistrationCredentialSchema = z
     id: b64url(1024),
     rawId: b64url(1024),
     type: z.literal('public-key'),
-    response: z
-      .object({
-        clientDataJSON: b64url(),
-        attestationObject: b64url(),
-        transports: Transports.optional(),
-      })
-      .catchall(z.unknown()),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    // Other fields the browser adds (publicKey, authenticatorData…) are not needed: dropped.
+    response: z.object({
+      clientDataJSON: b64url(),
+      attestationObject: b64url(),
+      transports: Transports.optional(),
+    }),
+    clientExtensionResults: z.object({}).default({}),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .openapi('RegistrationCredential');
@@ -83,15 +81,13 @@ export const AuthenticationCredentialSchema = z
     id: b64url(1024),
     rawId: b64url(1024),
     type: z.literal('public-key'),
-    response: z
-      .object({
-        clientDataJSON: b64url(),
-        authenticatorData: b64url(),
-        signature: b64url(),
-        userHandle: b64url(1024).optional(),
-      })
-      .catchall(z.unknown()),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    response: z.object({
+      clientDataJSON: b64url(),
+      authenticatorData: b64url(),
+      signature: b64url(),
+      userHandle: b64url(1024).optional(),
+    }),
+    clientExtensionResults: z.object({}).default({}),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .openapi('AuthenticationCredential');

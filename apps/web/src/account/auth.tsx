@@ -9,6 +9,7 @@ import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { afterSignIn, detectCalendar } from './account';
+import { isCancelled, passkeysSupported, signInWithPasskey } from './passkeys';
 
 export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const signUp = mode === 'sign-up';
@@ -46,6 +47,19 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     } catch (e) {
       setError(friendlyError(e));
       setFields(fieldErrors(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function passkeySignIn() {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      await afterSignIn(await signInWithPasskey(), next);
+    } catch (e) {
+      setError(isCancelled(e) ? t('passkeys.cancelled') : friendlyError(e));
     } finally {
       setBusy(false);
     }
@@ -158,6 +172,19 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
                 : t('auth.signIn.submit')}
           </button>
         </form>
+        {!signUp && passkeysSupported() ? (
+          <div className="auth-passkey">
+            <p className="hint">{t('passkeys.or')}</p>
+            <button
+              type="button"
+              className="button button-block"
+              disabled={busy}
+              onClick={() => void passkeySignIn()}
+            >
+              {t('passkeys.signIn')}
+            </button>
+          </div>
+        ) : null}
         <p className="auth-switch">
           <T
             id={signUp ? 'auth.signUp.switch' : 'auth.signIn.switch'}

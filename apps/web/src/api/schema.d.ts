@@ -121,7 +121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -139,7 +139,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress` */
+                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -184,7 +184,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -233,7 +233,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -296,7 +296,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -351,7 +351,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -412,7 +412,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -462,7 +462,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -525,7 +525,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -577,7 +577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -614,7 +614,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -728,7 +728,7 @@ export interface paths {
                         "application/json": components["schemas"]["PasswordResetAccepted"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +782,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -832,7 +832,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -895,7 +895,602 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your passkeys (never their keys) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Passkeys, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasskeyList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys/registration/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start adding a passkey: options for navigator.credentials.create()
+         * @description A discoverable credential (resident key), user verification preferred, attestation `none`. The challenge works once, for 5 minutes, for this account only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PublicKeyCredentialCreationOptionsJSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebauthnOptions"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys/registration/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish adding a passkey with the browser’s response
+         * @description A response that does not verify (challenge unknown, expired or used; origin; RP ID) is 400 `passkey_invalid`; a credential registered already 409 `passkey_taken`; over 20 passkeys 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegistration"];
+                };
+            };
+            responses: {
+                /** @description The new passkey */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passkey"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a passkey: it stops signing in at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a passkey */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyRename"];
+                };
+            };
+            responses: {
+                /** @description The renamed passkey */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passkey"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys/authentication/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a passkey: options for navigator.credentials.get()
+         * @description No account is named: the browser offers the passkeys it holds for this site. The challenge works once, for 5 minutes. Counts against the per-client sign-in limit (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PublicKeyCredentialRequestOptionsJSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebauthnOptions"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkeys/authentication/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the browser’s passkey response
+         * @description Signs in like `POST /auth/sign-in` (the same session cookie). A response that does not verify — unknown passkey, challenge unknown, expired or used, bad signature, a counter that went backwards — is 400 `passkey_invalid`. Counts against the per-client sign-in limit (429), never an account’s: a passkey cannot be guessed, so strangers cannot use failures to lock its owner out.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthentication"];
+                };
+            };
+            responses: {
+                /** @description Signed in; sets the session cookie */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -947,7 +1542,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -986,7 +1581,7 @@ export interface paths {
                         "application/json": components["schemas"]["Settings"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1040,7 +1635,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1097,7 +1692,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1132,7 +1727,7 @@ export interface paths {
                         "application/json": components["schemas"]["CreatedApiToken"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1186,7 +1781,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1268,7 +1863,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1330,7 +1925,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1365,7 +1960,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1419,7 +2014,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1470,7 +2065,7 @@ export interface paths {
                         "application/json": components["schemas"]["HabitList"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1524,7 +2119,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1597,7 +2192,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1665,7 +2260,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1703,7 +2298,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1766,7 +2361,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1845,7 +2440,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1928,7 +2523,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1980,7 +2575,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2015,7 +2610,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2069,7 +2664,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2151,7 +2746,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2189,7 +2784,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2252,7 +2847,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2299,7 +2894,7 @@ export interface paths {
                         "application/json": components["schemas"]["LayoutResult"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2353,7 +2948,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2413,7 +3008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Checkin"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,7 +3044,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress` */
+                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2485,7 +3080,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2550,7 +3145,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress` */
+                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2568,7 +3163,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2652,7 +3247,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2713,7 +3308,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2781,7 +3376,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2856,7 +3451,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2897,7 +3492,7 @@ export interface paths {
                         "application/json": components["schemas"]["PhotoUpload"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2960,7 +3555,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3061,7 +3656,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3148,7 +3743,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3227,7 +3822,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3308,7 +3903,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3392,7 +3987,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3443,7 +4038,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3508,7 +4103,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3580,7 +4175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3662,7 +4257,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3716,7 +4311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ImportUpload"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3770,7 +4365,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3859,7 +4454,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3937,7 +4532,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress` */
+                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3973,7 +4568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4077,7 +4672,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4149,7 +4744,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4206,7 +4801,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4271,7 +4866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4309,7 +4904,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4372,7 +4967,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4454,7 +5049,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4492,7 +5087,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4555,7 +5150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4603,7 +5198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4641,7 +5236,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4695,7 +5290,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4748,7 +5343,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4811,7 +5406,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4878,7 +5473,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4929,7 +5524,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4983,7 +5578,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5021,7 +5616,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushSubscription"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5075,7 +5670,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5157,7 +5752,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5239,7 +5834,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5293,7 +5888,7 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5356,7 +5951,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5429,7 +6024,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -5471,6 +6066,63 @@ export interface components {
             token: string;
             /** @description At least 8 characters, up to 256: passphrases welcome. Common and breached passwords, repeated characters, sequences and the email itself are refused with 422 and a reason (password-policy.ts, NIST SP 800-63B). */
             password: string;
+        };
+        PasskeyList: {
+            passkeys: components["schemas"]["Passkey"][];
+        };
+        Passkey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        WebauthnOptions: {
+            challenge: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PasskeyRegistration: {
+            /** @description What to call it ("Phone", "Laptop"); absent: "Passkey". */
+            name?: string;
+            credential: components["schemas"]["RegistrationCredential"];
+        };
+        RegistrationCredential: {
+            id: string;
+            rawId: string;
+            /** @enum {string} */
+            type: "public-key";
+            response: {
+                clientDataJSON: string;
+                attestationObject: string;
+                transports?: string[];
+            };
+            /** @default {} */
+            clientExtensionResults?: Record<string, never>;
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
+        };
+        PasskeyRename: {
+            name: string;
+        };
+        PasskeyAuthentication: {
+            credential: components["schemas"]["AuthenticationCredential"];
+        };
+        AuthenticationCredential: {
+            id: string;
+            rawId: string;
+            /** @enum {string} */
+            type: "public-key";
+            response: {
+                clientDataJSON: string;
+                authenticatorData: string;
+                signature: string;
+                userHandle?: string;
+            };
+            /** @default {} */
+            clientExtensionResults?: Record<string, never>;
+            /** @enum {string} */
+            authenticatorAttachment?: "platform" | "cross-platform";
         };
         SettingsPatch: {
             /** @example Asia/Singapore */

@@ -22,6 +22,7 @@ import { useMutation } from '../shared/lib/use-mutation';
 import { todayStore } from '../today/store';
 import { ApiTokenSettings } from './api-tokens';
 import { LanguageSettings } from './language-settings';
+import { PasskeySettings } from './passkeys';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -57,6 +58,7 @@ export default function SettingsScreen() {
             today={todayStore.get().data?.date ?? localDateOf(new Date(), me.settings)}
           />
           <DataSettings />
+          <PasskeySettings />
           <ApiTokenSettings />
           <AccountSettings me={me} />
         </>
