@@ -2,7 +2,7 @@
  * Passkeys in Chromium against the real server, with Chromium's own virtual authenticator (the
  * DevTools protocol's WebAuthn domain: CTAP2, built in, resident keys, user verification): sign
  * up with a password, add a passkey in Settings, rename it, sign out, sign in with the passkey
- * and land on Today; then remove it. Axe-clean at 360 px and 1280 px (checkScreen), light and dark.
+ * and land on Today; then remove it. Axe-clean at 360 px and 1280 px (checkScreen), the sign-in screen in dark too.
  *
  * The app is opened as http://localhost:<port>: a secure context whose RP ID Chromium accepts
  * (it refuses an IP address such as 127.0.0.1 as RP ID; docs/decisions/0026-passkeys.md).
@@ -76,7 +76,6 @@ test('add a passkey in Settings, sign out, sign in with it, see Today', async ()
   expect(stored).toMatchObject({ isResidentCredential: true, rpId: 'localhost' });
   await card.scrollIntoViewIfNeeded();
   await checkScreen('pk01-passkey-added');
-  await inDarkMode(app, () => checkScreen('pk01-passkey-added-dark'));
 
   // Rename through the dialog, with the keyboard.
   await card.getByRole('button', { name: 'Rename This laptop' }).click();
@@ -111,4 +110,5 @@ test('add a passkey in Settings, sign out, sign in with it, see Today', async ()
   await page.getByText('Passkey removed.').waitFor();
   await card.getByText('No passkeys yet.').waitFor();
   expect(app.consoleProblems).toEqual([]);
-});
+  // Five axe passes at two widths each on a long Settings page: more than the default minute here.
+}, 240_000);
