@@ -48,7 +48,7 @@ test('make a token with the keyboard, see it once, use it, revoke it', async () 
   await page.getByText('No tokens yet.').waitFor();
 
   // Keyboard only: focus the name, type, Tab to Access, pick read-and-write, submit with Enter.
-  const name = page.getByLabel('Name');
+  const name = page.getByLabel('Name', { exact: true });
   await name.focus();
   await page.keyboard.type('Phone shortcut');
   await page.keyboard.press('Tab');

@@ -102,7 +102,7 @@ describe('habit tracker web app', () => {
     // Wrong credentials get a friendly message.
     await app.page.getByLabel('Email').fill('nobody@example.com');
     await app.page.getByLabel('Password', { exact: true }).fill('wrong password');
-    await app.page.getByRole('button', { name: 'Sign in' }).click();
+    await app.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await app.page.getByRole('alert').filter({ hasText: 'don’t match an account' }).waitFor();
 
     await app.page.getByRole('link', { name: 'Create an account' }).click();

@@ -67,7 +67,7 @@ describe('forgotten password', () => {
 
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     await page.getByText('No habits yet').waitFor();
 

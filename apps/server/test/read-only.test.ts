@@ -78,6 +78,7 @@ describe('GET routes on a read-only PostgreSQL session', () => {
       '/api/v1/push/key',
       '/api/v1/push-subscriptions',
       '/api/v1/tokens',
+      '/api/v1/auth/passkeys',
     ];
     for (const at of ['2026-03-15T12:00:00Z', '2026-04-10T12:00:00Z']) {
       clock.now = new Date(at);

@@ -31,6 +31,7 @@ describe('error codes', () => {
       'idempotency_key_reused',
       'wrong_region',
       'import_in_progress',
+      'passkey_taken',
     ]);
     expect(errorCodesOf(413)).toEqual(['payload_too_large', 'quota_exceeded']);
     expect(errorCodesOf(418)).toEqual([]);

@@ -28,17 +28,17 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 
 /** What each error status means; its codes come from the one table (vocabulary's ERROR_STATUS). */
 const ERROR_MEANINGS = {
-  400: 'Malformed JSON, or a password-reset token that is not one',
+  400: 'Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify',
   401: 'No valid session or API token, or wrong credentials',
   403: 'Cross-site request, or an API token without the right (scope, or account routes)',
   404: 'Not found, or owned by another user',
-  409: 'Conflict, or a file being read by another request',
+  409: 'Conflict, a file being read by another request, or a passkey registered already',
   413: 'Too large, or over the storage quota',
   410: 'A password-reset token that has expired or been used',
   415: 'Body is not JSON',
   422: 'Invalid (`validation_failed` details: `[{ path, message }]`)',
   429: 'Too many attempts or API token requests, or another read of yours in progress; see Retry-After',
-  503: 'Database unreachable, too busy to read a file now (see Retry-After), or no email configured',
+  503: 'Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN)',
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_MEANINGS;

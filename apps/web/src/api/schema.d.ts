@@ -121,7 +121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -139,7 +139,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -184,7 +184,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -233,7 +233,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -296,7 +296,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -351,7 +351,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -412,7 +412,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -462,7 +462,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -525,7 +525,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -577,7 +577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -614,7 +614,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -728,7 +728,7 @@ export interface paths {
                         "application/json": components["schemas"]["PasswordResetAccepted"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +782,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -832,7 +832,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -895,7 +895,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -956,7 +956,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1024,7 +1024,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1076,7 +1076,7 @@ export interface paths {
                         "application/json": components["schemas"]["Passkey"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1103,7 +1103,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1139,7 +1139,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1221,7 +1221,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1259,7 +1259,7 @@ export interface paths {
                         "application/json": components["schemas"]["Passkey"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1322,7 +1322,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1384,7 +1384,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1436,7 +1436,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1490,7 +1490,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1542,7 +1542,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1581,7 +1581,7 @@ export interface paths {
                         "application/json": components["schemas"]["Settings"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1635,7 +1635,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1692,7 +1692,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1727,7 +1727,7 @@ export interface paths {
                         "application/json": components["schemas"]["CreatedApiToken"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1781,7 +1781,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1863,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1925,7 +1925,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1960,7 +1960,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2014,7 +2014,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2065,7 +2065,7 @@ export interface paths {
                         "application/json": components["schemas"]["HabitList"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2119,7 +2119,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2192,7 +2192,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2260,7 +2260,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2298,7 +2298,7 @@ export interface paths {
                         "application/json": components["schemas"]["Habit"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2361,7 +2361,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2440,7 +2440,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2523,7 +2523,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2575,7 +2575,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2610,7 +2610,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2664,7 +2664,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2746,7 +2746,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2784,7 +2784,7 @@ export interface paths {
                         "application/json": components["schemas"]["Group"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2847,7 +2847,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2894,7 +2894,7 @@ export interface paths {
                         "application/json": components["schemas"]["LayoutResult"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2948,7 +2948,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3008,7 +3008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Checkin"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3044,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3080,7 +3080,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3145,7 +3145,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3163,7 +3163,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3247,7 +3247,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3308,7 +3308,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3376,7 +3376,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3451,7 +3451,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3492,7 +3492,7 @@ export interface paths {
                         "application/json": components["schemas"]["PhotoUpload"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3555,7 +3555,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3656,7 +3656,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3743,7 +3743,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3822,7 +3822,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3903,7 +3903,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3987,7 +3987,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4038,7 +4038,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4103,7 +4103,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4175,7 +4175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4257,7 +4257,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4311,7 +4311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ImportUpload"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4365,7 +4365,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4454,7 +4454,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4532,7 +4532,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, or a file being read by another request: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4568,7 +4568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4672,7 +4672,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4744,7 +4744,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4801,7 +4801,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4866,7 +4866,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4904,7 +4904,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5049,7 +5049,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5087,7 +5087,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reminder"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5150,7 +5150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5198,7 +5198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5236,7 +5236,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5290,7 +5290,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5343,7 +5343,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vacation"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5406,7 +5406,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5473,7 +5473,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5524,7 +5524,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5578,7 +5578,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5616,7 +5616,7 @@ export interface paths {
                         "application/json": components["schemas"]["PushSubscription"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5670,7 +5670,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5752,7 +5752,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5834,7 +5834,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,7 +5888,7 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
-                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5951,7 +5951,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
                 503: {
                     headers: {
                         [name: string]: unknown;
