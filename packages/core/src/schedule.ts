@@ -192,6 +192,53 @@ export function checksPerDay(schedule: Schedule): number {
   return numerator / denominator;
 }
 
+/**
+ * What a schedule asks, as data for a user interface to phrase in its language (the web's
+ * catalogs): named patterns first ("every day", Monday–Friday, the weekend), weekdays listed from
+ * the user's week start, counts as numbers.
+ */
+export type ScheduleDescription =
+  | { kind: 'every_day' }
+  | { kind: 'workdays' }
+  | { kind: 'weekends' }
+  | { kind: 'one_weekday'; day: Weekday }
+  | { kind: 'weekdays'; days: Weekday[] }
+  | { kind: 'per_week'; times: number }
+  | { kind: 'per_month'; times: number }
+  | { kind: 'in_days'; times: number; days: number }
+  | { kind: 'every_n_days'; interval: number };
+
+export function scheduleDescription(
+  schedule: Schedule,
+  weekStart: Weekday = 1,
+): ScheduleDescription {
+  switch (schedule.kind) {
+    case 'daily':
+      return { kind: 'every_day' };
+    case 'weekdays': {
+      const days = [...new Set(schedule.days)].sort(
+        (a, b) => ((a - weekStart + 7) % 7) - ((b - weekStart + 7) % 7),
+      );
+      const key = [...days].sort().join('');
+      if (key === '1234567') return { kind: 'every_day' };
+      if (key === '12345') return { kind: 'workdays' };
+      if (key === '67') return { kind: 'weekends' };
+      if (days.length === 1) return { kind: 'one_weekday', day: days[0]! };
+      return { kind: 'weekdays', days };
+    }
+    case 'times_per_week':
+      return { kind: 'per_week', times: schedule.times };
+    case 'times_per_month':
+      return { kind: 'per_month', times: schedule.times };
+    case 'times_in_days':
+      return { kind: 'in_days', times: schedule.times, days: schedule.days };
+    case 'every_n_days':
+      return schedule.interval === 1
+        ? { kind: 'every_day' }
+        : { kind: 'every_n_days', interval: schedule.interval };
+  }
+}
+
 const SHORT_DAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const LONG_DAY = [
   'Monday',
@@ -210,34 +257,30 @@ function timesA(times: number, period: string): string {
 }
 
 /**
- * A plain-English summary for lists and headers: "Every day", "Mon, Wed, Fri", "3 times a
- * week", "Once a month", "Every 3 days", "3 times in any 10 days". Weekdays are listed from the
- * user's week start.
+ * A plain-English summary (exports, imports' comparisons; the web app phrases
+ * `scheduleDescription` in the user's language): "Every day", "Mon, Wed, Fri", "3 times a
+ * week", "Once a month", "Every 3 days", "3 times in any 10 days".
  */
 export function describeSchedule(schedule: Schedule, weekStart: Weekday = 1): string {
-  switch (schedule.kind) {
-    case 'daily':
+  const d = scheduleDescription(schedule, weekStart);
+  switch (d.kind) {
+    case 'every_day':
       return 'Every day';
-    case 'weekdays': {
-      const days = [...new Set(schedule.days)].sort(
-        (a, b) => ((a - weekStart + 7) % 7) - ((b - weekStart + 7) % 7),
-      );
-      const key = [...days].sort().join('');
-      if (key === '1234567') return 'Every day';
-      if (key === '12345') return 'Weekdays';
-      if (key === '67') return 'Weekends';
-      if (days.length === 1) return `Every ${LONG_DAY[days[0]! - 1]}`;
-      return days.map((d) => SHORT_DAY[d - 1]).join(', ');
-    }
-    case 'times_per_week':
-      return timesA(schedule.times, 'a week');
-    case 'times_per_month':
-      return timesA(schedule.times, 'a month');
-    case 'times_in_days':
-      return timesA(schedule.times, `in any ${schedule.days} days`);
+    case 'workdays':
+      return 'Weekdays';
+    case 'weekends':
+      return 'Weekends';
+    case 'one_weekday':
+      return `Every ${LONG_DAY[d.day - 1]}`;
+    case 'weekdays':
+      return d.days.map((day) => SHORT_DAY[day - 1]).join(', ');
+    case 'per_week':
+      return timesA(d.times, 'a week');
+    case 'per_month':
+      return timesA(d.times, 'a month');
+    case 'in_days':
+      return timesA(d.times, `in any ${d.days} days`);
     case 'every_n_days':
-      if (schedule.interval === 1) return 'Every day';
-      if (schedule.interval === 2) return 'Every other day';
-      return `Every ${schedule.interval} days`;
+      return d.interval === 2 ? 'Every other day' : `Every ${d.interval} days`;
   }
 }

@@ -9,6 +9,8 @@ import {
   periodOf,
   periodProgress,
   type Schedule,
+  type ScheduleDescription,
+  scheduleDescription,
   type Weekday,
 } from '../src';
 import { done, skip } from './helpers';
@@ -189,4 +191,32 @@ describe('describeSchedule', () => {
   ] as [Schedule, Weekday, string][])('%j (week starts %i) → %s', (schedule, weekStart, text) => {
     expect(describeSchedule(schedule, weekStart)).toBe(text);
   });
+});
+
+describe('scheduleDescription', () => {
+  it.each([
+    [{ kind: 'daily' }, 1, { kind: 'every_day' }],
+    [{ kind: 'weekdays', days: [5, 1, 3] }, 1, { kind: 'weekdays', days: [1, 3, 5] }],
+    [{ kind: 'weekdays', days: [1, 3, 7] }, 7, { kind: 'weekdays', days: [7, 1, 3] }],
+    [{ kind: 'weekdays', days: [1, 3, 7, 3] }, 1, { kind: 'weekdays', days: [1, 3, 7] }],
+    [{ kind: 'weekdays', days: [6, 1] }, 6, { kind: 'weekdays', days: [6, 1] }],
+    [{ kind: 'weekdays', days: [2] }, 1, { kind: 'one_weekday', day: 2 }],
+    [{ kind: 'weekdays', days: [5, 4, 3, 2, 1] }, 7, { kind: 'workdays' }],
+    [{ kind: 'weekdays', days: [7, 6] }, 1, { kind: 'weekends' }],
+    [{ kind: 'weekdays', days: [1, 2, 3, 4, 5, 6, 7] }, 3, { kind: 'every_day' }],
+    [{ kind: 'times_per_week', times: 3 }, 1, { kind: 'per_week', times: 3 }],
+    [{ kind: 'times_per_month', times: 1 }, 1, { kind: 'per_month', times: 1 }],
+    [{ kind: 'times_in_days', times: 3, days: 10 }, 1, { kind: 'in_days', times: 3, days: 10 }],
+    [{ kind: 'every_n_days', interval: 1, startDate: '2024-01-01' }, 1, { kind: 'every_day' }],
+    [
+      { kind: 'every_n_days', interval: 2, startDate: '2024-01-01' },
+      1,
+      { kind: 'every_n_days', interval: 2 },
+    ],
+  ] as [Schedule, Weekday, ScheduleDescription][])(
+    '%j (week starts %i) → %j',
+    (schedule, weekStart, description) => {
+      expect(scheduleDescription(schedule, weekStart)).toEqual(description);
+    },
+  );
 });

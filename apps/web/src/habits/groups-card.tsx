@@ -6,6 +6,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, type Group, type Habit } from '../api/client';
+import { useT } from '../i18n/i18n';
 import { InputField } from '../shared/components/field';
 import { ArrowDownIcon, ArrowUpIcon } from '../shared/components/icons';
 import { useMutation } from '../shared/lib/use-mutation';
@@ -23,6 +24,7 @@ export function layoutFor(habits: readonly Habit[], order: readonly Group[]) {
 }
 
 export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: () => void }) {
+  const t = useT();
   const id = useId();
   const [groups, setGroups] = useState<Group[] | null>(null);
   const [name, setName] = useState('');
@@ -39,12 +41,12 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
   const after = { errorToast: true, onSuccess: () => void refresh().then(onChanged) };
   const create = useMutation((n: string) => api.createGroup(n), {
     ...after,
-    success: (g) => `Added the group “${g.name}”.`,
+    success: (g) => t('groups.added', { name: g.name }),
   });
   const rename = useMutation((g: string, n: string) => api.renameGroup(g, n), after);
   const remove = useMutation((g: Group) => api.deleteGroup(g.id), {
     ...after,
-    success: 'Group deleted; its habits stay, without a group.',
+    success: () => t('groups.deleted'),
   });
   const reorder = useMutation((order: Group[]) => api.setLayout(layoutFor(habits, order)), after);
 
@@ -60,11 +62,9 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
   return (
     <section className="card form-section" aria-labelledby={`${id}-title`} data-testid="groups">
       <h2 id={`${id}-title`} className="card-title">
-        Groups
+        {t('groups.title')}
       </h2>
-      <p className="hint">
-        Sections on Today, in this order. Put a habit in a group from its Edit page.
-      </p>
+      <p className="hint">{t('groups.hint')}</p>
       {groups && groups.length > 0 ? (
         <ol className="manage-list">
           {groups.map((g, i) => (
@@ -78,7 +78,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                   }}
                 >
                   <label className="sr-only" htmlFor={`${id}-${g.id}`}>
-                    New name for {g.name}
+                    {t('groups.newName', { name: g.name })}
                   </label>
                   <input
                     id={`${id}-${g.id}`}
@@ -88,7 +88,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                     onChange={(e) => setRenaming({ id: g.id, name: e.target.value })}
                   />
                   <button type="submit" className="button button-small button-primary">
-                    Save
+                    {t('common.save')}
                   </button>
                 </form>
               ) : (
@@ -98,7 +98,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Move group ${g.name} up`}
+                  aria-label={t('groups.moveUp', { name: g.name })}
                   disabled={i === 0 || reorder.busy}
                   onClick={() => move(i, -1)}
                 >
@@ -107,7 +107,7 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Move group ${g.name} down`}
+                  aria-label={t('groups.moveDown', { name: g.name })}
                   disabled={i === groups.length - 1 || reorder.busy}
                   onClick={() => move(i, 1)}
                 >
@@ -119,7 +119,8 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                     className="button button-small"
                     onClick={() => setRenaming({ id: g.id, name: g.name })}
                   >
-                    Rename<span className="sr-only"> {g.name}</span>
+                    {t('groups.rename')}
+                    <span className="sr-only"> {g.name}</span>
                   </button>
                 )}
                 <button
@@ -128,7 +129,8 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
                   disabled={remove.busy}
                   onClick={() => void remove.run(g)}
                 >
-                  Delete<span className="sr-only"> group {g.name}</span>
+                  {t('common.delete')}
+                  <span className="sr-only"> {t('groups.srName', { name: g.name })}</span>
                 </button>
               </span>
             </li>
@@ -144,16 +146,16 @@ export function GroupsCard({ habits, onChanged }: { habits: Habit[]; onChanged: 
         }}
       >
         <InputField
-          label="New group"
+          label={t('groups.new')}
           error={create.fields.name}
           className="input"
           maxLength={LIMITS.groupNameMax}
-          placeholder="e.g. Morning"
+          placeholder={t('groups.placeholder')}
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="button" disabled={create.busy || !name.trim()}>
-          Add group
+          {t('groups.add')}
         </button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, startOfMonth, type Weekday } from '@habit-tracker/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type CheckinDto, friendlyError, type History } from '../api/client';
+import { t as translate, useT } from '../i18n/i18n';
 import { onSettled, syncStore } from '../offline/sync';
 import { BackLink, Link } from '../router';
 import { DayLegend } from '../shared/components/day-mark';
@@ -38,6 +39,7 @@ function withConfirmedCheckin(history: History, date: string, checkin: CheckinDt
 }
 
 export default function HabitDetailScreen({ id }: { id: string }) {
+  const t = useT();
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
   const [picked, setPicked] = useState<string | null>(null);
   const [focusDate, setFocusDate] = useState<string | null>(null);
   const { pending } = useStore(syncStore);
-  const heading = useHeadingFocus<HTMLHeadingElement>(history?.habit.name ?? 'Habit');
+  const heading = useHeadingFocus<HTMLHeadingElement>(history?.habit.name ?? t('detail.habit'));
   const weekStart = todayStore.get().data?.settings.weekStart ?? 1;
   const rangeRef = useRef<string | null>(null);
   rangeRef.current = from;
@@ -74,7 +76,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
         // below lands: keep the confirmed day in view meanwhile.
         setHistory((h) => (h ? withConfirmedCheckin(h, action.date, result.checkin) : h));
       } else {
-        toast(`Not saved: ${result.message}`, { tone: 'error' });
+        toast(translate('detail.notSaved', { message: result.message }), { tone: 'error' });
       }
       clearTimeout(timer);
       timer = setTimeout(() => void load(), 250);
@@ -91,7 +93,9 @@ export default function HabitDetailScreen({ id }: { id: string }) {
     {
       errorToast: true,
       success: (updated) =>
-        updated.archivedAt ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`,
+        updated.archivedAt
+          ? t('habits.archived', { name: updated.name })
+          : t('habits.unarchived', { name: updated.name }),
       onSuccess: (updated) => setHistory((h) => (h ? { ...h, habit: updated } : h)),
     },
   );
@@ -115,7 +119,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
           <BackIcon width={18} height={18} />
         </BackLink>
         <h1 ref={heading} tabIndex={-1}>
-          {error ? 'Habit' : 'Loading…'}
+          {error ? t('detail.habit') : t('detail.loading')}
         </h1>
         <LoadingCard error={error} />
       </div>
@@ -170,20 +174,20 @@ export default function HabitDetailScreen({ id }: { id: string }) {
             <p className="subtitle">
               {scheduleText(habit, weekStart)}
               {habit.measure.kind === 'numeric' ? ` · ${targetText(habit)}` : ''}
-              {habit.archivedAt ? ' · Archived' : ''}
+              {habit.archivedAt ? ` · ${t('detail.archived')}` : ''}
             </p>
           </div>
         </div>
         <div className="detail-actions">
           <Link to={`/habits/${habit.id}/edit`} className="button button-small">
-            Edit
+            {t('detail.edit')}
           </Link>
           <button
             type="button"
             className="button button-small"
             onClick={() => void toggleArchive()}
           >
-            {habit.archivedAt ? 'Unarchive' : 'Archive'}
+            {habit.archivedAt ? t('habits.unarchive') : t('habits.archive')}
           </button>
         </div>
         {habit.description ? <p className="description">{habit.description}</p> : null}
@@ -191,19 +195,19 @@ export default function HabitDetailScreen({ id }: { id: string }) {
 
       <dl className="stats" data-testid="detail-stats">
         <div className="stat">
-          <dt>Current streak</dt>
+          <dt>{t('grid.streak')}</dt>
           <dd data-testid="current-streak">{streakText(streak)}</dd>
         </div>
         <div className="stat">
-          <dt>Best streak</dt>
+          <dt>{t('detail.bestStreak')}</dt>
           <dd data-testid="best-streak">{streakText({ ...streak, current: streak.best })}</dd>
         </div>
         <div className="stat">
-          <dt>Strength</dt>
+          <dt>{t('detail.strength')}</dt>
           <dd>{formatPercent(score)}</dd>
         </div>
         <div className="stat">
-          <dt>Completions</dt>
+          <dt>{t('detail.completions')}</dt>
           <dd>{formatNumber(doneCount)}</dd>
         </div>
       </dl>
@@ -211,11 +215,11 @@ export default function HabitDetailScreen({ id }: { id: string }) {
       <section className="card" aria-labelledby="calendar-title">
         <div className="card-header">
           <h2 id="calendar-title" className="card-title">
-            History
+            {t('detail.history')}
           </h2>
           <DayLegend numeric={habit.measure.kind === 'numeric'} />
         </div>
-        <p className="hint">Tap a day to mark it done, skipped or clear, or to add a note.</p>
+        <p className="hint">{t('detail.historyHint')}</p>
         <HistoryCalendar
           habit={habit}
           months={months}
@@ -228,7 +232,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
         />
         {canShowEarlier ? (
           <button type="button" className="button button-block" onClick={() => void showEarlier()}>
-            Show earlier months
+            {t('detail.showEarlier')}
           </button>
         ) : null}
       </section>
@@ -238,13 +242,13 @@ export default function HabitDetailScreen({ id }: { id: string }) {
       <div className="chart-grid-2">
         <section className="card" aria-labelledby="score-title">
           <h2 id="score-title" className="card-title">
-            Strength over time
+            {t('detail.strengthOverTime')}
           </h2>
           <ScoreChart points={points} color={habit.color} />
         </section>
         <section className="card" aria-labelledby="weekday-title">
           <h2 id="weekday-title" className="card-title">
-            Completions by weekday
+            {t('detail.byWeekday')}
           </h2>
           <WeekdayChart counts={history.weekdayCounts} weekStart={weekStart} color={habit.color} />
         </section>
@@ -253,7 +257,7 @@ export default function HabitDetailScreen({ id }: { id: string }) {
       {notes.length > 0 ? (
         <section className="card" aria-labelledby="notes-title">
           <h2 id="notes-title" className="card-title">
-            Recent notes
+            {t('detail.notes')}
           </h2>
           <ul className="notes">
             {notes.map((c) => (

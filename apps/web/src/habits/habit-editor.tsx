@@ -2,6 +2,7 @@ import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { HABIT_COLORS, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
+import { type MessageId, useT } from '../i18n/i18n';
 import { HabitReminders } from '../reminders/habit-reminders';
 import { Link, navigate } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
@@ -25,9 +26,26 @@ import {
 } from './habit-form';
 import { ICONS } from './habit-options';
 
+const COLOR_NAMES: Record<(typeof HABIT_COLORS)[number]['value'], MessageId> = {
+  '#3b82f6': 'color.blue',
+  '#22c55e': 'color.green',
+  '#eab308': 'color.yellow',
+  '#ef4444': 'color.red',
+  '#a855f7': 'color.purple',
+  '#ec4899': 'color.pink',
+  '#14b8a6': 'color.teal',
+  '#f97316': 'color.orange',
+  '#6366f1': 'color.indigo',
+  '#0ea5e9': 'color.sky',
+  '#64748b': 'color.slate',
+};
+
 export default function HabitEditorScreen({ id }: { id?: string }) {
+  const t = useT();
   const editing = id !== undefined;
-  const heading = useHeadingFocus<HTMLHeadingElement>(editing ? 'Edit habit' : 'New habit');
+  const heading = useHeadingFocus<HTMLHeadingElement>(
+    editing ? t('editor.titleEdit') : t('today.newHabit'),
+  );
   const today = todayStore.get().data;
   const weekStart = (today?.settings.weekStart ?? 1) as Weekday;
   // The user's today from Today; before it has loaded, core's rule on this device's zone.
@@ -60,12 +78,13 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
   const saveHabit = useMutation(
     (body: HabitCreate) => (id ? api.updateHabit(id, body) : api.createHabit(body)),
     {
-      success: (saved) => (id ? `Saved “${saved.name}”.` : `Created “${saved.name}”.`),
+      success: (saved) =>
+        id ? t('editor.saved', { name: saved.name }) : t('editor.created', { name: saved.name }),
       onSuccess: (saved) => navigate(id ? `/habits/${saved.id}` : '/'),
     },
   );
   const deleteHabit = useMutation(() => api.deleteHabit(id!), {
-    success: () => `Deleted “${habit?.name ?? 'habit'}”.`,
+    success: () => t('habits.deleted', { name: habit?.name ?? '' }),
     onSuccess: () => navigate('/habits', { replace: true }),
   });
 
@@ -84,7 +103,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
     return (
       <div className="screen">
         <h1 ref={heading} tabIndex={-1}>
-          Edit habit
+          {t('editor.titleEdit')}
         </h1>
         <LoadingCard error={loadError} />
       </div>
@@ -94,7 +113,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
   const errors = { ...saveHabit.fields, ...checks };
   const error =
     Object.keys(checks).length > 0
-      ? 'Some details need fixing.'
+      ? t('editor.fixDetails')
       : (saveHabit.error ?? deleteHabit.error);
   const busy = saveHabit.busy || deleteHabit.busy;
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
@@ -128,10 +147,10 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
     <div className="screen editor-screen">
       <header className="screen-header">
         <Link to={id ? `/habits/${id}` : '/'} className="back-link">
-          <BackIcon width={18} height={18} /> {id ? 'Back to habit' : 'Back'}
+          <BackIcon width={18} height={18} /> {id ? t('editor.backToHabit') : t('shell.back')}
         </Link>
         <h1 ref={heading} tabIndex={-1}>
-          {editing ? 'Edit habit' : 'New habit'}
+          {editing ? t('editor.titleEdit') : t('today.newHabit')}
         </h1>
       </header>
       <form
@@ -147,19 +166,19 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
             <span className="habit-icon habit-icon-large">
               {form.icon || form.name.trim().charAt(0).toUpperCase() || '?'}
             </span>
-            <span className="preview-name">{form.name || 'Your habit'}</span>
+            <span className="preview-name">{form.name || t('editor.previewName')}</span>
           </div>
           <InputField
-            label="Name"
+            label={t('editor.name')}
             error={errors.name}
             className="input"
             maxLength={LIMITS.nameMax}
-            placeholder="e.g. Read, Run, Drink water"
+            placeholder={t('editor.namePlaceholder')}
             value={form.name}
             onChange={(e) => set('name', e.target.value)}
           />
           <fieldset className="field">
-            <legend className="label">Icon</legend>
+            <legend className="label">{t('editor.icon')}</legend>
             <div className="icon-picker">
               {ICONS.map((icon) => (
                 <button
@@ -167,27 +186,27 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   type="button"
                   className="icon-choice"
                   aria-pressed={form.icon === icon}
-                  aria-label={`Icon ${icon}`}
+                  aria-label={t('editor.iconChoice', { icon })}
                   onClick={() => set('icon', form.icon === icon ? '' : icon)}
                 >
                   {icon}
                 </button>
               ))}
               <label className="sr-only" htmlFor={`${uid}-icon`}>
-                Or type any emoji
+                {t('editor.iconCustom')}
               </label>
               <input
                 id={`${uid}-icon`}
                 className="input icon-input"
                 maxLength={LIMITS.iconMax}
-                placeholder="Any emoji"
+                placeholder={t('editor.iconPlaceholder')}
                 value={ICONS.includes(form.icon) ? '' : form.icon}
                 onChange={(e) => set('icon', e.target.value)}
               />
             </div>
           </fieldset>
           <fieldset className="field">
-            <legend className="label">Colour</legend>
+            <legend className="label">{t('editor.colour')}</legend>
             <div className="color-picker">
               {HABIT_COLORS.map((c) => (
                 <label key={c.value} className="color-choice" style={habitColorStyle(c.value)}>
@@ -198,13 +217,13 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                     checked={form.color.toLowerCase() === c.value}
                     onChange={() => set('color', c.value)}
                   />
-                  <span className="sr-only">{c.name}</span>
+                  <span className="sr-only">{t(COLOR_NAMES[c.value])}</span>
                 </label>
               ))}
             </div>
           </fieldset>
           {groups.length > 0 ? (
-            <Field label="Group" optional hint="Today shows each group as a section of its own.">
+            <Field label={t('editor.group')} optional hint={t('editor.groupHint')}>
               {(control) => (
                 <select
                   {...control}
@@ -212,7 +231,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   value={form.groupId}
                   onChange={(e) => set('groupId', e.target.value)}
                 >
-                  <option value="">No group</option>
+                  <option value="">{t('editor.noGroup')}</option>
                   {groups.map((g) => (
                     <option key={g.id} value={g.id}>
                       {g.name}
@@ -222,7 +241,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               )}
             </Field>
           ) : null}
-          <Field label="Description" optional>
+          <Field label={t('editor.description')} optional>
             {(control) => (
               <textarea
                 {...control}
@@ -238,7 +257,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
 
         <section className="card form-section">
           <fieldset className="field">
-            <legend className="label">How do you track it?</legend>
+            <legend className="label">{t('editor.track')}</legend>
             <div className="choice-cards two">
               <label className="choice-card">
                 <input
@@ -247,8 +266,8 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   checked={form.measureKind === 'boolean'}
                   onChange={() => set('measureKind', 'boolean')}
                 />
-                <span className="choice-title">Yes or no</span>
-                <span className="choice-hint">Did it or didn’t</span>
+                <span className="choice-title">{t('editor.yesNo')}</span>
+                <span className="choice-hint">{t('editor.yesNoHint')}</span>
               </label>
               <label className="choice-card">
                 <input
@@ -257,14 +276,14 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                   checked={form.measureKind === 'numeric'}
                   onChange={() => set('measureKind', 'numeric')}
                 />
-                <span className="choice-title">A number</span>
-                <span className="choice-hint">Pages, km, glasses…</span>
+                <span className="choice-title">{t('editor.number')}</span>
+                <span className="choice-hint">{t('editor.numberHint')}</span>
               </label>
             </div>
           </fieldset>
           {form.measureKind === 'numeric' ? (
             <div className="field-row">
-              <Field label="Goal">
+              <Field label={t('editor.goal')}>
                 {(control) => (
                   <select
                     {...control}
@@ -272,13 +291,13 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                     value={form.direction}
                     onChange={(e) => set('direction', e.target.value as Form['direction'])}
                   >
-                    <option value="at_least">At least</option>
-                    <option value="at_most">At most</option>
+                    <option value="at_least">{t('editor.atLeast')}</option>
+                    <option value="at_most">{t('editor.atMost')}</option>
                   </select>
                 )}
               </Field>
               <InputField
-                label="Target"
+                label={t('editor.target')}
                 error={errors['measure.target']}
                 className="input"
                 type="number"
@@ -289,7 +308,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 onChange={(e) => set('target', e.target.value)}
               />
               <InputField
-                label="Unit"
+                label={t('editor.unit')}
                 error={errors['measure.unit']}
                 className="input"
                 maxLength={LIMITS.unitMax}
@@ -303,7 +322,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
 
         <section className="card form-section">
           <fieldset className="field">
-            <legend className="label">How often?</legend>
+            <legend className="label">{t('editor.howOften')}</legend>
             <div className="choice-cards">
               {SCHEDULE_KINDS.map((s) => (
                 <label key={s.kind} className="choice-card">
@@ -314,15 +333,15 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                     checked={form.scheduleKind === s.kind}
                     onChange={() => set('scheduleKind', s.kind)}
                   />
-                  <span className="choice-title">{s.label}</span>
-                  <span className="choice-hint">{s.hint}</span>
+                  <span className="choice-title">{t(s.label)}</span>
+                  <span className="choice-hint">{t(s.hint)}</span>
                 </label>
               ))}
             </div>
           </fieldset>
           {form.scheduleKind === 'weekdays' ? (
             <fieldset className="field">
-              <legend className="label">Days</legend>
+              <legend className="label">{t('editor.days')}</legend>
               <div className="day-picker">
                 {weekOrder.map((d) => (
                   <label key={d} className="day-choice">
@@ -346,7 +365,11 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           ) : null}
           {form.scheduleKind === 'times_per_week' || form.scheduleKind === 'times_per_month' ? (
             <CountField
-              label={`Times per ${form.scheduleKind === 'times_per_week' ? 'week' : 'month'}`}
+              label={
+                form.scheduleKind === 'times_per_week'
+                  ? t('editor.timesPerWeek')
+                  : t('editor.timesPerMonth')
+              }
               error={errors['schedule.times']}
               min={1}
               max={
@@ -365,7 +388,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           {form.scheduleKind === 'every_n_days' ? (
             <div className="field-row">
               <CountField
-                label="Every how many days?"
+                label={t('editor.interval')}
                 error={errors['schedule.interval']}
                 min={SCHEDULE_LIMITS.everyNDays.min}
                 max={SCHEDULE_LIMITS.everyNDays.max}
@@ -373,7 +396,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 onChange={(v) => set('interval', v)}
               />
               <InputField
-                label="Starting on"
+                label={t('editor.startingOn')}
                 error={errors['schedule.startDate']}
                 className="input"
                 type="date"
@@ -385,7 +408,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
           {form.scheduleKind === 'times_in_days' ? (
             <div className="field-row">
               <CountField
-                label="How many times?"
+                label={t('editor.howManyTimes')}
                 error={errors['schedule.times']}
                 min={1}
                 max={364}
@@ -393,7 +416,7 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
                 onChange={(v) => set('windowTimes', v)}
               />
               <CountField
-                label="In any how many days?"
+                label={t('editor.inAnyDays')}
                 error={errors['schedule.days']}
                 min={2}
                 max={365}
@@ -415,24 +438,24 @@ export default function HabitEditorScreen({ id }: { id?: string }) {
               className="button button-danger-ghost"
               onClick={() => setConfirmDelete(true)}
             >
-              Delete
+              {t('common.delete')}
             </button>
           ) : null}
           <span className="spacer" />
           <Link to={id ? `/habits/${id}` : '/'} className="button">
-            Cancel
+            {t('common.cancel')}
           </Link>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : editing ? 'Save changes' : 'Create habit'}
+            {busy ? t('common.saving') : editing ? t('editor.saveChanges') : t('editor.create')}
           </button>
         </div>
       </form>
       {id ? <HabitReminders habitId={id} weekStart={weekStart} /> : null}
       {confirmDelete ? (
         <ConfirmDialog
-          title={`Delete “${habit?.name ?? 'this habit'}”?`}
-          description="This deletes the habit and its whole history. It can’t be undone. (To just stop tracking it, archive it instead.)"
-          confirmLabel="Delete habit"
+          title={t('habits.deleteTitle', { name: habit?.name ?? '' })}
+          description={t('editor.deleteDescription')}
+          confirmLabel={t('editor.deleteConfirm')}
           danger
           busy={busy}
           onConfirm={() => void remove()}

@@ -4,10 +4,10 @@
  * screen renders it; the web unit tests check it without a browser.
  */
 import type { Weekday } from '@habit-tracker/core';
-import { describeSchedule } from '@habit-tracker/core';
 import { HABIT_COLORS, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import type { Habit, HabitCreate } from '../api/client';
-import { targetText } from '../shared/lib/format';
+import { type MessageId, t } from '../i18n/i18n';
+import { describeScheduleText, targetText } from '../shared/lib/format';
 
 export type ScheduleKind = HabitCreate['schedule']['kind'];
 
@@ -32,13 +32,13 @@ export interface Form {
   groupId: string;
 }
 
-export const SCHEDULE_KINDS: { kind: ScheduleKind; label: string; hint: string }[] = [
-  { kind: 'daily', label: 'Every day', hint: 'Due daily' },
-  { kind: 'weekdays', label: 'On certain days', hint: 'Pick the weekdays' },
-  { kind: 'times_per_week', label: 'Times a week', hint: 'Any days you like' },
-  { kind: 'times_per_month', label: 'Times a month', hint: 'Any days you like' },
-  { kind: 'every_n_days', label: 'Every few days', hint: 'A steady rhythm' },
-  { kind: 'times_in_days', label: 'Times in any few days', hint: 'A rolling window, as in Loop' },
+export const SCHEDULE_KINDS: { kind: ScheduleKind; label: MessageId; hint: MessageId }[] = [
+  { kind: 'daily', label: 'editor.schedule.daily', hint: 'editor.schedule.dailyHint' },
+  { kind: 'weekdays', label: 'editor.schedule.weekdays', hint: 'editor.schedule.weekdaysHint' },
+  { kind: 'times_per_week', label: 'editor.schedule.perWeek', hint: 'editor.schedule.anyDays' },
+  { kind: 'times_per_month', label: 'editor.schedule.perMonth', hint: 'editor.schedule.anyDays' },
+  { kind: 'every_n_days', label: 'editor.schedule.everyN', hint: 'editor.schedule.everyNHint' },
+  { kind: 'times_in_days', label: 'editor.schedule.inDays', hint: 'editor.schedule.inDaysHint' },
 ];
 
 export function emptyForm(today: string, color: string = HABIT_COLORS[0].value): Form {
@@ -96,13 +96,13 @@ export function formFromHabit(h: Habit, today: string): Form {
 export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
-  if (!f.name.trim()) errors.name = 'Give the habit a name.';
+  if (!f.name.trim()) errors.name = t('editor.error.name');
   let measure: HabitCreate['measure'] = { kind: 'boolean' };
   if (f.measureKind === 'numeric') {
     const target = Number(f.target.replace(',', '.'));
-    if (!f.unit.trim()) errors['measure.unit'] = 'Say what you count, e.g. km, pages, glasses.';
+    if (!f.unit.trim()) errors['measure.unit'] = t('editor.error.unit');
     if (!(target > 0 && target <= LIMITS.numberMax))
-      errors['measure.target'] = 'Enter a target above 0.';
+      errors['measure.target'] = t('editor.error.target');
     measure = { kind: 'numeric', unit: f.unit.trim(), target, direction: f.direction };
   }
   let schedule: HabitCreate['schedule'];
@@ -111,14 +111,14 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       schedule = { kind: 'daily' };
       break;
     case 'weekdays':
-      if (f.days.length === 0) errors['schedule.days'] = 'Pick at least one day.';
+      if (f.days.length === 0) errors['schedule.days'] = t('editor.error.days');
       schedule = { kind: 'weekdays', days: [...f.days].sort() };
       break;
     case 'times_per_week': {
       const times = int(f.timesPerWeek);
       const { min, max } = SCHEDULE_LIMITS.timesPerWeek;
       if (!(times >= min && times <= max))
-        errors['schedule.times'] = `Between ${min} and ${max} times a week.`;
+        errors['schedule.times'] = t('editor.error.timesPerWeek', { min, max });
       schedule = { kind: 'times_per_week', times };
       break;
     }
@@ -126,7 +126,7 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       const times = int(f.timesPerMonth);
       const { min, max } = SCHEDULE_LIMITS.timesPerMonth;
       if (!(times >= min && times <= max))
-        errors['schedule.times'] = `Between ${min} and ${max} times a month.`;
+        errors['schedule.times'] = t('editor.error.timesPerMonth', { min, max });
       schedule = { kind: 'times_per_month', times };
       break;
     }
@@ -134,9 +134,9 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       const interval = int(f.interval);
       const { min, max } = SCHEDULE_LIMITS.everyNDays;
       if (!(interval >= min && interval <= max))
-        errors['schedule.interval'] = `Between ${min} and ${max} days.`;
+        errors['schedule.interval'] = t('editor.error.days.between', { min, max });
       if (!/^\d{4}-\d{2}-\d{2}$/.test(f.startDate))
-        errors['schedule.startDate'] = 'Pick a start date.';
+        errors['schedule.startDate'] = t('editor.error.startDate');
       schedule = { kind: 'every_n_days', interval, startDate: f.startDate };
       break;
     }
@@ -144,10 +144,10 @@ export function toBody(f: Form): { body: HabitCreate } | { errors: Record<string
       // The contract's SCHEDULE_LIMITS.timesInDays, repeated: the value would bring zod along.
       const times = int(f.windowTimes);
       const days = int(f.windowDays);
-      if (!(days >= 2 && days <= 365)) errors['schedule.days'] = 'Between 2 and 365 days.';
+      if (!(days >= 2 && days <= 365))
+        errors['schedule.days'] = t('editor.error.days.between', { min: 2, max: 365 });
       else if (!(times >= 1 && times < days)) {
-        errors['schedule.times'] =
-          `At least once and fewer than ${days} times (every day is “Every day”).`;
+        errors['schedule.times'] = t('editor.error.windowTimes', { days });
       }
       schedule = { kind: 'times_in_days', times, days };
       break;
@@ -174,9 +174,9 @@ export function scheduleSummary(f: Form, weekStart: Weekday): string {
     unit: f.unit || 'units',
     target: f.target || '1',
   });
-  if (!('body' in result)) return 'Finish the schedule to see a summary.';
+  if (!('body' in result)) return t('editor.summaryIncomplete');
   const { schedule, measure } = result.body;
-  const when = describeSchedule(schedule, weekStart);
+  const when = describeScheduleText(schedule, weekStart);
   return measure.kind === 'numeric' && f.unit && f.target
     ? `${when} · ${targetText({ measure })}`
     : when;

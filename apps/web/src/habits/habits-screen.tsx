@@ -6,6 +6,7 @@ import {
   useState,
 } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
+import { useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { FormError } from '../shared/components/form-error';
@@ -13,7 +14,7 @@ import { HabitIcon } from '../shared/components/habit-icon';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/components/icons';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
-import { scheduleText, targetText } from '../shared/lib/format';
+import { formatNumber, scheduleText, targetText } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 import { loadToday, todayStore } from '../today/store';
@@ -31,7 +32,8 @@ interface DragState {
 }
 
 export default function HabitsScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Habits');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('shell.nav.habits'));
   const [active, setActive] = useState<Habit[] | null>(null);
   const [archived, setArchived] = useState<Habit[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export default function HabitsScreen() {
   );
   const removeHabit = useMutation((habit: Habit) => api.deleteHabit(habit.id), {
     errorToast: true,
-    success: () => `Deleted “${deleting?.name ?? 'habit'}”.`,
+    success: () => t('habits.deleted', { name: deleting?.name ?? '' }),
   });
   const busy = removeHabit.busy;
   const [drag, setDrag] = useState<DragState | null>(null);
@@ -66,7 +68,7 @@ export default function HabitsScreen() {
   async function saveOrder(next: Habit[], previous: Habit[], moved: Habit) {
     setActive(next);
     const position = next.findIndex((h) => h.id === moved.id) + 1;
-    setAnnouncement(`${moved.name} moved to position ${position} of ${next.length}.`);
+    setAnnouncement(t('habits.moved', { name: moved.name, position, count: next.length }));
     try {
       const { habits } = await api.reorderHabits(next.map((h) => h.id));
       setActive(habits.filter((h) => !h.archivedAt));
@@ -147,9 +149,16 @@ export default function HabitsScreen() {
     if (!outcome.ok) return;
     const updated = outcome.value;
     await refresh();
-    toast(archiving ? `Archived “${updated.name}”.` : `“${updated.name}” is back on Today.`, {
-      ...(archiving ? { action: { label: 'Undo', run: () => void archive(updated, false) } } : {}),
-    });
+    toast(
+      archiving
+        ? t('habits.archived', { name: updated.name })
+        : t('habits.unarchived', { name: updated.name }),
+      {
+        ...(archiving
+          ? { action: { label: t('habits.undo'), run: () => void archive(updated, false) } }
+          : {}),
+      },
+    );
   }
 
   async function confirmDelete() {
@@ -161,9 +170,9 @@ export default function HabitsScreen() {
 
   return (
     <div className="screen">
-      <ScreenHeader heading={heading} title="Habits" className="with-action">
+      <ScreenHeader heading={heading} title={t('shell.nav.habits')} className="with-action">
         <Link to="/habits/new" className="button button-primary">
-          <PlusIcon width={18} height={18} /> New habit
+          <PlusIcon width={18} height={18} /> {t('today.newHabit')}
         </Link>
       </ScreenHeader>
       <FormError error={error} />
@@ -173,20 +182,18 @@ export default function HabitsScreen() {
       {active === null && !error ? <div className="card skeleton-card" aria-busy="true" /> : null}
       {active && active.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">No active habits</p>
+          <p className="empty-title">{t('habits.noActive')}</p>
           <Link to="/habits/new" className="button button-primary">
-            Create a habit
+            {t('habits.create')}
           </Link>
         </div>
       ) : null}
       {active && active.length > 0 ? (
         <section aria-labelledby="active-title">
           <h2 id="active-title" className="section-title">
-            Active <span className="count">{active.length}</span>
+            {t('habits.active')} <span className="count">{formatNumber(active.length)}</span>
           </h2>
-          <p className="hint section-hint">
-            Drag the handle or use the arrows to set the order on Today.
-          </p>
+          <p className="hint section-hint">{t('habits.orderHint')}</p>
           <ol className="manage-list" ref={listRef} data-testid="active-habits">
             {active.map((habit, index) => {
               const dragging = drag?.id === habit.id;
@@ -201,7 +208,7 @@ export default function HabitsScreen() {
                   <button
                     type="button"
                     className="icon-button drag-handle"
-                    aria-label={`Drag to reorder ${habit.name}`}
+                    aria-label={t('habits.drag', { name: habit.name })}
                     tabIndex={-1}
                     onPointerDown={(e) => onPointerDown(e, habit, index)}
                     onPointerMove={onPointerMove}
@@ -225,7 +232,7 @@ export default function HabitsScreen() {
                       type="button"
                       className="icon-button"
                       data-move="-1"
-                      aria-label={`Move ${habit.name} up`}
+                      aria-label={t('habits.moveUp', { name: habit.name })}
                       disabled={index === 0}
                       onClick={() => move(index, -1)}
                     >
@@ -235,7 +242,7 @@ export default function HabitsScreen() {
                       type="button"
                       className="icon-button"
                       data-move="1"
-                      aria-label={`Move ${habit.name} down`}
+                      aria-label={t('habits.moveDown', { name: habit.name })}
                       disabled={index === active.length - 1}
                       onClick={() => move(index, 1)}
                     >
@@ -246,7 +253,8 @@ export default function HabitsScreen() {
                       className="button button-small"
                       onClick={() => void archive(habit, true)}
                     >
-                      Archive<span className="sr-only"> {habit.name}</span>
+                      {t('habits.archive')}
+                      <span className="sr-only"> {habit.name}</span>
                     </button>
                   </span>
                 </li>
@@ -259,7 +267,8 @@ export default function HabitsScreen() {
       {archived.length > 0 ? (
         <section aria-labelledby="archived-title" className="quiet-section">
           <h2 id="archived-title" className="section-title">
-            Archived <span className="count">{archived.length}</span>
+            {t('habits.archivedTitle')}{' '}
+            <span className="count">{formatNumber(archived.length)}</span>
           </h2>
           <ul className="manage-list" data-testid="archived-habits">
             {archived.map((habit) => (
@@ -277,14 +286,16 @@ export default function HabitsScreen() {
                     className="button button-small"
                     onClick={() => void archive(habit, false)}
                   >
-                    Unarchive<span className="sr-only"> {habit.name}</span>
+                    {t('habits.unarchive')}
+                    <span className="sr-only"> {habit.name}</span>
                   </button>
                   <button
                     type="button"
                     className="button button-small button-danger-ghost"
                     onClick={() => setDeleting(habit)}
                   >
-                    Delete<span className="sr-only"> {habit.name}</span>
+                    {t('common.delete')}
+                    <span className="sr-only"> {habit.name}</span>
                   </button>
                 </span>
               </li>
@@ -294,9 +305,9 @@ export default function HabitsScreen() {
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          description="The habit and its whole history will be deleted. This can’t be undone."
-          confirmLabel="Delete for good"
+          title={t('habits.deleteTitle', { name: deleting.name })}
+          description={t('habits.deleteDescription')}
+          confirmLabel={t('habits.deleteForGood')}
           danger
           busy={busy}
           onConfirm={() => void confirmDelete()}

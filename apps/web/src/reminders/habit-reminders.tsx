@@ -5,22 +5,26 @@
 import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { friendlyError } from '../api/client';
+import { T, t, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
-import { weekdayName } from '../shared/lib/format';
+import { formatClock, formatList, weekdayName } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type Reminder, remindersApi } from './api';
 
 export function describeDays(days: number[] | null): string {
-  if (days === null) return 'on its due days';
-  if (days.length === 7) return 'every day';
-  return `on ${days.map((d) => weekdayName(d as Weekday, 'short')).join(', ')}`;
+  if (days === null) return t('reminders.onDueDays');
+  if (days.length === 7) return t('reminders.everyDay');
+  return t('reminders.onDays', {
+    days: formatList(days.map((d) => weekdayName(d as Weekday, 'short'))),
+  });
 }
 
 export function HabitReminders({ habitId, weekStart }: { habitId: string; weekStart: Weekday }) {
+  const t = useT();
   const uid = useId();
   const [reminders, setReminders] = useState<Reminder[] | null>(null);
   const [time, setTime] = useState('08:00');
@@ -40,7 +44,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
     () => remindersApi.create({ habitId, time, days: chooseDays ? [...days].sort() : null }),
     {
       refreshToday: false,
-      success: (created) => `Reminder at ${created.time} added.`,
+      success: (created) => t('reminders.added', { time: formatClock(created.time) }),
       onSuccess: (created) =>
         setReminders((r) => [...(r ?? []), created].sort((a, b) => a.time.localeCompare(b.time))),
     },
@@ -60,28 +64,30 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
   const weekOrder = Array.from({ length: 7 }, (_, i) => (((weekStart - 1 + i) % 7) + 1) as Weekday);
 
   return (
-    <FormCard title="Reminders" testId="habit-reminders">
+    <FormCard title={t('reminders.title')} testId="habit-reminders">
       <p className="hint">
-        A notification at these times names the habit only when it is due and not done yet. Turn
-        reminders on for this device in <Link to="/settings">Settings</Link>.
+        <T
+          id="reminders.hint"
+          values={{ link: (chunks) => <Link to="/settings">{chunks}</Link> }}
+        />
       </p>
       {reminders === null ? null : reminders.length === 0 ? (
-        <p>No reminders yet.</p>
+        <p>{t('reminders.none')}</p>
       ) : (
         <ul className="plain-list">
           {reminders.map((r) => (
             <li key={r.id} className="list-row">
               <span>
-                <strong>{r.time}</strong> {describeDays(r.days)}
+                <strong>{formatClock(r.time)}</strong> {describeDays(r.days)}
               </span>
               <button
                 type="button"
                 className="button button-small"
                 disabled={remove.busy}
                 onClick={() => message.run(remove, r)}
-                aria-label={`Delete the reminder at ${r.time}`}
+                aria-label={t('reminders.delete', { time: formatClock(r.time) })}
               >
-                Delete
+                {t('common.delete')}
               </button>
             </li>
           ))}
@@ -89,7 +95,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
       )}
       <div className="field-row">
         <InputField
-          label="Time"
+          label={t('reminders.time')}
           className="input input-narrow"
           type="time"
           required
@@ -97,7 +103,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
           onChange={(e) => setTime(e.target.value)}
         />
         <fieldset className="field">
-          <legend className="label">Days</legend>
+          <legend className="label">{t('editor.days')}</legend>
           <label className="check">
             <input
               type="radio"
@@ -105,7 +111,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
               checked={!chooseDays}
               onChange={() => setChooseDays(false)}
             />{' '}
-            When the habit is due
+            {t('reminders.whenDue')}
           </label>
           <label className="check">
             <input
@@ -114,13 +120,13 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
               checked={chooseDays}
               onChange={() => setChooseDays(true)}
             />{' '}
-            On chosen days
+            {t('reminders.chosenDays')}
           </label>
         </fieldset>
       </div>
       {chooseDays ? (
         <fieldset className="field">
-          <legend className="sr-only">Remind on</legend>
+          <legend className="sr-only">{t('reminders.remindOn')}</legend>
           <div className="day-picker">
             {weekOrder.map((d) => (
               <label key={d} className="day-choice">
@@ -147,7 +153,7 @@ export function HabitReminders({ habitId, weekStart }: { habitId: string; weekSt
           onClick={() => message.run(add)}
           data-testid="add-reminder"
         >
-          {add.busy ? 'Adding…' : 'Add reminder'}
+          {add.busy ? t('reminders.adding') : t('reminders.add')}
         </button>
       </FormActions>
     </FormCard>

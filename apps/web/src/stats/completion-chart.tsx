@@ -5,7 +5,9 @@
  * readers and on every bar's title for pointers.
  */
 
+import { t } from '../i18n/i18n';
 import { ChartGrid } from '../shared/components/chart-grid';
+import { formatList, formatPercent } from '../shared/lib/format';
 import { useWidth } from '../shared/lib/use-width';
 
 export interface Bar {
@@ -37,8 +39,13 @@ export function CompletionChart({
   const barWidth = Math.max(3, Math.min(36, slot * 0.7));
   const y = (rate: number) => pad.top + (1 - rate) * h;
   const pct = (rate: number | null) =>
-    rate === null ? 'nothing due' : `${Math.round(rate * 100)}%`;
-  const label = `${title}: ${bars.map((b) => `${b.long} ${pct(b.rate)}`).join(', ')}.`;
+    rate === null ? t('chart.nothingDue') : formatPercent(rate);
+  const label = t('chart.completion.label', {
+    title,
+    values: formatList(
+      bars.map((b) => t('chart.value.item', { period: b.long, amount: pct(b.rate) })),
+    ),
+  });
   // Labels thinned so they never collide (≥ 34 px apart).
   const every = Math.max(1, Math.ceil(34 / slot));
   return (
@@ -50,7 +57,7 @@ export function CompletionChart({
             left={pad.left}
             right={pad.left + w}
             y={y}
-            label={(g) => `${g * 100}%`}
+            label={(g) => formatPercent(g)}
           />
         )}
         {bars.map((bar, i) => {
@@ -58,7 +65,7 @@ export function CompletionChart({
           const rate = bar.rate ?? 0;
           return (
             <g key={bar.long}>
-              <title>{`${bar.long}: ${pct(bar.rate)}`}</title>
+              <title>{t('chart.value.item', { period: bar.long, amount: pct(bar.rate) })}</title>
               {bar.rate === null ? (
                 <line
                   x1={cx - barWidth / 2}

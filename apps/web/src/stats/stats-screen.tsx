@@ -5,19 +5,27 @@
 import { completionRate } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Stats } from '../api/client';
+import { t as translate, useT } from '../i18n/i18n';
 import { FormError } from '../shared/components/form-error';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { type Segment, Segmented } from '../shared/components/segmented';
-import { formatDayMonth, formatMonthShort, formatPercent } from '../shared/lib/format';
+import {
+  formatDayMonth,
+  formatDayNumber,
+  formatMonthShort,
+  formatMonthShortYear,
+  formatPercent,
+  formatYear,
+} from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { type Bar, CompletionChart } from './completion-chart';
 
 type Unit = Stats['unit'];
-const UNITS: Segment<Unit>[] = [
-  { value: 'week', label: 'Weeks' },
-  { value: 'month', label: 'Months' },
-  { value: 'year', label: 'Years' },
+const units = (): Segment<Unit>[] => [
+  { value: 'week', label: translate('chart.weeks') },
+  { value: 'month', label: translate('chart.months') },
+  { value: 'year', label: translate('chart.years') },
 ];
 
 function barsOf(stats: Stats, list: Stats['overall']): Bar[] {
@@ -25,24 +33,25 @@ function barsOf(stats: Stats, list: Stats['overall']): Bar[] {
     const rate = completionRate(list[i] ?? { done: 0, expected: 0 });
     if (stats.unit === 'week') {
       return {
-        label: formatDayMonth(p.start).split(' ')[0]!,
-        long: `week of ${formatDayMonth(p.start)}`,
+        label: formatDayNumber(p.start),
+        long: translate('chart.weekOf', { date: formatDayMonth(p.start) }),
         rate,
       };
     }
     if (stats.unit === 'month') {
       return {
         label: formatMonthShort(p.start),
-        long: `${formatMonthShort(p.start)} ${p.start.slice(0, 4)}`,
+        long: formatMonthShortYear(p.start),
         rate,
       };
     }
-    return { label: p.start.slice(0, 4), long: p.start.slice(0, 4), rate };
+    return { label: formatYear(p.start), long: formatYear(p.start), rate };
   });
 }
 
 export default function StatsScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Statistics');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('stats.title'));
   const [unit, setUnit] = useState<Unit>('week');
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,14 +82,14 @@ export default function StatsScreen() {
 
   return (
     <div className="screen stats-screen">
-      <ScreenHeader heading={heading} title="Statistics">
-        <p className="subtitle">How much of what your habits asked for you did.</p>
+      <ScreenHeader heading={heading} title={t('stats.title')}>
+        <p className="subtitle">{t('stats.subtitle')}</p>
       </ScreenHeader>
       <Segmented
         className="stats-units"
-        legend="Show by"
+        legend={t('chart.showBy')}
         name={`${id}-unit`}
-        options={UNITS}
+        options={units()}
         value={unit}
         onChange={setUnit}
       />
@@ -91,23 +100,23 @@ export default function StatsScreen() {
           <section className="card" aria-labelledby={`${id}-all`} data-testid="stats-overall">
             <div className="card-header">
               <h2 id={`${id}-all`} className="card-title">
-                All habits
+                {t('stats.allHabits')}
               </h2>
               <span className="stats-latest">
                 {latest(shown.overall)}
-                <span className="sr-only"> this {unit}</span>
+                <span className="sr-only"> {t('stats.thisPeriod', { period: unit })}</span>
               </span>
             </div>
             <CompletionChart
               bars={barsOf(shown, shown.overall)}
               color="var(--accent-bg)"
-              title={`All habits by ${unit}`}
+              title={t('stats.byPeriod', { name: t('stats.allHabits'), period: unit })}
             />
           </section>
           {shown.habits.length === 0 ? (
-            <p className="muted-box">No habits yet: statistics start with your first one.</p>
+            <p className="muted-box">{t('stats.empty')}</p>
           ) : (
-            <ul className="stats-habits" aria-label="Each habit">
+            <ul className="stats-habits" aria-label={t('stats.eachHabit')}>
               {shown.habits.map((h) => (
                 <li
                   key={h.id}
@@ -123,7 +132,7 @@ export default function StatsScreen() {
                   <CompletionChart
                     bars={barsOf(shown, h.periods)}
                     color="var(--hc-fill)"
-                    title={`${h.name} by ${unit}`}
+                    title={t('stats.byPeriod', { name: h.name, period: unit })}
                     height={56}
                     compact
                   />

@@ -15,6 +15,7 @@ import {
 } from '@habit-tracker/core';
 import { type KeyboardEvent, memo, useRef } from 'react';
 import type { CheckinDto, Habit } from '../../api/client';
+import { t } from '../../i18n/i18n';
 import { DayMark, dayStateText } from '../../shared/components/day-mark';
 import { formatFullDate, formatMonthYear, weekdayName } from '../../shared/lib/format';
 
@@ -37,7 +38,11 @@ function describeDay(
 ): string {
   const unit = habit.measure.kind === 'numeric' ? habit.measure.unit : null;
   const state = dayStateText(status, unit, checkin);
-  return `${formatFullDate(date)}: ${state}${checkin?.note ? ', has a note' : ''}`;
+  return t('calendar.day', {
+    date: formatFullDate(date),
+    state,
+    note: checkin?.note ? 'yes' : 'no',
+  });
 }
 
 export const HistoryCalendar = memo(function HistoryCalendar(props: Props) {

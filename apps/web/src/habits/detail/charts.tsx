@@ -1,9 +1,12 @@
 /** Small hand-drawn SVG charts, sized to their container so they stay crisp on a phone. */
 
+import { t } from '../../i18n/i18n';
 import { ChartGrid } from '../../shared/components/chart-grid';
 import {
   formatFullDate,
+  formatList,
   formatMonthShort,
+  formatNumber,
   formatPercent,
   weekdayName,
 } from '../../shared/lib/format';
@@ -46,8 +49,13 @@ export function ScoreChart({
   const last = points[points.length - 1];
   const label =
     first && last
-      ? `Habit strength over time: ${formatPercent(first.score)} on ${formatFullDate(first.date)}, ${formatPercent(last.score)} on ${formatFullDate(last.date)}.`
-      : 'No strength data yet.';
+      ? t('chart.strength.label', {
+          first: formatPercent(first.score),
+          firstDate: formatFullDate(first.date),
+          last: formatPercent(last.score),
+          lastDate: formatFullDate(last.date),
+        })
+      : t('chart.strength.empty');
   return (
     <div ref={ref} className="chart">
       <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
@@ -56,7 +64,7 @@ export function ScoreChart({
           left={pad.left}
           right={pad.left + w}
           y={y}
-          label={(g) => `${g * 100}%`}
+          label={(g) => formatPercent(g)}
         />
         {ticks.map((t) => (
           <text key={t.i} x={x(t.i)} y={height - 6} textAnchor="middle" className="chart-label">
@@ -96,9 +104,13 @@ export function WeekdayChart({
   const slot = width / 7;
   const barWidth = Math.min(36, slot * 0.6);
   const h = height - pad.top - pad.bottom;
-  const label = `Completions by weekday: ${order
-    .map((d) => `${weekdayName(d, 'long')} ${counts[d - 1] ?? 0}`)
-    .join(', ')}.`;
+  const label = t('chart.weekday.label', {
+    days: formatList(
+      order.map((d) =>
+        t('chart.weekday.day', { day: weekdayName(d, 'long'), count: counts[d - 1] ?? 0 }),
+      ),
+    ),
+  });
   return (
     <div ref={ref} className="chart">
       <svg className="chart-svg" width={width} height={height} role="img" aria-label={label}>
@@ -118,7 +130,7 @@ export function WeekdayChart({
                 fillOpacity={count ? 0.85 : 0.2}
               />
               <text x={cx} y={pad.top + h - bh - 5} textAnchor="middle" className="chart-value">
-                {count}
+                {formatNumber(count)}
               </text>
               <text x={cx} y={height - 6} textAnchor="middle" className="chart-label">
                 {weekdayName(d, 'short')}

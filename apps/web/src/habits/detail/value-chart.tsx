@@ -12,16 +12,24 @@ import {
 } from '@habit-tracker/core';
 import { useId, useState } from 'react';
 import type { History } from '../../api/client';
+import { t } from '../../i18n/i18n';
 import { ChartGrid } from '../../shared/components/chart-grid';
 import { type Segment, Segmented } from '../../shared/components/segmented';
-import { formatDayMonth, formatMonthShort, formatNumber } from '../../shared/lib/format';
+import {
+  formatDayMonth,
+  formatDayNumber,
+  formatList,
+  formatMonthShort,
+  formatMonthShortYear,
+  formatNumber,
+} from '../../shared/lib/format';
 import { useWidth } from '../../shared/lib/use-width';
 
 type Unit = 'day' | 'week' | 'month';
-const UNITS: Segment<Unit>[] = [
-  { value: 'day', label: 'Days' },
-  { value: 'week', label: 'Weeks' },
-  { value: 'month', label: 'Months' },
+const units = (): Segment<Unit>[] => [
+  { value: 'day', label: t('chart.days') },
+  { value: 'week', label: t('chart.weeks') },
+  { value: 'month', label: t('chart.months') },
 ];
 
 function periodsOf(unit: Unit, today: string, weekStart: Weekday): CompletionPeriod[] {
@@ -36,7 +44,14 @@ function periodsOf(unit: Unit, today: string, weekStart: Weekday): CompletionPer
 
 function labelOf(unit: Unit, p: CompletionPeriod): string {
   if (unit === 'month') return formatMonthShort(p.start);
-  return formatDayMonth(p.start).split(' ')[0]!;
+  return formatDayNumber(p.start);
+}
+
+/** The period in full for text alternatives: a day, the week starting on a day, a month. */
+function periodLabel(unit: Unit, p: CompletionPeriod): string {
+  if (unit === 'day') return formatDayMonth(p.start);
+  if (unit === 'week') return t('chart.weekOf', { date: formatDayMonth(p.start) });
+  return formatMonthShortYear(p.start);
 }
 
 export function ValueChart({ history, weekStart }: { history: History; weekStart: Weekday }) {
@@ -70,22 +85,30 @@ export function ValueChart({ history, weekStart }: { history: History; weekStart
   const slot = w / periods.length;
   const barWidth = Math.max(3, Math.min(30, slot * 0.7));
   const every = Math.max(1, Math.ceil(40 / slot));
-  const word = direction === 'at_most' ? 'limit' : 'target';
-  const label = `${habit.name} in ${measureUnit} per ${unit}, ${word} ${formatNumber(target)} a day: ${periods
-    .map((p, i) => `${labelOf(unit, p)} ${formatNumber(sums[i]!)}`)
-    .join(', ')}.`;
+  const label = t('chart.value.label', {
+    habit: habit.name,
+    unit: measureUnit,
+    period: unit,
+    direction,
+    target: formatNumber(target),
+    values: formatList(
+      periods.map((p, i) =>
+        t('chart.value.item', { period: periodLabel(unit, p), amount: formatNumber(sums[i]!) }),
+      ),
+    ),
+  });
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="value-chart">
       <div className="card-header">
         <h2 id={`${id}-title`} className="card-title">
-          {measureUnit} per {unit}
+          {t('chart.value.title', { unit: measureUnit, period: unit })}
         </h2>
         <Segmented
           className="segmented-small"
-          legend="Show by"
+          legend={t('chart.showBy')}
           name={`${id}-unit`}
-          options={UNITS}
+          options={units()}
           value={unit}
           onChange={setUnit}
         />
@@ -105,7 +128,13 @@ export function ValueChart({ history, weekStart }: { history: History; weekStart
             const over = direction === 'at_most' && sum > targets[i]!;
             return (
               <g key={p.start}>
-                <title>{`${labelOf(unit, p)}: ${formatNumber(sum)} ${measureUnit}`}</title>
+                <title>
+                  {t('chart.value.bar', {
+                    period: periodLabel(unit, p),
+                    amount: formatNumber(sum),
+                    unit: measureUnit,
+                  })}
+                </title>
                 <rect
                   x={cx - barWidth / 2}
                   y={y(sum)}
@@ -143,8 +172,12 @@ export function ValueChart({ history, weekStart }: { history: History; weekStart
         </svg>
       </div>
       <p className="hint">
-        The dashed line is the {word}: {formatNumber(target)} {measureUnit} a day
-        {unit === 'day' ? '' : ', times the days the schedule asked for'}.
+        {t('chart.value.hint', {
+          direction,
+          target: formatNumber(target),
+          unit: measureUnit,
+          period: unit,
+        })}
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 /** Display formatting. Local dates are formatted in UTC so the device's zone never shifts them. */
-import { describeSchedule } from '@habit-tracker/core';
+import { type Schedule, scheduleDescription, type Weekday } from '@habit-tracker/core';
 import type { Habit, TodayHabit } from '../../api/client';
 import { formatLocale, type MessageId, t } from '../../i18n/i18n';
 
@@ -27,8 +27,20 @@ const dayMonth = dateFormat({ day: 'numeric', month: 'long' });
 const fullDate = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 const monthYear = dateFormat({ month: 'long', year: 'numeric' });
 const monthShort = dateFormat({ month: 'short' });
+const dayNumber = dateFormat({ day: 'numeric' });
+const yearOnly = dateFormat({ year: 'numeric' });
+const monthShortYear = dateFormat({ month: 'short', year: 'numeric' });
 const weekdayShort = dateFormat({ weekday: 'short' });
 const weekdayNarrow = dateFormat({ weekday: 'narrow' });
+const clock = formatter(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    }),
+);
 const number = formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
 const compact = formatter(
   (locale) => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }),
@@ -43,6 +55,15 @@ export const formatDayMonth = (date: string) => dayMonth().format(utcDate(date))
 export const formatFullDate = (date: string) => fullDate().format(utcDate(date));
 export const formatMonthYear = (date: string) => monthYear().format(utcDate(date));
 export const formatMonthShort = (date: string) => monthShort().format(utcDate(date));
+/** The day of the month alone, as the language writes it: 3, 3日, ٣. */
+export const formatDayNumber = (date: string) => dayNumber().format(utcDate(date));
+export const formatMonthShortYear = (date: string) => monthShortYear().format(utcDate(date));
+export const formatYear = (date: string) => yearOnly().format(utcDate(date));
+/** A wall-clock time "HH:MM" in the language's digits, on the 24-hour clock it is stored in. */
+export function formatClock(time: string): string {
+  const [h, m] = time.split(':').map(Number);
+  return clock().format(new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)));
+}
 export const formatNumber = (n: number) => number().format(n);
 /** A number that fits a day's cell: 7, 6.5, 120, 1.2K. */
 export const formatCompact = (n: number) =>
@@ -68,8 +89,41 @@ export function streakText(streak: { current: number; unit: 'days' | 'weeks' | '
   return t(STREAK[streak.unit], { count: streak.current });
 }
 
+const list = formatter(
+  (locale) => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }),
+);
+
+const conjunction = formatter((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+/** "a, b and c" as the language joins a list. */
+export const formatList = (items: string[]) => conjunction().format(items);
+
+/** "Every day", "Mon, Wed, Fri", "3 times a week" in the active language (core says what, we say how). */
+export function describeScheduleText(schedule: Schedule, weekStart = 1): string {
+  const d = scheduleDescription(schedule, weekStart as Weekday);
+  switch (d.kind) {
+    case 'every_day':
+      return t('repeat.everyDay');
+    case 'workdays':
+      return t('repeat.workdays');
+    case 'weekends':
+      return t('repeat.weekends');
+    case 'one_weekday':
+      return t('repeat.oneWeekday', { day: weekdayName(d.day, 'long') });
+    case 'weekdays':
+      return list().format(d.days.map((day) => weekdayName(day, 'short')));
+    case 'per_week':
+      return t('repeat.perWeek', { times: d.times });
+    case 'per_month':
+      return t('repeat.perMonth', { times: d.times });
+    case 'in_days':
+      return t('repeat.inDays', { times: d.times, days: d.days });
+    case 'every_n_days':
+      return t('repeat.everyNDays', { interval: d.interval });
+  }
+}
+
 export function scheduleText(habit: Pick<Habit, 'schedule'>, weekStart = 1): string {
-  return describeSchedule(habit.schedule, weekStart as 1);
+  return describeScheduleText(habit.schedule, weekStart);
 }
 
 export function targetText(habit: Pick<Habit, 'measure'>): string {
@@ -90,7 +144,7 @@ export function progressText(item: TodayHabit, weekStart = 1): string {
       const sign = m.direction === 'at_most' ? '≤ ' : '';
       return `${formatNumber(value)} / ${sign}${formatNumber(m.target)} ${m.unit}`;
     }
-    return describeSchedule(habit.schedule, weekStart as 1);
+    return describeScheduleText(habit.schedule, weekStart);
   }
   const counts = { done: period.done, target: period.target };
   if (period.kind === 'window' && habit.schedule.kind === 'times_in_days') {
