@@ -1,4 +1,5 @@
 export * from './api-tokens';
 export * from './files';
+export * from './invites';
 export * from './reminders';
 export * from './schemas';
