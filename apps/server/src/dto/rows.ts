@@ -2,13 +2,14 @@
  * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
  * owner ids and password hashes never leave the server.
  */
-import type { ApiTokenDto, CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
+import type { ApiTokenDto, CheckinDto, Group, Habit, InviteDto, Me } from '@habit-tracker/contract';
 import type {
   ApiTokenRow,
   CheckinRow,
   HabitGroupRow,
   HabitRow,
   SettingsRow,
+  SignupInviteRow,
   UserRow,
 } from '@habit-tracker/db';
 
@@ -74,5 +75,17 @@ export function toApiToken(row: ApiTokenRow): ApiTokenDto {
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export function toInvite(row: SignupInviteRow): InviteDto {
+  return {
+    id: row.id,
+    email: row.email,
+    maxUses: row.maxUses,
+    uses: row.uses,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    createdByEmail: row.createdByEmail,
   };
 }
