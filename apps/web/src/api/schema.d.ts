@@ -130,7 +130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -251,7 +251,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -342,7 +342,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -403,7 +403,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -737,7 +737,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -841,7 +841,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1004,7 +1004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1088,7 +1088,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1150,7 +1150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1241,7 +1241,286 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may create an account on this server (public)
+         * @description Lets the sign-up screen show the right thing: a form (`open`, or `invite` with an invite link), a note that sign-up is by invitation, or the identity provider (`oidc-only`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-up mode */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignupMode"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-up invites, newest first (administrators only; never their links) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invites, used and expired ones included */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a sign-up invite; its link is in this answer only (administrators only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteInput"];
+                };
+            };
+            responses: {
+                /** @description The invite and its link (shown once) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvite"];
+                    };
+                };
+                /** @description Malformed JSON, or a password-reset token that is not one: `malformed_json`, `reset_token_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), or no email configured: `unavailable`, `email_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite: its link stops working at once (administrators only) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1383,7 +1662,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1488,7 +1767,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1638,7 +1917,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1721,7 +2000,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1818,7 +2097,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1901,7 +2180,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2033,7 +2312,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2124,7 +2403,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2207,7 +2486,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2317,7 +2596,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2431,7 +2710,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2532,7 +2811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2915,7 +3194,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3016,7 +3295,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3121,7 +3400,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3365,7 +3644,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3499,7 +3778,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3734,7 +4013,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3823,7 +4102,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3919,7 +4198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4032,7 +4311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4327,7 +4606,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4427,7 +4706,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4510,7 +4789,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4659,7 +4938,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4766,7 +5045,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4851,7 +5130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5039,7 +5318,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5130,7 +5409,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5212,7 +5491,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5311,7 +5590,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5429,7 +5708,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "signup_closed" | "invite_invalid" | "invite_expired" | "admin_only" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -5444,6 +5723,8 @@ export interface components {
             dayStartHour?: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /** @description The token of an invite link (`/sign-up?invite=…`); needed when the sign-up mode is `invite`. */
+            invite?: string;
         };
         SignIn: {
             /** @example ada@example.com */
@@ -5516,6 +5797,43 @@ export interface components {
              * @enum {integer|null}
              */
             expiresInDays?: 7 | 30 | 90 | 365 | null;
+        };
+        SignupMode: {
+            /**
+             * @description `open`: anyone may sign up. `invite`: sign-up needs an invite token. `oidc-only`: no password sign-up; accounts come from the OpenID Connect provider.
+             * @enum {string}
+             */
+            mode: "open" | "invite" | "oidc-only";
+        };
+        InviteList: {
+            invites: components["schemas"]["Invite"][];
+        };
+        Invite: {
+            /** Format: uuid */
+            id: string;
+            email: string | null;
+            maxUses: number;
+            uses: number;
+            createdAt: string;
+            expiresAt: string;
+            /** @description Who made it; null when made on the command line. */
+            createdByEmail: string | null;
+        };
+        CreatedInvite: {
+            invite: components["schemas"]["Invite"];
+            /** @description The sign-up link (`/sign-up?invite=…`). Shown this once; only its hash is kept. */
+            link: string;
+        };
+        InviteInput: {
+            /**
+             * @description Only an account with this email may use the invite.
+             * @example ada@example.com
+             */
+            email?: string;
+            /** @description Days it works; 7 by default. */
+            expiresInDays?: number;
+            /** @description Accounts it may create; 1 by default. */
+            maxUses?: number;
         };
         HabitList: {
             habits: components["schemas"]["Habit"][];
