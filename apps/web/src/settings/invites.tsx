@@ -125,7 +125,7 @@ export function InviteSettings() {
               : t('invites.anyone');
             return (
               <li key={invite.id} className="list-row">
-                <span>
+                <span className="invite-row-text">
                   {who}
                   <span className="hint">
                     {' · '}
