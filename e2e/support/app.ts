@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, screenshots, seriousViolations, UNDER_FAKETIME } from './browser';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, type ServerOptions, startServer } from './server';
 
 /**
  * The test user's zone (the browser's, which sign-up adopts). It has DST and is hours away from
@@ -34,13 +34,15 @@ export async function openApp(
     clockOffsetSeconds?: number;
     smtpUrl?: string;
     localhost?: boolean;
-  } = {},
+  } & Pick<ServerOptions, 'env' | 'prepare'> = {},
 ): Promise<AppSession> {
   const clock = { clockOffsetSeconds: options.clockOffsetSeconds };
   const server = await startServer({
     ...(clock.clockOffsetSeconds === undefined ? {} : clock),
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.localhost ? { localhost: true } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.prepare ? { prepare: options.prepare } : {}),
   });
   console.log(`e2e ${name}: server (${server.mode}) at ${server.url}, user zone ${USER_ZONE}`);
   const browser = await launchBrowser(clock.clockOffsetSeconds === undefined ? {} : clock);

@@ -79,6 +79,13 @@ export interface ServerOptions {
    * (docs/decisions/0026-passkeys.md).
    */
   localhost?: boolean;
+  /** More environment for the server (SIGNUP_MODE…). */
+  env?: Record<string, string>;
+  /**
+   * Runs before the server starts, with its environment (DATA_DIR included): what an operator
+   * does on the machine first, e.g. `--invite` on the embedded database, which one process holds.
+   */
+  prepare?: (env: Record<string, string>) => Promise<void>;
 }
 
 /** Debian's faketime library (package `faketime`), where its multiarch layout puts it. */
@@ -110,7 +117,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'e2e@example.com', PUBLIC_ORIGIN: url }
       : {}),
     ...(options.localhost ? { PUBLIC_ORIGIN: url } : {}),
+    ...options.env,
   };
+  await options.prepare?.(env);
   const bundled =
     existsSync(SERVER_BUNDLE) && existsSync(join(ROOT, 'apps', 'server', 'dist', 'web'));
   const mode =

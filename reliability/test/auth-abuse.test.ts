@@ -42,6 +42,8 @@ const COOKIE = sessionCookieName(true);
 
 let postgres: PostgresServer;
 let smtp: SmtpCapture;
+/** An administrator (ADMIN_EMAILS): the CSRF check must guard the invite routes too. */
+const ADMIN_EMAIL = `abuse-admin-${crypto.randomUUID()}@example.com`;
 const PUBLIC_ORIGIN = 'https://habits.example.com';
 /** Production behind Fly's proxy: trusts Fly-Client-IP. */
 let behindProxy: ServerProcess;
@@ -61,6 +63,7 @@ beforeAll(async () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'habits@example.com',
       PUBLIC_ORIGIN,
+      ADMIN_EMAILS: ADMIN_EMAIL,
     }),
     startServer({ DATABASE_URL: postgres.url, NODE_ENV: 'production' }),
   ]);
@@ -84,9 +87,9 @@ function clientOf(server: ServerProcess, headers: Record<string, string> = {}) {
 
 async function signUp(
   server: ServerProcess,
+  email = `abuse-${crypto.randomUUID()}@example.com`,
 ): Promise<{ client: HttpClient; email: string; setCookie: string }> {
   const client = clientOf(server, { 'fly-client-ip': randomIp() });
-  const email = `abuse-${crypto.randomUUID()}@example.com`;
   const res = await client.post('/api/v1/auth/sign-up', { email, password: PASSWORD });
   expect(res.status, res.text).toBe(201);
   return { client, email, setCookie: String(res.headers['set-cookie']) };
@@ -237,7 +240,7 @@ describe('sessions', () => {
 
 describe('CSRF', () => {
   it('every state-changing operation refuses a foreign Origin with 403 csrf_rejected and changes nothing', async () => {
-    const { client } = await signUp(behindProxy);
+    const { client } = await signUp(behindProxy, ADMIN_EMAIL);
     const habit = await client.post('/api/v1/habits', {
       name: 'Target',
       measure: { kind: 'boolean' },
@@ -251,6 +254,7 @@ describe('CSRF', () => {
         `select (select count(*) from habits where user_id = $1)::int as habits,
                                   (select count(*) from sessions where user_id = $1)::int as sessions,
                                   (select count(*) from api_tokens where user_id = $1)::int as tokens,
+                                  (select count(*) from signup_invites)::int as invites,
                                   (select max(updated_at)::text from habits where user_id = $1) as touched`,
         [userId],
       );

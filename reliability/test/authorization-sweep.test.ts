@@ -46,12 +46,18 @@ import { SchemaValues } from '../support/schema-values';
 import { type ServerProcess, startServer } from '../support/server-process';
 
 const PASSWORD = `sweep ${crypto.randomUUID()}`;
+/** A is one of the server's administrators (ADMIN_EMAILS), so A owns an invite too; B is not. */
+const OWNER_EMAIL = `a-${crypto.randomUUID()}@example.com`;
+/** Invites are the server's, not a user's: anyone but an administrator gets this for any id. */
+const ADMIN_ONLY = { status: 403, code: 'admin_only' };
+const isAdminRoute = (op: Operation) => op.path.startsWith('/api/v1/invites');
 
 /** Operations without a session, and what guards them instead. */
 const PUBLIC: Record<string, string> = {
   'GET /api/health': 'reports the service, no user data',
   'GET /api/live': 'reports the process, no user data',
-  'POST /api/v1/auth/sign-up': 'creates a new account only',
+  'POST /api/v1/auth/sign-up': 'creates a new account only (an invite where SIGNUP_MODE asks)',
+  'GET /api/v1/auth/signup-mode': "says only the server's sign-up mode, no user data",
   'POST /api/v1/auth/sign-in': 'the password (throttled: auth-abuse.test.ts)',
   'POST /api/v1/auth/sign-out': "ends only the caller's own session cookie",
   'POST /api/v1/auth/password-reset':
@@ -83,6 +89,7 @@ beforeAll(async () => {
     PUSH_SERVICE_ORIGINS: push.origin,
     // The bearer pass sends a few hundred requests with one token: no 429 in the way.
     API_TOKEN_REQUESTS_PER_MINUTE: '100000',
+    ADMIN_EMAILS: OWNER_EMAIL,
   });
   doc = await fetchOpenApi(server.url);
   const address = { host: '127.0.0.1', port: server.port };
@@ -94,13 +101,16 @@ beforeAll(async () => {
     [other, 'b'],
   ] as const) {
     const res = await client.post('/api/v1/auth/sign-up', {
-      email: `${name}-${crypto.randomUUID()}@example.com`,
+      email: client === owner ? OWNER_EMAIL : `${name}-${crypto.randomUUID()}@example.com`,
       password: PASSWORD,
     });
     expect(res.status, res.text).toBe(201);
     if (client === owner) ownerId = res.body.user.id;
   }
   owned = await createOwnedObjects(owner, utcDate(1), push);
+  const invite = await owner.post('/api/v1/invites', { maxUses: 2 });
+  expect(invite.status, invite.text).toBe(201);
+  owned.ids.invites = [invite.body.invite.id];
 });
 
 afterAll(async () => {
@@ -120,7 +130,9 @@ it('every operation without a session is classified', () => {
 });
 
 it("every route with a path parameter answers another user's objects 404, as if missing, and changes nothing", async () => {
-  await sweep(other, 'authorization-sweep', () => ({ status: 404, code: 'not_found' }));
+  await sweep(other, 'authorization-sweep', (op) =>
+    isAdminRoute(op) ? ADMIN_ONLY : { status: 404, code: 'not_found' },
+  );
 });
 
 it("the same with only a personal API token: 404 on the token's routes, 403 token_not_allowed on the others", async () => {
@@ -254,6 +266,11 @@ async function sweep(
   expect(photoAfter.headers['content-length']).toBe(photoBefore.headers['content-length']);
   // The owner still sees everything: the 404s were about who asked, not about what exists.
   expect((await owner.get(`/api/v1/habits/${owned.ids.habits![0]}`)).status).toBe(200);
+  // Invites have no user_id (they are the server's): A's is checked by itself.
+  const invites = await owner.get('/api/v1/invites');
+  expect(invites.body.invites).toEqual([
+    expect.objectContaining({ id: owned.ids.invites![0], uses: 0, maxUses: 2 }),
+  ]);
 }
 
 /** `/photos/{photoId}` → "photos": the collection segment before a parameter. */

@@ -38,6 +38,8 @@ import { sessionCookieName } from '../support/sessions';
 const REQUESTS = 10_400;
 const IN_FLIGHT = 6;
 const PASSWORD = `fuzz ${crypto.randomUUID()}`;
+/** The fuzz user is an administrator (ADMIN_EMAILS), so the invite handlers run too. */
+const EMAIL = `fuzz-${crypto.randomUUID()}@example.com`;
 
 let postgres: PostgresServer;
 /** A real SMTP server, so password-reset requests run to the end (a message sent). */
@@ -70,12 +72,13 @@ beforeAll(async () => {
     MAIL_FROM: 'fuzz@example.com',
     // Thousands of requests with one token in a few minutes: the per-token limit is not the subject.
     API_TOKEN_REQUESTS_PER_MINUTE: '100000',
+    ADMIN_EMAILS: EMAIL,
   });
   doc = await fetchOpenApi(server.url);
   bystander = (await seedUsers(postgres.url, 1, { label: 'fuzz-bystander' }))[0]!;
   const client = new HttpClient({ host: '127.0.0.1', port: server.port });
   const signUp = await client.post('/api/v1/auth/sign-up', {
-    email: `fuzz-${crypto.randomUUID()}@example.com`,
+    email: EMAIL,
     password: PASSWORD,
   });
   expect(signUp.status, signUp.text).toBe(201);

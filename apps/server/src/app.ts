@@ -36,6 +36,7 @@ import { habitsRouter } from './routes/habits';
 import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
 import { importsRouter } from './routes/imports';
+import { invitesRouter } from './routes/invites';
 import { photosRouter } from './routes/photos';
 import { pushRouter } from './routes/push';
 import { remindersRouter } from './routes/reminders';
@@ -171,6 +172,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', authRouter)
     .route('/api/v1', settingsRouter)
     .route('/api/v1', tokensRouter)
+    .route('/api/v1', invitesRouter)
     .route('/api/v1', habitsRouter)
     .route('/api/v1', groupsRouter)
     .route('/api/v1', checkinsRouter)

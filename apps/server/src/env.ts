@@ -108,6 +108,27 @@ const EnvSchema = z
     READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(300),
     /** A web build to serve (apps/web/dist); by default the one bundled beside dist/main.js. */
     WEB_ROOT: z.string().min(1).optional(),
+    /**
+     * Who may create an account (docs/decisions/0028-sign-up-control.md): `open` (anyone),
+     * `invite` (an invite link is needed), `oidc-only` (only through OpenID Connect sign-in).
+     */
+    SIGNUP_MODE: z.enum(['open', 'invite', 'oidc-only']).default('open'),
+    /** Accounts (emails, comma-separated) that may create and revoke invites in Settings. */
+    ADMIN_EMAILS: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        const emails: string[] = [];
+        for (const part of (s ?? '').split(',')) {
+          const email = part.trim().toLowerCase();
+          if (!email) continue;
+          if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+            ctx.addIssue({ code: 'custom', message: `"${email}" is not an email address` });
+          }
+          emails.push(email);
+        }
+        return emails;
+      }),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(400).default(30),
     /** Requests one personal API token may make per minute, per machine (429 beyond). */
     API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
@@ -217,6 +238,17 @@ const EnvSchema = z
         code: 'custom',
         path: ['BUCKET_NAME'],
         message: 'S3 credentials or an endpoint are set, but no BUCKET_NAME to use them with',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      env.SIGNUP_MODE === 'invite' &&
+      env.PUBLIC_ORIGIN === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_ORIGIN'],
+        message: 'Invite links need the public origin (e.g. https://habits.example.com)',
       });
     }
     if (env.NODE_ENV === 'production' && env.SMTP_URL !== undefined) {

@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { EnvError, loadEnv } from './env';
 import { storageConfig } from './files/storage-config';
+import { INVITE_USAGE, runInviteCommand } from './invite-cli';
 import { bundledImportWorker } from './jobs/import-reader';
 import { createLogger } from './logger';
 import { metricsResponse } from './metrics';
@@ -178,8 +179,22 @@ function bundledFolder(name: string, mustHold?: string): string | undefined {
 if (process.argv.includes('--warm-compile-cache')) {
   const compiled = flushCompileCache();
   process.exit(compiled ? 0 : 1);
+} else if (process.argv.includes('--invite')) {
+  makeInvite().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.error(INVITE_USAGE);
+    process.exit(1);
+  });
 } else {
   main().catch(failedToStart);
+}
+
+/** `--invite`: prints a sign-up invite link (invite-cli.ts) and exits. */
+async function makeInvite(): Promise<void> {
+  const env = loadEnv();
+  const link = await runInviteCommand(env, process.argv.slice(2), bundledFolder('migrations'));
+  console.log(link);
+  process.exit(0);
 }
 
 function flushCompileCache(): boolean {

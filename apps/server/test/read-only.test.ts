@@ -22,11 +22,14 @@ describe('GET routes on a read-only PostgreSQL session', () => {
     const url = new URL(primary.url!);
     url.searchParams.set('options', '-c default_transaction_read_only=on');
     replica = await openDatabase({ url: url.href, migrate: false, poolSize: 2 });
-    rw = createTestApp(primary.database, {}, clock);
-    ro = createTestApp(replica, {}, clock);
+    // The writer is an administrator (ADMIN_EMAILS), so the invite list is read too.
+    const email = `reader-${crypto.randomUUID()}@example.com`;
+    rw = createTestApp(primary.database, { ADMIN_EMAILS: email }, clock);
+    ro = createTestApp(replica, { ADMIN_EMAILS: email }, clock);
 
     writer = rw.client();
-    await writer.signUp();
+    await writer.signUp({ email });
+    expect((await writer.post('/api/v1/invites', {})).status).toBe(201);
     const habit = await writer.createHabit();
     habitId = habit.id;
     const archived = await writer.createHabit({ name: 'Old' });
@@ -79,6 +82,8 @@ describe('GET routes on a read-only PostgreSQL session', () => {
       '/api/v1/push-subscriptions',
       '/api/v1/tokens',
       '/api/v1/auth/passkeys',
+      '/api/v1/auth/signup-mode',
+      '/api/v1/invites',
     ];
     for (const at of ['2026-03-15T12:00:00Z', '2026-04-10T12:00:00Z']) {
       clock.now = new Date(at);

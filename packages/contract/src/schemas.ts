@@ -59,7 +59,7 @@ export const SettingsSchema = z
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict().openapi('SettingsPatch');
 
-const EmailSchema = z
+export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -85,6 +85,10 @@ export const SignUpSchema = z
     timeZone: TimeZoneSchema.optional(),
     dayStartHour: z.number().int().min(0).max(23).optional(),
     weekStart: WeekdaySchema.optional(),
+    invite: z.string().max(200).optional().openapi({
+      description:
+        'The token of an invite link (`/sign-up?invite=…`); needed when the sign-up mode is `invite`.',
+    }),
   })
   .strict()
   .openapi('SignUp');

@@ -50,6 +50,7 @@ export type {
 } from './queries/rows';
 export * from './queries/sessions';
 export * from './queries/settings';
+export * from './queries/signup-invites';
 export * from './queries/trusted-devices';
 export * from './queries/users';
 export * as schema from './schema';

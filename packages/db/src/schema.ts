@@ -182,6 +182,33 @@ export const webauthnChallenges = pgTable(
   ],
 );
 
+/**
+ * Sign-up invitations (docs/decisions/0028-sign-up-control.md): with SIGNUP_MODE=invite an
+ * account needs one. Only the SHA-256 of the link's token is kept; revoking deletes the row.
+ */
+export const signupInvites = pgTable(
+  'signup_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 (hex) of the token in the link; the token is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique('signup_invites_token_hash_unique'),
+    /** Who made it; null: the operator, from the command line (or a creator since deleted). */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When set, only an account with this (normalised) email may use it. */
+    email: text('email'),
+    maxUses: integer('max_uses').notNull().default(1),
+    uses: integer('uses').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Deleting a user sets their invites' creator to null: found by this index, not a scan.
+    index('signup_invites_created_by_idx').on(t.createdBy),
+    check('signup_invites_uses_check', sql`${t.uses} >= 0 and ${t.uses} <= ${t.maxUses}`),
+    check('signup_invites_max_uses_check', sql`${t.maxUses} >= 1`),
+  ],
+);
+
 /** Optional named sections of Today ("Morning", "Health"): a habit belongs to one or none. */
 export const habitGroups = pgTable(
   'habit_groups',

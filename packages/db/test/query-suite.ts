@@ -135,6 +135,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           'reminders',
           'server_keys',
           'sessions',
+          'signup_invites',
           'trusted_devices',
           'user_settings',
           'users',

@@ -19,6 +19,14 @@ export const ERROR_STATUS = {
   token_scope: 403,
   /** An API token sent to a route that takes a signed-in session only (account, tokens). */
   token_not_allowed: 403,
+  /** Sign-up is closed on this server (SIGNUP_MODE invite without an invite, or oidc-only). */
+  signup_closed: 403,
+  /** An invite link that is not one we issued (wrong, revoked) or is for another email. */
+  invite_invalid: 403,
+  /** An invite link that was ours but has expired or been used up. */
+  invite_expired: 403,
+  /** A route for the server's administrators (ADMIN_EMAILS) only. */
+  admin_only: 403,
   not_found: 404,
   email_taken: 409,
   idempotency_key_reused: 409,

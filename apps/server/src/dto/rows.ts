@@ -7,6 +7,7 @@ import type {
   CheckinDto,
   Group,
   Habit,
+  InviteDto,
   Me,
   PasskeyDto,
 } from '@habit-tracker/contract';
@@ -17,6 +18,7 @@ import type {
   HabitRow,
   PasskeyRow,
   SettingsRow,
+  SignupInviteRow,
   UserRow,
 } from '@habit-tracker/db';
 
@@ -91,5 +93,17 @@ export function toPasskey(row: PasskeyRow): PasskeyDto {
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export function toInvite(row: SignupInviteRow): InviteDto {
+  return {
+    id: row.id,
+    email: row.email,
+    maxUses: row.maxUses,
+    uses: row.uses,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    createdByEmail: row.createdByEmail,
   };
 }

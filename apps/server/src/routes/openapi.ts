@@ -30,7 +30,7 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 const ERROR_MEANINGS = {
   400: 'Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify',
   401: 'No valid session or API token, or wrong credentials',
-  403: 'Cross-site request, or an API token without the right (scope, or account routes)',
+  403: 'Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator',
   404: 'Not found, or owned by another user',
   409: 'Conflict, a file being read by another request, or a passkey registered already',
   413: 'Too large, or over the storage quota',

@@ -1,7 +1,7 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
-import { useId, useMemo, useState } from 'react';
-import { api, fieldErrors, friendlyError } from '../api/client';
-import { T, useT } from '../i18n/i18n';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ApiError, api, fieldErrors, friendlyError } from '../api/client';
+import { type MessageId, T, useT } from '../i18n/i18n';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
 import { InputField } from '../shared/components/field';
@@ -11,6 +11,31 @@ import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { afterSignIn, detectCalendar } from './account';
 import { isCancelled, passkeysSupported, signInWithPasskey } from './passkeys';
 
+type SignupMode = 'open' | 'invite' | 'oidc-only';
+
+/** A refused sign-up (docs/api.md, "Sign-up"), in the reader's language. */
+const REFUSALS: Record<string, MessageId> = {
+  signup_closed: 'auth.signUp.refused.signupClosed',
+  invite_invalid: 'auth.signUp.refused.inviteInvalid',
+  invite_expired: 'auth.signUp.refused.inviteExpired',
+};
+
+/** Who may sign up here; null until the server has said (a failure reads as open: it decides). */
+function useSignupMode(): SignupMode | null {
+  const [mode, setMode] = useState<SignupMode | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .signupMode()
+      .then((r) => live && setMode(r.mode))
+      .catch(() => live && setMode('open'));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return mode;
+}
+
 export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const signUp = mode === 'sign-up';
   const t = useT();
@@ -19,6 +44,8 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   );
   const { search } = useLocation();
   const next = search.get('next');
+  const invite = search.get('invite') || undefined;
+  const signupMode = useSignupMode();
   const detected = useMemo(detectCalendar, []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -41,11 +68,18 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     setFields({});
     try {
       const me = signUp
-        ? await api.signUp({ email, password, timeZone, weekStart: detected.weekStart })
+        ? await api.signUp({
+            email,
+            password,
+            timeZone,
+            weekStart: detected.weekStart,
+            ...(invite ? { invite } : {}),
+          })
         : await api.signIn({ email, password });
       await afterSignIn(me, next);
     } catch (e) {
-      setError(friendlyError(e));
+      const refusal = e instanceof ApiError ? REFUSALS[e.code] : undefined;
+      setError(refusal ? t(refusal) : friendlyError(e));
       setFields(fieldErrors(e));
     } finally {
       setBusy(false);
@@ -66,13 +100,51 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   }
 
   const otherHref = `${signUp ? '/sign-in' : '/sign-up'}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  // A closed server has no password sign-up form: it says how accounts are made instead.
+  const closedBecause: MessageId | null = !signUp
+    ? null
+    : signupMode === 'oidc-only'
+      ? 'auth.signUp.oidcOnly'
+      : signupMode === 'invite' && !invite
+        ? 'auth.signUp.byInvitation'
+        : null;
+  if (signUp && (signupMode === null || closedBecause)) {
+    return (
+      <div className="screen auth-screen">
+        <div className="card auth-card" aria-busy={signupMode === null || undefined}>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('auth.signUp.title')}
+          </h1>
+          {closedBecause ? (
+            <>
+              <p className="subtitle" data-testid="signup-closed">
+                {t(closedBecause)}
+              </p>
+              <p className="auth-switch">
+                <T
+                  id={signupMode === 'oidc-only' ? 'auth.signUp.toProvider' : 'auth.signUp.switch'}
+                  values={{ link: (chunks) => <Link to={otherHref}>{chunks}</Link> }}
+                />
+              </p>
+            </>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="screen auth-screen">
       <div className="card auth-card">
         <h1 ref={heading} tabIndex={-1}>
           {signUp ? t('auth.signUp.title') : t('auth.signIn.title')}
         </h1>
-        <p className="subtitle">{signUp ? t('auth.signUp.subtitle') : t('auth.signIn.subtitle')}</p>
+        <p className="subtitle">
+          {signUp
+            ? invite
+              ? t('auth.signUp.invited')
+              : t('auth.signUp.subtitle')
+            : t('auth.signIn.subtitle')}
+        </p>
         <form
           className="form"
           onSubmit={(e) => {
@@ -185,12 +257,15 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             </button>
           </div>
         ) : null}
-        <p className="auth-switch">
-          <T
-            id={signUp ? 'auth.signUp.switch' : 'auth.signIn.switch'}
-            values={{ link: (chunks) => <Link to={otherHref}>{chunks}</Link> }}
-          />
-        </p>
+        {/* No sign-up link where no password account can be made. */}
+        {!signUp && signupMode === 'oidc-only' ? null : (
+          <p className="auth-switch">
+            <T
+              id={signUp ? 'auth.signUp.switch' : 'auth.signIn.switch'}
+              values={{ link: (chunks) => <Link to={otherHref}>{chunks}</Link> }}
+            />
+          </p>
+        )}
       </div>
     </div>
   );

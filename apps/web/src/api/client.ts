@@ -85,6 +85,10 @@ const FRIENDLY: Record<ErrorCode, string | null> = {
   // The web app sends no API token; these reach only scripts, whose message says more.
   token_scope: null,
   token_not_allowed: null,
+  signup_closed: 'This server does not take new accounts this way.',
+  invite_invalid: 'This invite link is not valid. Ask for a new one.',
+  invite_expired: 'This invite link has expired or has already been used. Ask for a new one.',
+  admin_only: 'Only this server’s administrators can do that.',
   not_found: 'That no longer exists — it may have been deleted.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
@@ -272,6 +276,8 @@ export function fetchTodayResponse(): Promise<Response> {
 
 export const api = {
   signUp: (body: SignUp): Promise<Me> => answer(client.POST('/api/v1/auth/sign-up', { body })),
+  signupMode: (): Promise<{ mode: 'open' | 'invite' | 'oidc-only' }> =>
+    answer(client.GET('/api/v1/auth/signup-mode')),
   signIn: (body: SignIn): Promise<Me> => answer(client.POST('/api/v1/auth/sign-in', { body })),
   signOut: (): Promise<void> => answer(client.POST('/api/v1/auth/sign-out')),
   requestPasswordReset: (body: { email: string }): Promise<{ message: string }> =>

@@ -130,7 +130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -251,7 +251,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -342,7 +342,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -403,7 +403,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -737,7 +737,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -841,7 +841,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -947,7 +947,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1015,7 +1015,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1094,7 +1094,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1194,7 +1194,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1277,7 +1277,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,7 +1366,7 @@ export interface paths {
                         "application/json": components["schemas"]["WebauthnOptions"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1445,7 +1445,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1599,7 +1599,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1683,7 +1683,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1745,7 +1745,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1836,7 +1836,286 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may create an account on this server (public)
+         * @description Lets the sign-up screen show the right thing: a form (`open`, or `invite` with an invite link), a note that sign-up is by invitation, or the identity provider (`oidc-only`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-up mode */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignupMode"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-up invites, newest first (administrators only; never their links) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invites, used and expired ones included */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a sign-up invite; its link is in this answer only (administrators only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InviteInput"];
+                };
+            };
+            responses: {
+                /** @description The invite and its link (shown once) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvite"];
+                    };
+                };
+                /** @description Malformed JSON, a password-reset token that is not one, or a passkey response that did not verify: `malformed_json`, `reset_token_invalid`, `passkey_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large, or over the storage quota: `payload_too_large`, `quota_exceeded` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite: its link stops working at once (administrators only) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1978,7 +2257,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2083,7 +2362,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2233,7 +2512,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2316,7 +2595,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2413,7 +2692,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2496,7 +2775,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2628,7 +2907,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2719,7 +2998,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2802,7 +3081,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2912,7 +3191,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3026,7 +3305,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3127,7 +3406,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3510,7 +3789,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3611,7 +3890,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3716,7 +3995,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3960,7 +4239,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4094,7 +4373,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4329,7 +4608,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4418,7 +4697,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4514,7 +4793,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4627,7 +4906,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4922,7 +5201,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5022,7 +5301,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5105,7 +5384,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5254,7 +5533,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5361,7 +5640,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5446,7 +5725,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5634,7 +5913,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5725,7 +6004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5807,7 +6086,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5906,7 +6185,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Cross-site request, or an API token without the right (scope, or account routes): `csrf_rejected`, `token_scope`, `token_not_allowed` */
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6024,7 +6303,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "signup_closed" | "invite_invalid" | "invite_expired" | "admin_only" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -6039,6 +6318,8 @@ export interface components {
             dayStartHour?: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /** @description The token of an invite link (`/sign-up?invite=…`); needed when the sign-up mode is `invite`. */
+            invite?: string;
         };
         SignIn: {
             /** @example ada@example.com */
@@ -6168,6 +6449,43 @@ export interface components {
              * @enum {integer|null}
              */
             expiresInDays?: 7 | 30 | 90 | 365 | null;
+        };
+        SignupMode: {
+            /**
+             * @description `open`: anyone may sign up. `invite`: sign-up needs an invite token. `oidc-only`: no password sign-up; accounts come from the OpenID Connect provider.
+             * @enum {string}
+             */
+            mode: "open" | "invite" | "oidc-only";
+        };
+        InviteList: {
+            invites: components["schemas"]["Invite"][];
+        };
+        Invite: {
+            /** Format: uuid */
+            id: string;
+            email: string | null;
+            maxUses: number;
+            uses: number;
+            createdAt: string;
+            expiresAt: string;
+            /** @description Who made it; null when made on the command line. */
+            createdByEmail: string | null;
+        };
+        CreatedInvite: {
+            invite: components["schemas"]["Invite"];
+            /** @description The sign-up link (`/sign-up?invite=…`). Shown this once; only its hash is kept. */
+            link: string;
+        };
+        InviteInput: {
+            /**
+             * @description Only an account with this email may use the invite.
+             * @example ada@example.com
+             */
+            email?: string;
+            /** @description Days it works; 7 by default. */
+            expiresInDays?: number;
+            /** @description Accounts it may create; 1 by default. */
+            maxUses?: number;
         };
         HabitList: {
             habits: components["schemas"]["Habit"][];

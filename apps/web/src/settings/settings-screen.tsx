@@ -21,6 +21,7 @@ import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';
 import { todayStore } from '../today/store';
 import { ApiTokenSettings } from './api-tokens';
+import { InviteSettings } from './invites';
 import { LanguageSettings } from './language-settings';
 import { PasskeySettings } from './passkeys';
 import { TimeZonePicker } from './time-zone-picker';
@@ -60,6 +61,7 @@ export default function SettingsScreen() {
           <DataSettings />
           <PasskeySettings />
           <ApiTokenSettings />
+          <InviteSettings />
           <AccountSettings me={me} />
         </>
       ) : error ? null : (

@@ -1,4 +1,5 @@
 import {
+  consumeSignupInvite,
   createSession,
   createUser,
   deleteSession,
@@ -13,6 +14,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../auth/cookies';
+import { checkInvite } from '../../auth/invites';
 import { assertAcceptablePassword } from '../../auth/password-rules';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
 import { assertNotExhausted } from '../../auth/rate-limits';
@@ -23,6 +25,7 @@ import {
   sessionExpiry,
   sessionIdFromToken,
 } from '../../auth/session-tokens';
+import { mayCreateAccount, type SignupMode, type SignupRefusal } from '../../auth/signup-policy';
 import { rememberDevice, trustedDeviceOf } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { toMe } from '../../dto/rows';
@@ -32,7 +35,11 @@ import type * as routes from './auth.routes';
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   const { env, clock } = c.var.deps;
   const { transaction, write } = c.var.db;
-  const { email, password, timeZone, dayStartHour, weekStart } = c.req.valid('json');
+  const { email, password, timeZone, dayStartHour, weekStart, invite } = c.req.valid('json');
+  // Refused before the password is judged or hashed: a closed server says so first.
+  const found = await checkInvite(write, invite, email, clock());
+  const decision = mayCreateAccount(env.SIGNUP_MODE, { via: 'password', invite: found.state });
+  if (!decision.allowed) throw signupRefused(decision.code, env.SIGNUP_MODE);
   await assertAcceptablePassword(password, email, 'password');
   const passwordHash = await hashPassword(password);
   const token = generateSessionToken();
@@ -40,6 +47,16 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   let created: Awaited<ReturnType<typeof createUser>>;
   try {
     created = await transaction(async (tx) => {
+      // Checked again where it counts: two sign-ups racing for an invite's last use, or one
+      // that expired while the password was hashed — one statement decides, and it commits
+      // (or rolls back) with the new account.
+      if (decision.consumeInvite && found.tokenHash) {
+        const spent = await consumeSignupInvite(tx, found.tokenHash, email, now);
+        if (spent === null) {
+          const again = await checkInvite(tx, invite, email, now);
+          throw signupRefused(again.state === 'invalid' ? 'invite_invalid' : 'invite_expired');
+        }
+      }
       const result = await createUser(tx, {
         email,
         passwordHash,
@@ -62,6 +79,20 @@ export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
   await rememberDevice(c, env, write, created.user.id, now);
   return c.json(toMe(created.user, created.settings), 201);
 };
+
+const SIGNUP_REFUSALS: Record<SignupRefusal, string> = {
+  signup_closed: 'This server does not take new accounts without an invitation',
+  invite_invalid:
+    'This invite link is not valid: it may be incomplete, revoked, or for another email',
+  invite_expired: 'This invite link has expired or has already been used',
+};
+
+function signupRefused(code: SignupRefusal, mode?: SignupMode): AppError {
+  if (code === 'signup_closed' && mode === 'oidc-only') {
+    return new AppError(code, 'New accounts are made by signing in with the identity provider');
+  }
+  return new AppError(code, SIGNUP_REFUSALS[code]);
+}
 
 export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
   const { env, clock, rateLimits } = c.var.deps;

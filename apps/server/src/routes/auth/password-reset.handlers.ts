@@ -8,7 +8,6 @@ import {
   updatePasswordHash,
 } from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import {
   generateResetToken,
   isWellFormedResetToken,
@@ -21,6 +20,7 @@ import { hashPassword } from '../../auth/passwords';
 import { consumeOrThrow } from '../../auth/rate-limits';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
+import { publicOrigin } from '../../http/public-origin';
 import { passwordResetMessage } from '../../mail/password-reset-message';
 import type * as routes from './password-reset.routes';
 
@@ -42,7 +42,7 @@ export const requestPasswordReset: RouteHandler<
     );
   }
   await consumeOrThrow(rateLimits.passwordResetByEmail, email);
-  const origin = linkOrigin(c);
+  const origin = publicOrigin(c.var.deps.env, c.req.url);
   const now = clock();
   // Everything that depends on whether the account exists happens after the answer: its time
   // and outcome (a database write, an SMTP conversation) cannot show in the response.
@@ -98,20 +98,6 @@ export const confirmPasswordReset: RouteHandler<
   await rateLimits.signInFailuresByEmail.delete(found.email);
   return c.body(null, 204);
 };
-
-/**
- * The origin of the emailed link. A configured one always wins; without it (development, tests)
- * the request's own — never in production, where the env check demands PUBLIC_ORIGIN, because
- * a Host header can name any site and the link would hand that site the token.
- */
-function linkOrigin(c: Context<AppEnv>): string {
-  const { env } = c.var.deps;
-  if (env.PUBLIC_ORIGIN) return env.PUBLIC_ORIGIN;
-  if (env.NODE_ENV === 'production') {
-    throw new Error('PUBLIC_ORIGIN is required in production (checked at start)');
-  }
-  return new URL(c.req.url).origin;
-}
 
 function refuseUnusable(token: { usedAt: Date | null; expiresAt: Date }, now: Date): void {
   if (token.usedAt) {
