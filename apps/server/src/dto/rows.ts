@@ -2,7 +2,7 @@
  * Rows → the API's JSON shapes (packages/contract). Instants become ISO strings here, once;
  * owner ids and password hashes never leave the server.
  */
-import type { ApiTokenDto, CheckinDto, Group, Habit, Me } from '@habit-tracker/contract';
+import type { ApiTokenDto, CheckinDto, Group, Habit, Me, Settings } from '@habit-tracker/contract';
 import type {
   ApiTokenRow,
   CheckinRow,
@@ -11,6 +11,7 @@ import type {
   SettingsRow,
   UserRow,
 } from '@habit-tracker/db';
+import { isLocaleTag } from '@habit-tracker/vocabulary';
 
 export function toMe(user: UserRow, settings: SettingsRow): Me {
   return {
@@ -19,11 +20,13 @@ export function toMe(user: UserRow, settings: SettingsRow): Me {
   };
 }
 
-export function toSettings(settings: SettingsRow): SettingsRow {
+export function toSettings(settings: SettingsRow): Settings {
   return {
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,
     weekStart: settings.weekStart,
+    // Only the API writes it, after checking it; a tag dropped from the list reads as "browser's".
+    locale: isLocaleTag(settings.locale) ? settings.locale : null,
   };
 }
 
