@@ -61,7 +61,7 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         email: 'mixed.case@example.com',
         createdAt: expect.any(String),
       },
-      settings: { timeZone: 'UTC', dayStartHour: 0, weekStart: 1 },
+      settings: { timeZone: 'UTC', dayStartHour: 0, weekStart: 1, locale: null },
     });
     expect((await c.get('/api/v1/me')).body).toEqual(me);
 
@@ -80,19 +80,60 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
       weekStart: 7,
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toEqual({ timeZone: 'America/New_York', dayStartHour: 0, weekStart: 7 });
+    expect(patched.body).toEqual({
+      timeZone: 'America/New_York',
+      dayStartHour: 0,
+      weekStart: 7,
+      locale: null,
+    });
     const again = await c.patch('/api/v1/settings', { dayStartHour: 4 });
-    expect(again.body).toEqual({ timeZone: 'America/New_York', dayStartHour: 4, weekStart: 7 });
+    expect(again.body).toEqual({
+      timeZone: 'America/New_York',
+      dayStartHour: 4,
+      weekStart: 7,
+      locale: null,
+    });
     expect((await other.get('/api/v1/me')).body.settings).toEqual(again.body);
     // Time zones are accepted in any case and stored canonically.
     const lower = await c.patch('/api/v1/settings', { timeZone: 'asia/kolkata' });
     expect(lower.body.timeZone).toBe('Asia/Kolkata');
   });
 
+  it("settings: the account's language (a catalog tag, or null to follow the browser)", async () => {
+    const c = t.client();
+    await c.signUp();
+    const german = await c.patch('/api/v1/settings', { locale: 'de' });
+    expect(german.status).toBe(200);
+    expect(german.body.locale).toBe('de');
+    // Kept when other fields change; seen by a new session (another device) and by Today.
+    expect((await c.patch('/api/v1/settings', { weekStart: 7 })).body.locale).toBe('de');
+    expect((await c.get('/api/v1/me')).body.settings.locale).toBe('de');
+    expect((await c.get('/api/v1/today')).body.settings.locale).toBe('de');
+    for (const tag of ['pt-BR', 'zh-Hans', 'ar', 'en-XA']) {
+      expect((await c.patch('/api/v1/settings', { locale: tag })).body.locale).toBe(tag);
+    }
+    // Tags we have no catalog for, other spellings and other types: 422 naming the field.
+    for (const locale of ['de-DE', 'pt', 'zh-Hant', 'EN', '', 'klingon', 42, ['de']]) {
+      const res = await c.patch('/api/v1/settings', { locale });
+      expect(res.status, JSON.stringify(locale)).toBe(422);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.details[0].path).toBe('locale');
+    }
+    expect((await c.get('/api/v1/settings')).body.locale).toBe('en-XA');
+    // null = follow the browser again.
+    expect((await c.patch('/api/v1/settings', { locale: null })).body.locale).toBeNull();
+    expect((await c.get('/api/v1/settings')).body.locale).toBeNull();
+  });
+
   it('sign up honours timeZone, dayStartHour and weekStart', async () => {
     const c = t.client();
     const { me } = await c.signUp({ timeZone: 'Pacific/Auckland', dayStartHour: 3, weekStart: 7 });
-    expect(me.settings).toEqual({ timeZone: 'Pacific/Auckland', dayStartHour: 3, weekStart: 7 });
+    expect(me.settings).toEqual({
+      timeZone: 'Pacific/Auckland',
+      dayStartHour: 3,
+      weekStart: 7,
+      locale: null,
+    });
     // 12:00 UTC on the 15th is 01:00 on the 16th in Auckland, before a 3 am day start.
     const today = await c.get('/api/v1/today');
     expect(today.body.date).toBe('2026-03-15');

@@ -6,7 +6,7 @@
  */
 
 import { isValidLocalDate, normalizeTimeZone } from '@habit-tracker/core';
-import { ERROR_CODES, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
+import { ERROR_CODES, LIMITS, LOCALE_TAGS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -49,11 +49,20 @@ export const WeekdaySchema = z
   ])
   .openapi({ description: 'ISO weekday: 1 = Monday … 7 = Sunday' });
 
+/** A language the app has a catalog for (`en-XA` is the pseudo-locale, for testing layouts). */
+export const LocaleSchema = z
+  .enum(LOCALE_TAGS, { message: `Expected one of ${LOCALE_TAGS.join(', ')}` })
+  .openapi({ example: 'de' });
+
 export const SettingsSchema = z
   .object({
     timeZone: TimeZoneSchema,
     dayStartHour: z.number().int().min(0).max(23),
     weekStart: WeekdaySchema,
+    locale: LocaleSchema.nullable().openapi({
+      description:
+        "The account's language for the app and its emails; null follows the browser's languages",
+    }),
   })
   .openapi('Settings');
 

@@ -45,6 +45,8 @@ export const userSettings = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     dayStartHour: smallint('day_start_hour').notNull().default(0),
     weekStart: smallint('week_start').notNull().default(1),
+    /** A catalog tag (vocabulary's LOCALE_TAGS, checked by the API); null = follow the browser. */
+    locale: text('locale'),
     updatedAt: updatedAt(),
   },
   (t) => [

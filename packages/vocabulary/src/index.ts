@@ -7,5 +7,6 @@
 export * from './error-codes';
 export * from './files';
 export * from './limits';
+export * from './locales';
 export * from './palette';
 export * from './signatures';

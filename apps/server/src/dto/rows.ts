@@ -10,6 +10,7 @@ import type {
   InviteDto,
   Me,
   PasskeyDto,
+  Settings,
 } from '@habit-tracker/contract';
 import type {
   ApiTokenRow,
@@ -21,6 +22,7 @@ import type {
   SignupInviteRow,
   UserRow,
 } from '@habit-tracker/db';
+import { isLocaleTag } from '@habit-tracker/vocabulary';
 
 export function toMe(user: UserRow, settings: SettingsRow): Me {
   return {
@@ -29,11 +31,13 @@ export function toMe(user: UserRow, settings: SettingsRow): Me {
   };
 }
 
-export function toSettings(settings: SettingsRow): SettingsRow {
+export function toSettings(settings: SettingsRow): Settings {
   return {
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,
     weekStart: settings.weekStart,
+    // Only the API writes it, after checking it; a tag dropped from the list reads as "browser's".
+    locale: isLocaleTag(settings.locale) ? settings.locale : null,
   };
 }
 

@@ -134,7 +134,14 @@ function exportDocumentOf(
   return buildExportDocument({
     exportedAt,
     account: { email: user.email },
-    settings: settings ?? { timeZone: 'UTC', dayStartHour: 0, weekStart: 1 },
+    // The calendar only: the language is the account's, not the habits' (imports leave it alone).
+    settings: settings
+      ? {
+          timeZone: settings.timeZone,
+          dayStartHour: settings.dayStartHour,
+          weekStart: settings.weekStart,
+        }
+      : { timeZone: 'UTC', dayStartHour: 0, weekStart: 1 },
     habits: habits.map((habit) => ({
       ...habit,
       checkins: (byHabit.get(habit.id) ?? []).map((c) => ({

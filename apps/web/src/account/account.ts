@@ -1,5 +1,6 @@
 /** What happens locally around signing in and out. */
 import { api, type Me } from '../api/client';
+import { adoptAccountLocale } from '../i18n/i18n';
 import { kvGet, kvSet } from '../offline/db';
 import { flush, resetSync } from '../offline/sync';
 import { forgetThisDevice } from '../reminders/push';
@@ -15,6 +16,7 @@ export async function afterSignIn(me: Me, next: string | null): Promise<void> {
     await kvSet('owner', me.user.id);
   }
   forgetToday();
+  await adoptAccountLocale(me.settings.locale);
   markSignedIn();
   void loadToday();
   void flush();

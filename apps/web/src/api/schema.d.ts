@@ -6299,6 +6299,12 @@ export interface components {
             dayStartHour: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /**
+             * @description The account's language for the app and its emails; null follows the browser's languages
+             * @example de
+             * @enum {string|null}
+             */
+            locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "ja" | "zh-Hans" | "id" | "ar" | "en-XA" | null;
         };
         Error: {
             error: {
@@ -6411,6 +6417,12 @@ export interface components {
             dayStartHour?: number;
             /** @description ISO weekday: 1 = Monday … 7 = Sunday */
             weekStart?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /**
+             * @description The account's language for the app and its emails; null follows the browser's languages
+             * @example de
+             * @enum {string|null}
+             */
+            locale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "ja" | "zh-Hans" | "id" | "ar" | "en-XA" | null;
         };
         ApiTokenList: {
             tokens: components["schemas"]["ApiToken"][];

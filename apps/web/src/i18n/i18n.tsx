@@ -21,7 +21,10 @@ export type Values = Record<
 // Vite turns each file into a chunk of its own, fetched only when that language is chosen.
 const catalogs = import.meta.glob<Catalog>('./messages/*.json', { import: 'default' });
 
-/** The user's choice on this device (until it is stored with the account). */
+/**
+ * The account's language, cached on this device so the first paint (before any request answers)
+ * is already in it. The account (settings.locale) is the truth: see adoptAccountLocale.
+ */
 const STORAGE_KEY = 'habit-tracker.locale';
 
 const cache = createIntlCache();
@@ -90,8 +93,23 @@ export async function chooseLocale(locale: Locale | null): Promise<void> {
   } catch {
     // private mode: the choice lasts for this visit
   }
-  const next = locale ? { locale, formatLocale: initialLocale().formatLocale } : initialLocale();
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  const next = locale
+    ? { locale, formatLocale: formatLocaleFor(locale, languages) }
+    : negotiate(languages);
   await activate(next.locale, next.formatLocale);
+}
+
+/**
+ * Follows the language stored with the account (Today's or sign-in's settings.locale) when it
+ * differs from this device's cached choice: the account wins, so a choice made on another device
+ * arrives here, and `null` (follow the browser) clears a stale local one. Nothing happens (no
+ * remount) when they already agree.
+ */
+export async function adoptAccountLocale(accountLocale: string | null): Promise<void> {
+  const account = isLocale(accountLocale) ? accountLocale : null;
+  if (account === storedLocale() && (account ?? initialLocale().locale) === currentLocale()) return;
+  await chooseLocale(account);
 }
 
 export const currentLocale = (): Locale => i18nStore.get().locale;

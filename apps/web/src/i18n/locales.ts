@@ -3,21 +3,14 @@
  * React) so the catalog check and unit tests can use it.
  */
 
-/** Catalog locales: one JSON file each in ./messages. `en-XA` is the pseudo-locale (long, accented). */
-export const LOCALES = [
-  'en',
-  'de',
-  'fr',
-  'es',
-  'pt-BR',
-  'it',
-  'ja',
-  'zh-Hans',
-  'id',
-  'ar',
-  'en-XA',
-] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALE_TAGS, type LocaleTag } from '@habit-tracker/vocabulary';
+
+/**
+ * Catalog locales: one JSON file each in ./messages. `en-XA` is the pseudo-locale (long, accented).
+ * The same list the API accepts as an account's language (vocabulary), so they cannot drift.
+ */
+export const LOCALES = LOCALE_TAGS;
+export type Locale = LocaleTag;
 
 export const SOURCE_LOCALE: Locale = 'en';
 

@@ -29,7 +29,7 @@ function today(items: TodayHabit[]): Today {
     date: TODAY,
     recentFrom: '2026-03-02',
     nextDayAt: '2026-03-16T04:00:00.000Z',
-    settings: { timeZone: 'America/New_York', dayStartHour: 0, weekStart: 1 },
+    settings: { timeZone: 'America/New_York', dayStartHour: 0, weekStart: 1, locale: null },
     groups: [],
     habits: items,
   };

@@ -114,6 +114,7 @@ const buildFindToken = (db: Db) =>
         timeZone: userSettings.timeZone,
         dayStartHour: userSettings.dayStartHour,
         weekStart: userSettings.weekStart,
+        locale: userSettings.locale,
       },
     })
     .from(apiTokens)

@@ -91,6 +91,7 @@ export async function listHabitsWithoutSummary(
       timeZone: userSettings.timeZone,
       dayStartHour: userSettings.dayStartHour,
       weekStart: userSettings.weekStart,
+      locale: userSettings.locale,
     })
     .from(habits)
     .innerJoin(userSettings, eq(userSettings.userId, habits.userId))

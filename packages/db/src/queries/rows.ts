@@ -14,6 +14,8 @@ export interface SettingsRow {
   timeZone: string;
   dayStartHour: number;
   weekStart: Weekday;
+  /** The account's language (a catalog tag); null = follow the browser. */
+  locale: string | null;
 }
 
 export interface SessionRow {
@@ -150,11 +152,13 @@ export function toSettingsRow(row: {
   timeZone: string;
   dayStartHour: number;
   weekStart: number;
+  locale: string | null;
 }): SettingsRow {
   return {
     timeZone: row.timeZone,
     dayStartHour: row.dayStartHour,
     weekStart: row.weekStart as Weekday,
+    locale: row.locale,
   };
 }
 
@@ -164,6 +168,7 @@ export function settingsValues(patch: Partial<SettingsRow> | undefined): Partial
   if (patch?.timeZone !== undefined) values.timeZone = patch.timeZone;
   if (patch?.dayStartHour !== undefined) values.dayStartHour = patch.dayStartHour;
   if (patch?.weekStart !== undefined) values.weekStart = patch.weekStart;
+  if (patch?.locale !== undefined) values.locale = patch.locale;
   return values;
 }
 

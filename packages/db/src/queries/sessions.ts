@@ -94,6 +94,7 @@ const sessionColumns = {
     timeZone: userSettings.timeZone,
     dayStartHour: userSettings.dayStartHour,
     weekStart: userSettings.weekStart,
+    locale: userSettings.locale,
   },
 };
 

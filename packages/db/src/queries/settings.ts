@@ -7,6 +7,7 @@ const settingsColumns = {
   timeZone: userSettings.timeZone,
   dayStartHour: userSettings.dayStartHour,
   weekStart: userSettings.weekStart,
+  locale: userSettings.locale,
 };
 
 export async function getSettings(db: Db, userId: string): Promise<SettingsRow | null> {
