@@ -1,6 +1,6 @@
 export * from './api-tokens';
 export * from './files';
-export * from './passkeys';
 export * from './invites';
+export * from './passkeys';
 export * from './reminders';
 export * from './schemas';
