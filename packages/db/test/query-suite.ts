@@ -265,7 +265,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           passwordHash: 'h1',
           createdAt: expect.any(Date),
         });
-        expect(settings).toEqual({ timeZone: 'UTC', dayStartHour: 0, weekStart: 1 });
+        expect(settings).toEqual({ timeZone: 'UTC', dayStartHour: 0, weekStart: 1, locale: null });
         expect(await findUserByEmail(db, email)).toEqual(user);
         expect(await getUserById(db, user.id)).toEqual(user);
         expect(await findUserByEmail(db, 'nobody@example.com')).toBeNull();
@@ -278,7 +278,12 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           passwordHash: 'h',
           settings: { timeZone: 'Asia/Singapore', weekStart: 7, dayStartHour: undefined },
         });
-        expect(settings).toEqual({ timeZone: 'Asia/Singapore', dayStartHour: 0, weekStart: 7 });
+        expect(settings).toEqual({
+          timeZone: 'Asia/Singapore',
+          dayStartHour: 0,
+          weekStart: 7,
+          locale: null,
+        });
       });
 
       it('refuses a second account with the same email, leaving nothing behind', async () => {
@@ -315,15 +320,17 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
           timeZone: 'UTC',
           dayStartHour: 0,
           weekStart: 1,
+          locale: null,
         });
         expect(await updateSettings(db, user.id, { dayStartHour: 4 })).toEqual({
           timeZone: 'UTC',
           dayStartHour: 4,
           weekStart: 1,
+          locale: null,
         });
         expect(
           await updateSettings(db, user.id, { timeZone: 'Europe/Berlin', weekStart: 7 }),
-        ).toEqual({ timeZone: 'Europe/Berlin', dayStartHour: 4, weekStart: 7 });
+        ).toEqual({ timeZone: 'Europe/Berlin', dayStartHour: 4, weekStart: 7, locale: null });
         expect(await getSettings(db, randomUUID())).toBeNull();
         expect(await updateSettings(db, randomUUID(), { dayStartHour: 1 })).toBeNull();
       });
@@ -350,7 +357,7 @@ export function defineQuerySuite(label: string, open: () => Promise<OpenedDataba
         expect(found).toEqual({
           session: { id, userId: user.id, createdAt: expect.any(Date), expiresAt },
           user,
-          settings: { timeZone: 'America/New_York', dayStartHour: 0, weekStart: 1 },
+          settings: { timeZone: 'America/New_York', dayStartHour: 0, weekStart: 1, locale: null },
         });
         expect(await findSessionWithUser(db, 'unknown', now)).toBeNull();
       });

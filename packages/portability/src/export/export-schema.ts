@@ -95,7 +95,8 @@ export const ExportDocumentSchema = z
     version: z.literal(EXPORT_VERSION),
     exportedAt: Timestamp,
     account: z.object({ email: z.string().max(LIMITS.emailMax) }).strict(),
-    settings: SettingsSchema,
+    // The calendar only: the language belongs to the account, not to the habits it carries.
+    settings: SettingsSchema.omit({ locale: true }),
     habits: z.array(ExportHabitSchema),
     photos: z.array(ExportPhotoSchema),
   })
