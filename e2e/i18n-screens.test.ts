@@ -3,7 +3,8 @@
  * 360 px in Chromium against the real server: `<html lang dir>` follow the language, the screen's
  * heading is the catalog's (so the language really is on screen, not English), nothing is wider
  * than the viewport, axe finds nothing serious, and each gets its screenshots. The language is
- * chosen as the Settings Language card stores it (localStorage `habit-tracker.locale`).
+ * chosen as the Settings Language card stores it: with the account, and on the device (localStorage
+ * `habit-tracker.locale`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +129,9 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
       const { page } = app;
       await page.setViewportSize(PHONE);
       await startAt(app, '/');
-      // As the Settings Language card stores the choice.
+      // As the Settings Language card stores the choice: with the account (which wins once Today
+      // answers from the network) and on the device (the first paint's language).
+      expect((await api('/settings', { method: 'PATCH', data: { locale } })).status).toBe(200);
       await page.evaluate((l) => localStorage.setItem('habit-tracker.locale', l), locale);
       await startAt(app, screen.path());
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -156,6 +159,9 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
         .toBeLessThanOrEqual(PHONE.width);
       await checkScreen(app, `i18n-${locale}-${name}`);
       // English again for whatever runs next in this browser.
+      expect((await api('/settings', { method: 'PATCH', data: { locale: null } })).status).toBe(
+        200,
+      );
       await page.evaluate(() => localStorage.removeItem('habit-tracker.locale'));
     },
   );
