@@ -16,6 +16,8 @@ describe('loadEnv', () => {
       TRUST_PROXY: false,
       SESSION_TTL_DAYS: 30,
       API_TOKEN_REQUESTS_PER_MINUTE: 600,
+      SIGNUP_MODE: 'open',
+      ADMIN_EMAILS: [],
       DATABASE_CONNECT_TIMEOUT_MS: 5_000,
       WRITE_ROUTING: 'direct',
       READ_YOUR_WRITES_WAIT_MS: 300,
