@@ -428,7 +428,9 @@ describe('statistics across habits', () => {
     const chart = app.page.getByTestId('value-chart');
     await chart.getByRole('img', { name: /Water in glasses per day, target 8 a day/ }).waitFor();
     // Yesterday's 8 glasses are in the chart's description.
-    await expect.poll(() => chart.getByRole('img').getAttribute('aria-label')).toMatch(/ 8(,|\.)/);
+    await expect
+      .poll(() => chart.getByRole('img').getAttribute('aria-label'))
+      .toMatch(/: 8( and|,|\.)/);
     await chart.getByRole('radio', { name: 'Weeks' }).check();
     await chart.getByRole('img', { name: /per week/ }).waitFor();
     await checkScreen('27-value-chart');
