@@ -1,7 +1,8 @@
 /**
  * `npm run test:clock`: the server suites and the browser suites that read dates, at the hours
  * that break date code, with the clock of every process they start (Node, PostgreSQL, Chromium)
- * moved by Debian's `faketime`. The clock keeps ticking from the chosen instant, so each run crosses the moment:
+ * moved by Debian's `faketime`. The clock keeps ticking from the chosen instant, so each run
+ * crosses the moment:
  *
  * - month-end: 23:59:30 UTC on the next 31 December — the runner's UTC date, month and year
  *   change 30 s in, while the test user (America/New_York, e2e/support/app.ts) is in the evening;
