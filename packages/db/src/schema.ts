@@ -238,6 +238,24 @@ export const oidcIdentities = pgTable(
 );
 
 /**
+ * OpenID Connect sign-ins under way, between the redirect to the issuer and its callback: single
+ * use (the callback deletes the row it reads), ten minutes at most, and on the primary so any
+ * machine can finish what another started. The browser holds the token whose SHA-256 is the id,
+ * so a callback only completes in the browser that started it.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  /** Set when a signed-in user connects an issuer from Settings: link to this account. */
+  linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * An issuer identity waiting to be linked to an existing password account: the issuer vouched
  * for the email, and the owner still has to prove the account by signing in with its password.
  * Single use, short-lived; the browser holds the token whose SHA-256 is the id.

@@ -2,7 +2,7 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors';
-import { oidcIdentities, oidcPendingLinks, users } from '../schema';
+import { oidcIdentities, oidcLogins, oidcPendingLinks, users } from '../schema';
 
 export interface OidcIdentityRow {
   id: string;
@@ -135,4 +135,39 @@ export async function takeOidcPendingLink(
 /** Expired pending links: cleared opportunistically whenever a new one is made. */
 export async function deleteExpiredOidcPendingLinks(db: Db, now: Date): Promise<void> {
   await db.delete(oidcPendingLinks).where(sql`${oidcPendingLinks.expiresAt} <= ${now}`);
+}
+
+export interface OidcLoginRow {
+  id: string;
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  linkUserId: string | null;
+  expiresAt: Date;
+}
+
+/** Records a sign-in under way; expired ones (abandoned at the issuer) go at the same time. */
+export async function createOidcLogin(db: Db, input: OidcLoginRow, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(oidcLogins).where(sql`${oidcLogins.expiresAt} <= ${now}`);
+    await tx.insert(oidcLogins).values(input);
+  });
+}
+
+/** Takes the sign-in under way: the row is deleted by the statement that reads it (single use). */
+export async function takeOidcLogin(db: Db, id: string): Promise<OidcLoginRow | null> {
+  const [row] = await db
+    .delete(oidcLogins)
+    .where(eq(oidcLogins.id, id))
+    .returning({
+      id: oidcLogins.id,
+      providerId: oidcLogins.providerId,
+      state: oidcLogins.state,
+      nonce: oidcLogins.nonce,
+      codeVerifier: oidcLogins.codeVerifier,
+      linkUserId: oidcLogins.linkUserId,
+      expiresAt: oidcLogins.expiresAt,
+    });
+  return row ?? null;
 }
