@@ -157,17 +157,14 @@ export async function createOidcLogin(db: Db, input: OidcLoginRow, now: Date): P
 
 /** Takes the sign-in under way: the row is deleted by the statement that reads it (single use). */
 export async function takeOidcLogin(db: Db, id: string): Promise<OidcLoginRow | null> {
-  const [row] = await db
-    .delete(oidcLogins)
-    .where(eq(oidcLogins.id, id))
-    .returning({
-      id: oidcLogins.id,
-      providerId: oidcLogins.providerId,
-      state: oidcLogins.state,
-      nonce: oidcLogins.nonce,
-      codeVerifier: oidcLogins.codeVerifier,
-      linkUserId: oidcLogins.linkUserId,
-      expiresAt: oidcLogins.expiresAt,
-    });
+  const [row] = await db.delete(oidcLogins).where(eq(oidcLogins.id, id)).returning({
+    id: oidcLogins.id,
+    providerId: oidcLogins.providerId,
+    state: oidcLogins.state,
+    nonce: oidcLogins.nonce,
+    codeVerifier: oidcLogins.codeVerifier,
+    linkUserId: oidcLogins.linkUserId,
+    expiresAt: oidcLogins.expiresAt,
+  });
   return row ?? null;
 }
