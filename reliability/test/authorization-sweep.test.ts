@@ -68,6 +68,11 @@ const PUBLIC: Record<string, string> = {
     'hands out a single-use challenge naming no account (throttled per client)',
   'POST /api/v1/auth/passkeys/authentication/verify':
     "a registered passkey's signature over a single-use challenge (passkeys.test.ts)",
+  'GET /api/v1/auth/oidc/providers': 'the configured issuers’ ids and names, no user data',
+  'GET /api/v1/auth/oidc/{id}/start':
+    'redirects to the issuer; signs nobody in (oidc.test.ts; 404 here: no issuer configured)',
+  'GET /api/v1/auth/oidc/{id}/callback':
+    'the issuer’s code with the single-use state bound to this browser (oidc.test.ts)',
 };
 
 let postgres: PostgresServer;

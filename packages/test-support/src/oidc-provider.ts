@@ -8,7 +8,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { cookieHeader, storeSetCookies } from './cookie-jar';
 
 export interface OidcTestClient {
@@ -51,6 +50,8 @@ export async function startOidcProvider(options: {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
+  // Loaded on use: every suite imports test-support, few need an OpenID provider.
+  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(issuer, {
     clients: options.clients.map((client) => ({
       client_id: client.clientId,
