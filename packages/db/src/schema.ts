@@ -251,6 +251,8 @@ export const oidcLogins = pgTable('oidc_logins', {
   codeVerifier: text('code_verifier').notNull(),
   /** Set when a signed-in user connects an issuer from Settings: link to this account. */
   linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the sign-up invite the sign-in started with (SIGNUP_MODE=invite), if any. */
+  inviteTokenHash: text('invite_token_hash'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

@@ -144,6 +144,8 @@ export interface OidcLoginRow {
   nonce: string;
   codeVerifier: string;
   linkUserId: string | null;
+  /** SHA-256 of the sign-up invite the sign-in started with, if any (SIGNUP_MODE=invite). */
+  inviteTokenHash: string | null;
   expiresAt: Date;
 }
 
@@ -164,6 +166,7 @@ export async function takeOidcLogin(db: Db, id: string): Promise<OidcLoginRow | 
     nonce: oidcLogins.nonce,
     codeVerifier: oidcLogins.codeVerifier,
     linkUserId: oidcLogins.linkUserId,
+    inviteTokenHash: oidcLogins.inviteTokenHash,
     expiresAt: oidcLogins.expiresAt,
   });
   return row ?? null;
