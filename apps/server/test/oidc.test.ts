@@ -248,6 +248,110 @@ describe.each(DATABASE_KINDS)('OpenID Connect on %s', (kind) => {
   });
 });
 
+describe.each(DATABASE_KINDS)('OpenID Connect under sign-up control on %s', (kind) => {
+  let db: TestDatabase;
+  let adminCookie: string | undefined;
+  const adminEmail = `admin-${crypto.randomUUID()}@example.com`;
+
+  beforeAll(async () => {
+    db = databases.get(kind);
+    // The administrator's account was made while the server was open (as on a real server).
+    const admin = createTestApp(db.database).client();
+    await admin.signUp({ email: adminEmail });
+    adminCookie = admin.cookie;
+  });
+
+  const app = (mode: 'open' | 'invite' | 'oidc-only') =>
+    createTestApp(db.database, {
+      ...providersEnv(),
+      SIGNUP_MODE: mode,
+      ADMIN_EMAILS: adminEmail,
+    });
+
+  async function invite(t: TestApp, body: Record<string, unknown> = {}) {
+    const admin = t.client();
+    admin.cookie = adminCookie;
+    const res = await admin.post('/api/v1/invites', body);
+    expect(res.status, res.text).toBe(201);
+    const token = new URL(res.body.link).searchParams.get('invite')!;
+    return { id: res.body.invite.id as string, token };
+  }
+
+  async function usesOf(t: TestApp, id: string): Promise<number> {
+    const admin = t.client();
+    admin.cookie = adminCookie;
+    const list = await admin.get('/api/v1/invites');
+    return list.body.invites.find((i: { id: string }) => i.id === id).uses;
+  }
+
+  it('oidc-only: the issuer makes the account; a password sign-up is refused', async () => {
+    const t = app('oidc-only');
+    const refused = await t.client().post('/api/v1/auth/sign-up', {
+      email: `pw-${crypto.randomUUID()}@example.com`,
+      password: PASSWORD,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('signup_closed');
+
+    const person = newAccount();
+    const browser = t.client();
+    const { res } = await signInWithIssuer(browser, person.id);
+    expect(res.headers.get('location')).toBe('/');
+    expect((await browser.get('/api/v1/me')).body.user.email).toBe(person.email);
+  });
+
+  it('invite: no invite, a wrong or a used one is refused and makes nothing; a valid one makes one account', async () => {
+    const t = app('invite');
+    const person = newAccount();
+
+    const none = t.client();
+    expect((await signInWithIssuer(none, person.id)).res.headers.get('location')).toBe(
+      '/sign-in?oidc_error=signup_closed',
+    );
+    expect((await none.get('/api/v1/me')).status).toBe(401);
+
+    // Not even well-formed: refused before going to the issuer.
+    const malformed = await t.client().get('/api/v1/auth/oidc/acme/start?invite=not-a-token');
+    expect(malformed.status).toBe(302);
+    expect(malformed.headers.get('location')).toBe('/sign-in?oidc_error=invite_invalid');
+    const unknown = t.client();
+    const wrong = await signInWithIssuer(unknown, person.id, `start?invite=${'A'.repeat(43)}`);
+    expect(wrong.res.headers.get('location')).toBe('/sign-in?oidc_error=invite_invalid');
+    expect((await unknown.get('/api/v1/me')).status).toBe(401);
+
+    // An invite bound to another email is not this person's.
+    const bound = await invite(t, { email: `someone-${crypto.randomUUID()}@example.com` });
+    const other = await signInWithIssuer(t.client(), person.id, `start?invite=${bound.token}`);
+    expect(other.res.headers.get('location')).toBe('/sign-in?oidc_error=invite_invalid');
+    expect(await usesOf(t, bound.id)).toBe(0);
+
+    const { id, token } = await invite(t);
+    const browser = t.client();
+    const ok = await signInWithIssuer(browser, person.id, `start?invite=${token}`);
+    expect(ok.res.headers.get('location')).toBe('/');
+    expect((await browser.get('/api/v1/me')).body.user.email).toBe(person.email);
+    expect(await usesOf(t, id)).toBe(1);
+
+    // Used up: the next new person is refused with it; the account made signs in without one.
+    const next = newAccount();
+    const late = await signInWithIssuer(t.client(), next.id, `start?invite=${token}`);
+    expect(late.res.headers.get('location')).toBe('/sign-in?oidc_error=invite_expired');
+    const again = t.client();
+    expect((await signInWithIssuer(again, person.id)).res.headers.get('location')).toBe('/');
+    expect((await again.get('/api/v1/me')).body.user.email).toBe(person.email);
+  });
+
+  it('invite: an existing account signs in and links without an invite, and spends none', async () => {
+    const t = app('invite');
+    const { id, token } = await invite(t);
+    const person = newAccount({ email: adminEmail });
+    const browser = t.client();
+    const { res } = await signInWithIssuer(browser, person.id, `start?invite=${token}`);
+    expect(res.headers.get('location')).toBe('/sign-in?oidc_link=acme');
+    expect(await usesOf(t, id)).toBe(0);
+  });
+});
+
 describe('OIDC_PROVIDERS', () => {
   const base = { NODE_ENV: 'production', PUBLIC_ORIGIN: ORIGIN };
   const one = { id: 'acme', name: 'Acme', issuer: 'https://id.example.com', clientId: 'c' };

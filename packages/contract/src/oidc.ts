@@ -19,6 +19,15 @@ export const OidcProviderListSchema = z
 export const OidcStartQuerySchema = z.object({
   /** `link`: a signed-in user connects this issuer to their account (from Settings). */
   intent: z.enum(['sign-in', 'link']).optional(),
+  invite: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        'The token of a sign-up invite (`/sign-up?invite=…`): with sign-up mode `invite`, a person ' +
+        'without an account needs one; spent only when the sign-in makes the account.',
+    }),
 });
 
 /** What the issuer sends back; every field is checked by openid-client, not here. */

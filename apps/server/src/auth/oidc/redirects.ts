@@ -14,7 +14,11 @@ export type OidcErrorCode =
   | 'no_email'
   | 'email_unverified'
   | 'identity_in_use'
-  | 'signed_out';
+  | 'signed_out'
+  // Sign-up control (docs/decisions/0028-sign-up-control.md) refused to make the account.
+  | 'signup_closed'
+  | 'invite_invalid'
+  | 'invite_expired';
 
 export function redirectTo(c: Context<AppEnv>, path: '/' | '/sign-in' | '/settings', query = {}) {
   const search = new URLSearchParams(query).toString();

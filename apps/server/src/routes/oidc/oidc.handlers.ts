@@ -14,6 +14,7 @@ import {
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as oidc from 'openid-client';
+import { inviteTokenHash as inviteTokenHashOf } from '../../auth/invites';
 import { createAccountFromOidc } from '../../auth/oidc/accounts';
 import {
   LOGIN_MINUTES,
@@ -23,7 +24,12 @@ import {
 } from '../../auth/oidc/cookies';
 import { redirectTo, redirectUri, redirectWithError } from '../../auth/oidc/redirects';
 import { completePendingLink, sessionUserId, startSession } from '../../auth/oidc/sessions';
-import { generateSessionToken, sessionIdFromToken } from '../../auth/session-tokens';
+import {
+  generateSessionToken,
+  isWellFormedToken,
+  sessionIdFromToken,
+} from '../../auth/session-tokens';
+import type { SignupRefusal } from '../../auth/signup-policy';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type * as routes from './oidc.routes';
@@ -45,9 +51,16 @@ function providerOr404(c: Context<AppEnv>, id: string) {
 export const startOidc: RouteHandler<typeof routes.startOidc, AppEnv> = async (c) => {
   const { env, clock, logger, oidc: issuers } = c.var.deps;
   const { id } = c.req.valid('param');
-  const { intent } = c.req.valid('query');
+  const { intent, invite } = c.req.valid('query');
   const provider = providerOr404(c, id);
   const linking = intent === 'link';
+  // A sign-up invite (SIGNUP_MODE=invite) rides along with the sign-in, as its hash only; it is
+  // judged and spent at the callback, and only if an account is made.
+  let inviteTokenHash: string | null = null;
+  if (!linking && invite !== undefined && invite !== '') {
+    if (!isWellFormedToken(invite)) return redirectWithError(c, 'invite_invalid');
+    inviteTokenHash = inviteTokenHashOf(invite);
+  }
   const db = c.var.db.write;
   let linkUserId: string | null = null;
   if (linking) {
@@ -75,6 +88,7 @@ export const startOidc: RouteHandler<typeof routes.startOidc, AppEnv> = async (c
       nonce,
       codeVerifier,
       linkUserId,
+      inviteTokenHash,
       expiresAt: new Date(now.getTime() + LOGIN_MINUTES * MINUTE_MS),
     },
     now,
@@ -183,17 +197,25 @@ export const oidcCallback: RouteHandler<typeof routes.oidcCallback, AppEnv> = as
     return redirectTo(c, '/sign-in', { oidc_link: provider.id });
   }
 
-  // (b) Nobody has this email: a new account, without a password.
+  // (b) Nobody has this email: a new account, without a password, if sign-up control allows.
+  let refused: SignupRefusal | null;
   try {
-    await c.var.db.transaction(async (tx) => {
-      const created = await createAccountFromOidc(tx, { ...identity, email });
-      await startSession(c, tx, created.user.id);
+    refused = await c.var.db.transaction(async (tx) => {
+      const result = await createAccountFromOidc(
+        tx,
+        { ...identity, email },
+        { mode: env.SIGNUP_MODE, inviteTokenHash: login.inviteTokenHash, now },
+      );
+      if ('refused' in result) return result.refused;
+      await startSession(c, tx, result.created.user.id);
+      return null;
     });
   } catch (error) {
     // Someone signed up with this email a moment ago: the link needs their sign-in.
     if (error instanceof EmailTakenError) return redirectWithError(c, 'failed');
     throw error;
   }
+  if (refused !== null) return redirectWithError(c, refused);
   return redirectTo(c, '/');
 };
 
