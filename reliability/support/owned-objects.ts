@@ -4,7 +4,11 @@
  * parameter names a collection missing here fails the sweep, which asks for an entry: new kinds
  * of objects get an owner check the day their routes appear.
  */
-import { type PushService, SoftAuthenticator } from '@habit-tracker/test-support';
+import {
+  type OidcProviderServer,
+  type PushService,
+  SoftAuthenticator,
+} from '@habit-tracker/test-support';
 import { utcDate } from './dates';
 import type { HttpClient, HttpResponse } from './http-client';
 
@@ -22,6 +26,15 @@ export interface OwnedObjects {
   date: string;
 }
 
+/** An OpenID provider the server is configured with (OIDC_PROVIDERS), to link the owner to. */
+export interface SweepIssuer {
+  server: OidcProviderServer;
+  /** The provider's id in OIDC_PROVIDERS. */
+  providerId: string;
+  /** The redirect URI registered at the issuer (where its sign-in stops). */
+  callback: string;
+}
+
 /**
  * `push`: a real push service (web-push-testing) the server may send to (its PUSH_SERVICE_ORIGINS),
  * for a device and a notification that has been delivered; without it those routes cannot be
@@ -31,6 +44,7 @@ export async function createOwnedObjects(
   owner: HttpClient,
   date: string,
   push?: PushService,
+  oidc?: SweepIssuer,
 ): Promise<OwnedObjects> {
   const habit = expectStatus(
     await owner.post('/api/v1/habits', {
@@ -146,6 +160,7 @@ export async function createOwnedObjects(
     reminders: [reminder],
     vacations: [vacation],
   };
+  if (oidc) ids.identities = [await linkIdentity(owner, oidc)];
   if (push) {
     const key = expectStatus(await owner.get('/api/v1/push/key'), 200, 'read the push key').body
       .publicKey as string;
@@ -180,6 +195,44 @@ export async function createOwnedObjects(
     ids.notifications = [notification];
   }
   return { ids, date };
+}
+
+/**
+ * Connects an identity at the issuer to the owner, the way Settings → Connect does: start with
+ * `intent=link` (signed in), sign in at the issuer, come back to the callback in the same
+ * browser (cookies). Returns the identity's id.
+ */
+async function linkIdentity(owner: HttpClient, oidc: SweepIssuer): Promise<string> {
+  const accountId = `owner-${crypto.randomUUID()}`;
+  oidc.server.setAccount(accountId, {
+    email: `${accountId}@issuer.example.com`,
+    email_verified: true,
+  });
+  const started = expectStatus(
+    await owner.get(`/api/v1/auth/oidc/${oidc.providerId}/start?intent=link`),
+    302,
+    'start connecting an issuer',
+  );
+  const location = String(started.headers.location ?? '');
+  if (!location.startsWith(oidc.server.issuer)) {
+    throw new Error(`the owner could not start connecting an issuer: sent to ${location}`);
+  }
+  const back = await oidc.server.signIn(location, accountId, oidc.callback);
+  const linked = expectStatus(
+    await owner.get(`${back.pathname}${back.search}`),
+    302,
+    'come back from the issuer',
+  );
+  if (linked.headers.location !== `/settings?oidc_linked=${oidc.providerId}`) {
+    throw new Error(`the owner could not connect an issuer: sent to ${linked.headers.location}`);
+  }
+  const list = expectStatus(
+    await owner.get('/api/v1/auth/oidc/identities'),
+    200,
+    'list linked identities',
+  ).body.identities as { id: string }[];
+  if (list.length !== 1) throw new Error(`the owner has ${list.length} linked identities`);
+  return list[0]!.id;
 }
 
 function expectStatus(res: HttpResponse, status: number, what: string): HttpResponse {

@@ -22,9 +22,12 @@
  */
 
 import {
+  findFreePort,
+  type OidcProviderServer,
   type PostgresServer,
   type PushService,
   runSql as query,
+  startOidcProvider,
   startPostgres,
   startPushService,
 } from '@habit-tracker/test-support';
@@ -68,10 +71,18 @@ const PUBLIC: Record<string, string> = {
     'hands out a single-use challenge naming no account (throttled per client)',
   'POST /api/v1/auth/passkeys/authentication/verify':
     "a registered passkey's signature over a single-use challenge (passkeys.test.ts)",
+  'GET /api/v1/auth/oidc/providers': 'the configured issuers’ ids and names, no user data',
+  'GET /api/v1/auth/oidc/{id}/start':
+    'redirects to the issuer; signs nobody in (oidc.test.ts); {id} is a configured issuer, not an object of a user',
+  'GET /api/v1/auth/oidc/{id}/callback':
+    'the issuer’s code with the single-use state bound to this browser (oidc.test.ts); {id} is a configured issuer',
 };
 
 let postgres: PostgresServer;
 let push: PushService;
+/** A real OpenID provider (oidc-provider, in this process), so the owner has a linked identity. */
+let issuer: OidcProviderServer;
+const PROVIDER_ID = 'sweep';
 let server: ServerProcess;
 let doc: OpenApiDocument;
 let owner: HttpClient;
@@ -84,13 +95,31 @@ beforeAll(async () => {
   // A real push service (web-push-testing, on this machine), so the owner can have a device and a
   // delivered notification — and no message ever leaves for a real one.
   push = await startPushService();
-  server = await startServer({
-    DATABASE_URL: postgres.url,
-    PUSH_SERVICE_ORIGINS: push.origin,
-    // The bearer pass sends a few hundred requests with one token: no 429 in the way.
-    API_TOKEN_REQUESTS_PER_MINUTE: '100000',
-    ADMIN_EMAILS: OWNER_EMAIL,
+  // The issuer registers the exact redirect URI, so the server's port is chosen first.
+  const port = await findFreePort();
+  const callback = `http://127.0.0.1:${port}/api/v1/auth/oidc/${PROVIDER_ID}/callback`;
+  issuer = await startOidcProvider({
+    clients: [{ clientId: 'sweep', clientSecret: 'sweep secret', redirectUris: [callback] }],
   });
+  server = await startServer(
+    {
+      DATABASE_URL: postgres.url,
+      PUSH_SERVICE_ORIGINS: push.origin,
+      // The bearer pass sends a few hundred requests with one token: no 429 in the way.
+      API_TOKEN_REQUESTS_PER_MINUTE: '100000',
+      ADMIN_EMAILS: OWNER_EMAIL,
+      OIDC_PROVIDERS: JSON.stringify([
+        {
+          id: PROVIDER_ID,
+          name: 'Sweep ID',
+          issuer: issuer.issuer,
+          clientId: 'sweep',
+          clientSecret: 'sweep secret',
+        },
+      ]),
+    },
+    { port },
+  );
   doc = await fetchOpenApi(server.url);
   const address = { host: '127.0.0.1', port: server.port };
   const origin = `http://127.0.0.1:${server.port}`;
@@ -107,7 +136,11 @@ beforeAll(async () => {
     expect(res.status, res.text).toBe(201);
     if (client === owner) ownerId = res.body.user.id;
   }
-  owned = await createOwnedObjects(owner, utcDate(1), push);
+  owned = await createOwnedObjects(owner, utcDate(1), push, {
+    server: issuer,
+    providerId: PROVIDER_ID,
+    callback,
+  });
   const invite = await owner.post('/api/v1/invites', { maxUses: 2 });
   expect(invite.status, invite.text).toBe(201);
   owned.ids.invites = [invite.body.invite.id];
@@ -118,6 +151,7 @@ afterAll(async () => {
   other?.close();
   await server?.stop();
   await push?.stop();
+  await issuer?.stop();
   await postgres?.stop();
 });
 
@@ -159,9 +193,10 @@ async function sweep(
 ): Promise<void> {
   const seed = runSeed();
   const values = new SchemaValues(doc, new Random(seed));
-  // Deletes last: a delete that wrongly succeeded would otherwise hide what follows it.
+  // Deletes last: a delete that wrongly succeeded would otherwise hide what follows it. Routes
+  // without a session (PUBLIC) name no user's objects: their parameters are not swept.
   const routes = listOperations(doc)
-    .filter((op) => pathParameters(op).length > 0)
+    .filter((op) => op.secured && pathParameters(op).length > 0)
     .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
 
   const unfillable = routes.flatMap((op) =>

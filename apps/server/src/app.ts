@@ -10,6 +10,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { createApiTokenUsage } from './auth/api-token-usage';
 import { sessionCookieName } from './auth/cookies';
 import { KnownCalendars } from './auth/known-calendars';
+import { OidcIssuers } from './auth/oidc/issuers';
 import { createAuthRateLimits } from './auth/rate-limits';
 import type { AppEnv, Deps } from './context';
 import type { Env } from './env';
@@ -37,6 +38,7 @@ import { healthRouter } from './routes/health';
 import { historyRouter } from './routes/history';
 import { importsRouter } from './routes/imports';
 import { invitesRouter } from './routes/invites';
+import { oidcRouter } from './routes/oidc';
 import { photosRouter } from './routes/photos';
 import { pushRouter } from './routes/push';
 import { remindersRouter } from './routes/reminders';
@@ -106,6 +108,7 @@ export function createApp(options: CreateAppOptions) {
     }),
     reminders: { vapid, wake: () => reminderSender.wake() },
     mailer: createMailer(env, options.logger),
+    oidc: new OidcIssuers(env),
   };
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -170,6 +173,7 @@ export function createApp(options: CreateAppOptions) {
   const routes = app
     .route('/', healthRouter)
     .route('/api/v1', authRouter)
+    .route('/api/v1', oidcRouter)
     .route('/api/v1', settingsRouter)
     .route('/api/v1', tokensRouter)
     .route('/api/v1', invitesRouter)

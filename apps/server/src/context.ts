@@ -8,6 +8,7 @@ import type { Database, DbHandles, HabitWithMarks, SettingsRow, UserRow } from '
 import type { ObjectStore } from '@habit-tracker/storage';
 import type { ApiTokenUsage } from './auth/api-token-usage';
 import type { KnownCalendars } from './auth/known-calendars';
+import type { OidcIssuers } from './auth/oidc/issuers';
 import type { AuthRateLimits } from './auth/rate-limits';
 import type { Env } from './env';
 import type { ImportReader } from './jobs/import-reader';
@@ -42,6 +43,8 @@ export interface Deps {
   reminders: { vapid: VapidKeySource; wake(): void };
   /** Email out: SMTP, the log in development, or unavailable (mail/mailer.ts). */
   mailer: Mailer;
+  /** OpenID Connect issuers (OIDC_PROVIDERS), discovered at first use (auth/oidc/issuers.ts). */
+  oidc: OidcIssuers;
 }
 
 export type AppEnv = {

@@ -26,6 +26,56 @@ function isSmtpUrl(value: string): boolean {
   }
 }
 
+/**
+ * One OpenID Connect issuer people may sign in with (docs/decisions/0027-openid-connect.md).
+ * `id` names it in URLs (/api/v1/auth/oidc/{id}/…); `name` is shown on the sign-in button.
+ */
+const OidcProviderSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an id like "google" (a-z, 0-9, -)'),
+    name: z.string().trim().min(1).max(40),
+    issuer: z.url({ message: 'Expected the issuer URL, e.g. https://accounts.google.com' }),
+    clientId: z.string().min(1),
+    /** Unset: a public client (PKCE only, no client authentication). */
+    clientSecret: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type OidcProviderConfig = z.output<typeof OidcProviderSchema>;
+
+const oidcProviders = z
+  .string()
+  .optional()
+  .transform((s, ctx): OidcProviderConfig[] => {
+    if (s === undefined) return [];
+    let json: unknown;
+    try {
+      json = JSON.parse(s);
+    } catch {
+      // The value holds client secrets: the message never quotes it.
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Expected a JSON array of {id, name, issuer, clientId, clientSecret?}',
+      });
+      return z.NEVER;
+    }
+    const parsed = z.array(OidcProviderSchema).max(20).safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+      }
+      return z.NEVER;
+    }
+    const seen = new Set<string>();
+    for (const provider of parsed.data) {
+      if (seen.has(provider.id)) {
+        ctx.addIssue({ code: 'custom', message: `The id "${provider.id}" is used twice` });
+      }
+      seen.add(provider.id);
+    }
+    return parsed.data;
+  });
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -92,6 +142,12 @@ const EnvSchema = z
         message: 'Expected an address, or Name <address>',
       })
       .optional(),
+    /**
+     * Sign-in with OpenID Connect issuers: a JSON array of {id, name, issuer, clientId,
+     * clientSecret?}. The redirect URI to register at each issuer is
+     * PUBLIC_ORIGIN/api/v1/auth/oidc/{id}/callback. Unset: no such sign-in.
+     */
+    OIDC_PROVIDERS: oidcProviders,
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(102_400),
     TRUST_PROXY: booleanString.optional(),
     FLY_REGION: z.string().min(1).optional(),
@@ -266,6 +322,26 @@ const EnvSchema = z
           path: ['MAIL_FROM'],
           message: 'Set the address email is sent from (your SMTP provider must accept it)',
         });
+      }
+    }
+    if (env.OIDC_PROVIDERS.length > 0 && env.NODE_ENV === 'production') {
+      // The redirect URI must be exact and registered: never built from a Host header.
+      if (env.PUBLIC_ORIGIN === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_ORIGIN'],
+          message:
+            'OpenID Connect sign-in needs the public origin (e.g. https://habits.example.com)',
+        });
+      }
+      for (const provider of env.OIDC_PROVIDERS) {
+        if (new URL(provider.issuer).protocol !== 'https:') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['OIDC_PROVIDERS'],
+            message: `The issuer of "${provider.id}" must be an https:// URL`,
+          });
+        }
       }
     }
     return {

@@ -18,6 +18,7 @@ describe('loadEnv', () => {
       API_TOKEN_REQUESTS_PER_MINUTE: 600,
       SIGNUP_MODE: 'open',
       ADMIN_EMAILS: [],
+      OIDC_PROVIDERS: [],
       DATABASE_CONNECT_TIMEOUT_MS: 5_000,
       WRITE_ROUTING: 'direct',
       READ_YOUR_WRITES_WAIT_MS: 300,

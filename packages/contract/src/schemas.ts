@@ -109,7 +109,8 @@ export const SignInSchema = z
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+    /** Required when the account has a password; an account without one sets its first. */
+    currentPassword: z.string().min(1).max(LIMITS.passwordMax).optional(),
     newPassword: PasswordSchema,
   })
   .strict()

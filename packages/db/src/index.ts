@@ -34,6 +34,7 @@ export * from './queries/habits';
 export * from './queries/idempotency';
 export * from './queries/import-writes';
 export * from './queries/object-deletions';
+export * from './queries/oidc';
 export * from './queries/passkeys';
 export * from './queries/password-resets';
 export * from './queries/photos';

@@ -31,7 +31,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** Lower-cased by callers, so the unique constraint is case-insensitive in effect. */
   email: text('email').notNull().unique('users_email_unique'),
-  passwordHash: text('password_hash').notNull(),
+  /** Null for an account made by signing in with an OpenID Connect issuer (no password yet). */
+  passwordHash: text('password_hash'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -209,6 +210,73 @@ export const signupInvites = pgTable(
     check('signup_invites_uses_check', sql`${t.uses} >= 0 and ${t.uses} <= ${t.maxUses}`),
     check('signup_invites_max_uses_check', sql`${t.maxUses} >= 1`),
   ],
+);
+
+/**
+ * Sign-in identities at OpenID Connect issuers (docs/decisions/0027-openid-connect.md): the
+ * issuer's `sub` names one person there for good, so (issuer, subject) finds the account.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The configured provider id (OIDC_PROVIDERS), for display and unlinking. */
+    providerId: text('provider_id').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    /** The email the issuer gave when linked (informational). */
+    email: text('email'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('oidc_identities_issuer_subject_unique').on(t.issuer, t.subject),
+    index('oidc_identities_user_id_idx').on(t.userId),
+  ],
+);
+
+/**
+ * OpenID Connect sign-ins under way, between the redirect to the issuer and its callback: single
+ * use (the callback deletes the row it reads), ten minutes at most, and on the primary so any
+ * machine can finish what another started. The browser holds the token whose SHA-256 is the id,
+ * so a callback only completes in the browser that started it.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  /** Set when a signed-in user connects an issuer from Settings: link to this account. */
+  linkUserId: uuid('link_user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the sign-up invite the sign-in started with (SIGNUP_MODE=invite), if any. */
+  inviteTokenHash: text('invite_token_hash'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * An issuer identity waiting to be linked to an existing password account: the issuer vouched
+ * for the email, and the owner still has to prove the account by signing in with its password.
+ * Single use, short-lived; the browser holds the token whose SHA-256 is the id.
+ */
+export const oidcPendingLinks = pgTable(
+  'oidc_pending_links',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_pending_links_user_id_idx').on(t.userId)],
 );
 
 /** Optional named sections of Today ("Morning", "Health"): a habit belongs to one or none. */

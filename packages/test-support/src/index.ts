@@ -8,6 +8,7 @@
  */
 export { cookieHeader, storeSetCookies } from './cookie-jar';
 export { findFreePort } from './free-port';
+export * from './oidc-provider';
 export * from './postgres';
 export { readCpuMs, readMemory, readProcessTreeCpuMs, resetPeakMemory } from './proc';
 export * from './push-service';

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   email_taken: 409,
   idempotency_key_reused: 409,
+  /** Unlinking the only way left to sign in (no password, no other linked issuer). */
+  last_sign_in_method: 409,
   /** Served in another region (with fly-replay); Fly's proxy never shows it to clients. */
   wrong_region: 409,
   /** An import file is being read by another preview right now (Retry-After). */

@@ -11,8 +11,16 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-/** False for a wrong password and for a corrupt stored hash alike: never throws on user input. */
-export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+/**
+ * False for a wrong password and for a corrupt stored hash alike: never throws on user input.
+ * An account without a password (made by an OpenID Connect sign-in) never matches, after the
+ * same time a real check takes.
+ */
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
+  if (storedHash === null) return verifyAgainstDummy(password);
   try {
     return await verify(storedHash, password);
   } catch {

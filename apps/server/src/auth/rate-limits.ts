@@ -36,6 +36,8 @@ export interface AuthRateLimits {
   passwordResetByIp: RateLimiterMemory;
   /** Reset-link confirmations per client IP (the tokens cannot be guessed; this is a brake). */
   passwordResetConfirmByIp: RateLimiterMemory;
+  /** OpenID Connect starts and callbacks per client IP (each costs the issuer a round trip). */
+  oidcByIp: RateLimiterMemory;
   /** Requests per personal API token (a script in a loop must not starve everyone else). */
   requestsByApiToken: RateLimiterMemory;
 }
@@ -79,6 +81,11 @@ export function createAuthRateLimits(apiTokenRequestsPerMinute = 600): AuthRateL
     passwordResetConfirmByIp: new RateLimiterMemory({
       keyPrefix: 'password-reset-confirm-ip',
       points: 20,
+      duration: FIFTEEN_MINUTES,
+    }),
+    oidcByIp: new RateLimiterMemory({
+      keyPrefix: 'oidc-ip',
+      points: 60,
       duration: FIFTEEN_MINUTES,
     }),
     requestsByApiToken: new RateLimiterMemory({

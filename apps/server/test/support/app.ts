@@ -83,6 +83,8 @@ export class TestClient {
   cookie: string | undefined;
   /** The device cookie (`ht_device=…`): set once the browser has signed in to an account. */
   deviceCookie: string | undefined;
+  /** The OpenID Connect sign-in cookies (`ht_oidc`, `ht_oidc_link`), by name. */
+  readonly oidcCookies = new Map<string, string>();
   readonly ip: string;
 
   constructor(
@@ -105,7 +107,11 @@ export class TestClient {
       ...this.options.headers,
       ...options.headers,
     };
-    const cookies = [this.cookie, this.deviceCookie].filter(Boolean);
+    const cookies = [
+      this.cookie,
+      this.deviceCookie,
+      ...[...this.oidcCookies].map(([name, value]) => `${name}=${value}`),
+    ].filter(Boolean);
     if (cookies.length > 0) headers.cookie = cookies.join('; ');
     let body: string | Uint8Array | undefined;
     if (options.json !== undefined) {
@@ -147,6 +153,10 @@ export class TestClient {
     const kept = value && !/Max-Age=0/i.test(setCookie) ? `${name}=${value}` : undefined;
     if (name?.includes('ht_session')) this.cookie = kept;
     if (name?.includes('ht_device')) this.deviceCookie = kept;
+    if (name?.includes('ht_oidc')) {
+      if (kept) this.oidcCookies.set(name, value!);
+      else this.oidcCookies.delete(name);
+    }
   }
 
   /** Signs up a fresh user (unique email) and keeps its session cookie. */

@@ -9,6 +9,7 @@ import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { afterSignIn, detectCalendar } from './account';
+import { oidcErrorMessage, oidcStartHref, providerName, useOidcProviders } from './oidc';
 import { isCancelled, passkeysSupported, signInWithPasskey } from './passkeys';
 
 type SignupMode = 'open' | 'invite' | 'oidc-only';
@@ -46,6 +47,10 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const next = search.get('next');
   const invite = search.get('invite') || undefined;
   const signupMode = useSignupMode();
+  const providers = useOidcProviders();
+  // Where an OpenID Connect sign-in came back with a problem, or with an identity to link.
+  const oidcError = oidcErrorMessage(search.get('oidc_error'));
+  const oidcLink = search.get('oidc_link');
   const detected = useMemo(detectCalendar, []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -145,6 +150,16 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
               : t('auth.signUp.subtitle')
             : t('auth.signIn.subtitle')}
         </p>
+        {!signUp && oidcLink ? (
+          <p className="notice" role="status" data-testid="oidc-link">
+            {t('oidc.link.pending', { provider: providerName(providers, oidcLink) })}
+          </p>
+        ) : null}
+        {oidcError ? (
+          <p className="form-error" role="alert" data-testid="oidc-error">
+            {t(oidcError)}
+          </p>
+        ) : null}
         <form
           className="form"
           onSubmit={(e) => {
@@ -255,6 +270,20 @@ export default function AuthScreen({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             >
               {t('passkeys.signIn')}
             </button>
+          </div>
+        ) : null}
+        {providers.length > 0 ? (
+          <div className="auth-oidc" data-testid="oidc-providers">
+            {!signUp && passkeysSupported() ? null : <p className="hint">{t('passkeys.or')}</p>}
+            {providers.map((p) => (
+              <a
+                key={p.id}
+                className="button button-block"
+                href={oidcStartHref(p.id, signUp && invite ? { invite } : {})}
+              >
+                {t('oidc.continueWith', { provider: p.name })}
+              </a>
+            ))}
           </div>
         ) : null}
         {/* No sign-up link where no password account can be made. */}

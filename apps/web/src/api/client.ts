@@ -92,6 +92,8 @@ const FRIENDLY: Record<ErrorCode, string | null> = {
   not_found: 'That no longer exists — it may have been deleted.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
+  // The server's message says why (the only way left to sign in).
+  last_sign_in_method: null,
   wrong_region: 'The service is briefly unavailable. Please try again in a moment.',
   import_in_progress: 'That file is still being read. Try again in a moment.',
   payload_too_large: 'That is too much text to save in one go.',

@@ -139,7 +139,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1103,7 +1103,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1501,6 +1501,378 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenID Connect issuers people may sign in with (for the sign-in buttons) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Configured issuers, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OidcProviderList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuers linked to this account, and whether it has a password */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Linked identities, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OidcIdentityList"];
+                    };
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/identities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink an issuer
+         * @description 409 `last_sign_in_method` when it is the only way left to sign in (no password, no other linked issuer): set a password first.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlinked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No valid session or API token, or wrong credentials: `unauthenticated`, `invalid_credentials` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Go to the issuer to sign in (302), with PKCE, state and nonce
+         * @description A browser navigation, not a fetch. `intent=link` (signed in, from Settings) connects the issuer to this account instead of signing in. Problems redirect to `/sign-in` (or `/settings`) with `oidc_error=<code>`; an unknown issuer id is 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    intent?: "sign-in" | "link";
+                    /** @description The token of a sign-up invite (`/sign-up?invite=…`): with sign-up mode `invite`, a person without an account needs one; spent only when the sign-in makes the account. */
+                    invite?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the issuer, or back to the app with oidc_error */
+                302: {
+                    headers: {
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the issuer sends the browser back; signs in and redirects to the app
+         * @description Completes only in the browser that started (a cookie), once. Redirects to `/` signed in; to `/sign-in?oidc_link=<id>` when the email has a password account (sign in with the password to link); to `/settings?oidc_linked=<id>` after connecting; otherwise to `/sign-in?oidc_error=<code>`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Back to the app */
+                302: {
+                    headers: {
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Cross-site request, an API token without the right (scope, or account routes), sign-up closed or a bad invite, or not an administrator: `csrf_rejected`, `token_scope`, `token_not_allowed`, `signup_closed`, `invite_invalid`, `invite_expired`, `admin_only` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another user: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid (`validation_failed` details: `[{ path, message }]`): `validation_failed`, `date_in_future`, `upload_invalid`, `import_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts or API token requests, or another read of yours in progress; see Retry-After: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unreachable, too busy to read a file now (see Retry-After), no email configured, or passkeys off (no PUBLIC_ORIGIN): `unavailable`, `email_unavailable`, `passkeys_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3323,7 +3695,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3424,7 +3796,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4811,7 +5183,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6309,7 +6681,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "signup_closed" | "invite_invalid" | "invite_expired" | "admin_only" | "not_found" | "email_taken" | "idempotency_key_reused" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
+                code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "signup_closed" | "invite_invalid" | "invite_expired" | "admin_only" | "not_found" | "email_taken" | "idempotency_key_reused" | "last_sign_in_method" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
                 message: string;
                 details?: unknown;
             };
@@ -6333,7 +6705,7 @@ export interface components {
             password: string;
         };
         ChangePassword: {
-            currentPassword: string;
+            currentPassword?: string;
             /** @description At least 8 characters, up to 256: passphrases welcome. Common and breached passwords, repeated characters, sequences and the email itself are refused with 422 and a reason (password-policy.ts, NIST SP 800-63B). */
             newPassword: string;
         };
@@ -6410,6 +6782,25 @@ export interface components {
             clientExtensionResults?: Record<string, never>;
             /** @enum {string} */
             authenticatorAttachment?: "platform" | "cross-platform";
+        };
+        OidcProviderList: {
+            providers: {
+                id: string;
+                /** @example Google */
+                name: string;
+            }[];
+        };
+        OidcIdentityList: {
+            hasPassword: boolean;
+            identities: {
+                /** Format: uuid */
+                id: string;
+                providerId: string;
+                providerName: string;
+                email: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         SettingsPatch: {
             /** @example Asia/Singapore */

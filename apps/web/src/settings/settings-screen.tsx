@@ -24,6 +24,7 @@ import { ApiTokenSettings } from './api-tokens';
 import { InviteSettings } from './invites';
 import { LanguageSettings } from './language-settings';
 import { PasskeySettings } from './passkeys';
+import { SignInMethodSettings } from './sign-in-methods';
 import { TimeZonePicker } from './time-zone-picker';
 
 function hourLabel(h: number): string {
@@ -60,6 +61,7 @@ export default function SettingsScreen() {
           />
           <DataSettings />
           <PasskeySettings />
+          <SignInMethodSettings email={me.user.email} />
           <ApiTokenSettings />
           <InviteSettings />
           <AccountSettings me={me} />

@@ -6,7 +6,7 @@ import type { habits } from '../schema';
 export interface UserRow {
   id: string;
   email: string;
-  passwordHash: string;
+  passwordHash: string | null;
   createdAt: Date;
 }
 

@@ -17,7 +17,7 @@ const userColumns = {
  */
 export async function createUser(
   db: Db,
-  input: { email: string; passwordHash: string; settings?: Partial<SettingsRow> },
+  input: { email: string; passwordHash: string | null; settings?: Partial<SettingsRow> },
 ): Promise<{ user: UserRow; settings: SettingsRow }> {
   try {
     return await db.transaction(async (tx) => {

@@ -15,6 +15,7 @@ import type { Context } from 'hono';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../auth/cookies';
 import { checkInvite } from '../../auth/invites';
+import { completePendingLink } from '../../auth/oidc/sessions';
 import { assertAcceptablePassword } from '../../auth/password-rules';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords';
 import { assertNotExhausted } from '../../auth/rate-limits';
@@ -122,6 +123,8 @@ export const signIn: RouteHandler<typeof routes.signIn, AppEnv> = async (c) => {
 
   const token = await storeNewSession(write, env, user.id, clock());
   writeSessionCookie(c, env, token);
+  // The owner has proved the account: an issuer identity this browser brought is linked now.
+  await completePendingLink(c, write, user.id);
   return c.json(toMe(user, settings), 200);
 };
 
@@ -148,7 +151,16 @@ export const changePassword: RouteHandler<typeof routes.changePassword, AuthedEn
   const { currentPassword, newPassword } = c.req.valid('json');
   const { user, sessionId } = c.var;
   await assertAcceptablePassword(newPassword, user.email, 'newPassword');
-  await confirmPassword(c, currentPassword, 'currentPassword');
+  // An account made by an OpenID Connect sign-in has no password yet: this sets its first one.
+  if (user.passwordHash !== null) {
+    if (currentPassword === undefined) {
+      throw validationFailed(
+        [{ path: 'currentPassword', message: 'Required' }],
+        'Enter the current password',
+      );
+    }
+    await confirmPassword(c, currentPassword, 'currentPassword');
+  }
   const passwordHash = await hashPassword(newPassword);
   await c.var.db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
