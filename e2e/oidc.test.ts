@@ -3,7 +3,8 @@
  * (oidc-provider, in this process, with its development login and consent pages): the sign-in
  * screen offers "Continue with Acme ID", the browser goes to the provider, logs in there, comes
  * back signed in to a new account and lands on Today; Settings → Sign-in methods lists the
- * provider and says the account has no password. A refusal the server sends back
+ * provider and says the account has no password; such an account has no "Change password" and
+ * deletes itself by typing its email. A refusal the server sends back
  * (`oidc_error`) reads as a sentence. Axe-clean at 360 px and 1280 px (checkScreen), light and dark.
  *
  * The server runs with NODE_ENV=development in this file only: production refuses an issuer
@@ -80,6 +81,27 @@ test('Continue with the provider, log in there, land on Today with a new account
   await page.getByTestId('account-email').filter({ hasText: EMAIL }).waitFor();
   await card.scrollIntoViewIfNeeded();
   await checkScreen('oidc-03-settings');
+});
+
+test('without a password: no "Change password", and deleting the account asks for its email', async () => {
+  const page = app.page;
+  // Still signed in to the account the provider made (previous test), on Settings.
+  await page.getByRole('heading', { name: 'Delete account' }).waitFor();
+  await expect.poll(() => page.getByRole('heading', { name: 'Change password' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Delete account…' }).click();
+  const dialog = page.getByRole('dialog');
+  const confirm = dialog.getByLabel(`Type ${EMAIL} to confirm`);
+  await confirm.waitFor();
+  const button = dialog.getByRole('button', { name: 'Delete my account' });
+  await confirm.fill('someone.else@example.org');
+  await button.click();
+  await dialog.getByRole('alert').waitFor();
+  await checkScreen('oidc-05-delete-refused');
+  await confirm.fill(EMAIL);
+  await button.click();
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+  const me = await page.request.get(`${app.server.url}/api/v1/me`);
+  expect(me.status()).toBe(401);
 });
 
 test('a refusal from the sign-in comes back as a sentence on the sign-in screen', async () => {

@@ -60,6 +60,7 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
         id: expect.any(String),
         email: 'mixed.case@example.com',
         createdAt: expect.any(String),
+        hasPassword: true,
       },
       settings: { timeZone: 'UTC', dayStartHour: 0, weekStart: 1, locale: null },
     });

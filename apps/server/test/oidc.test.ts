@@ -3,7 +3,11 @@
  * a free port): new accounts, returning sign-ins, linking an existing account only after its
  * owner signs in, and the refusals (unverified email, bad or replayed state, wrong nonce).
  */
-import { type OidcProviderServer, startOidcProvider } from '@habit-tracker/test-support';
+import {
+  type OidcProviderServer,
+  SoftAuthenticator,
+  startOidcProvider,
+} from '@habit-tracker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
 import { createTestApp, PASSWORD, type TestApp, type TestClient } from './support/app';
@@ -135,6 +139,39 @@ describe.each(DATABASE_KINDS)('OpenID Connect on %s', (kind) => {
       .client()
       .post('/api/v1/auth/sign-in', { email: person.email, password: 'a first password of mine' });
     expect(signIn.status).toBe(200);
+  });
+
+  it('an account without a password: a passkey counts as a way in, and it deletes itself with its email', async () => {
+    const person = newAccount();
+    const browser = t.client();
+    expect((await signInWithIssuer(browser, person.id)).res.status).toBe(302);
+    expect((await browser.get('/api/v1/me')).body.user.hasPassword).toBe(false);
+    const identity = (await browser.get('/api/v1/auth/oidc/identities')).body.identities[0].id;
+
+    // A passkey added, the identity may go; the passkey is then the last way in and stays.
+    const options = await browser.post('/api/v1/auth/passkeys/registration/options');
+    expect(options.status, options.text).toBe(200);
+    const credential = new SoftAuthenticator(ORIGIN).createCredential(options.body);
+    const added = await browser.post('/api/v1/auth/passkeys/registration/verify', { credential });
+    expect(added.status, added.text).toBe(201);
+    expect((await browser.delete(`/api/v1/auth/oidc/identities/${identity}`)).status).toBe(204);
+    const last = await browser.delete(`/api/v1/auth/passkeys/${added.body.id}`);
+    expect(last.status).toBe(409);
+    expect(last.body.error.code).toBe('last_sign_in_method');
+    expect((await browser.get('/api/v1/auth/passkeys')).body.passkeys).toHaveLength(1);
+
+    // No password to re-check: the account's email, typed, confirms the deletion.
+    for (const body of [{}, { email: 'someone.else@example.org' }, { password: PASSWORD }]) {
+      const refused = await browser.delete('/api/v1/me', body);
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'email' })]);
+    }
+    expect((await browser.get('/api/v1/me')).status).toBe(200);
+    const deleted = await browser.delete('/api/v1/me', {
+      email: ` ${person.email.toUpperCase()} `,
+    });
+    expect(deleted.status, deleted.text).toBe(204);
+    expect((await browser.get('/api/v1/me')).status).toBe(401);
   });
 
   it('never links an existing account on the issuer’s word; links after its owner signs in', async () => {

@@ -117,7 +117,14 @@ export const ChangePasswordSchema = z
   .openapi('ChangePassword');
 
 export const DeleteAccountSchema = z
-  .object({ password: z.string().min(1).max(LIMITS.passwordMax) })
+  .object({
+    /** Required when the account has a password. */
+    password: z.string().min(1).max(LIMITS.passwordMax).optional(),
+    /** An account without a password (made by an OpenID Connect sign-in) confirms with its email. */
+    email: z.string().trim().toLowerCase().max(LIMITS.emailMax).optional().openapi({
+      description: "The account's email, typed to confirm; only for an account without a password.",
+    }),
+  })
   .strict()
   .openapi('DeleteAccount');
 
@@ -147,7 +154,15 @@ export const PasswordResetConfirmSchema = z
   .openapi('PasswordResetConfirm');
 
 export const UserSchema = z
-  .object({ id: z.uuid(), email: z.string(), createdAt: z.string() })
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    createdAt: z.string(),
+    hasPassword: z.boolean().openapi({
+      description:
+        'False for an account an OpenID Connect sign-in made and no password was set for.',
+    }),
+  })
   .openapi('User');
 
 export const MeSchema = z.object({ user: UserSchema, settings: SettingsSchema }).openapi('Me');

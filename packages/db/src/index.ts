@@ -51,6 +51,7 @@ export type {
 } from './queries/rows';
 export * from './queries/sessions';
 export * from './queries/settings';
+export * from './queries/sign-in-methods';
 export * from './queries/signup-invites';
 export * from './queries/trusted-devices';
 export * from './queries/users';

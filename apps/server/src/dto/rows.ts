@@ -26,7 +26,12 @@ import { isLocaleTag } from '@habit-tracker/vocabulary';
 
 export function toMe(user: UserRow, settings: SettingsRow): Me {
   return {
-    user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
+    user: {
+      id: user.id,
+      email: user.email,
+      createdAt: user.createdAt.toISOString(),
+      hasPassword: user.passwordHash !== null,
+    },
     settings: toSettings(settings),
   };
 }

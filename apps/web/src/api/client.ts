@@ -290,8 +290,9 @@ export const api = {
   changePassword: (body: { currentPassword: string; newPassword: string }): Promise<void> =>
     answer(client.POST('/api/v1/auth/change-password', { body })),
   me: (): Promise<Me> => answer(client.GET('/api/v1/me')),
-  deleteAccount: (password: string): Promise<void> =>
-    answer(client.DELETE('/api/v1/me', { body: { password } })),
+  /** The password, or for an account without one (made by an issuer) its email, typed. */
+  deleteAccount: (confirm: { password: string } | { email: string }): Promise<void> =>
+    answer(client.DELETE('/api/v1/me', { body: confirm })),
   settings: (): Promise<Settings> => answer(client.GET('/api/v1/settings')),
   updateSettings: (body: SettingsPatch): Promise<Settings> =>
     answer(client.PATCH('/api/v1/settings', { body })),

@@ -592,7 +592,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the account and all its data
-         * @description Requires the password; a wrong one is 422 `validation_failed` on `password`.
+         * @description Requires the password; a wrong one is 422 `validation_failed` on `password`. An account without a password (made by an OpenID Connect sign-in) confirms with its `email` instead.
          */
         delete: {
             parameters: {
@@ -1166,7 +1166,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a passkey: it stops signing in at once */
+        /**
+         * Remove a passkey: it stops signing in at once
+         * @description 409 `last_sign_in_method` when it is the only way left to sign in (an account with no password and no OpenID Connect identity).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1205,6 +1208,15 @@ export interface paths {
                 };
                 /** @description Not found, or owned by another user: `not_found` */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict, a file being read by another request, or a passkey registered already: `email_taken`, `idempotency_key_reused`, `last_sign_in_method`, `wrong_region`, `import_in_progress`, `passkey_taken` */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1618,7 +1630,7 @@ export interface paths {
         post?: never;
         /**
          * Unlink an issuer
-         * @description 409 `last_sign_in_method` when it is the only way left to sign in (no password, no other linked issuer): set a password first.
+         * @description 409 `last_sign_in_method` when it is the only way left to sign in (no password, no other linked issuer, no passkey): set a password or add a passkey first.
          */
         delete: {
             parameters: {
@@ -6664,6 +6676,8 @@ export interface components {
             id: string;
             email: string;
             createdAt: string;
+            /** @description False for an account an OpenID Connect sign-in made and no password was set for. */
+            hasPassword: boolean;
         };
         Settings: {
             /** @example Asia/Singapore */
@@ -6710,7 +6724,9 @@ export interface components {
             newPassword: string;
         };
         DeleteAccount: {
-            password: string;
+            password?: string;
+            /** @description The account's email, typed to confirm; only for an account without a password. */
+            email?: string;
         };
         PasswordResetAccepted: {
             /** @example If an account exists for that address, we sent a link to reset its password. */

@@ -3,7 +3,7 @@ import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
 import { afterSignOut, detectCalendar, signOut } from '../account/account';
 import { api, fieldErrors, friendlyError, type Me, type Settings } from '../api/client';
-import { useT } from '../i18n/i18n';
+import { T, useT } from '../i18n/i18n';
 import { syncStore } from '../offline/sync';
 import { ReminderSettings } from '../reminders/reminder-settings';
 import { Link } from '../router';
@@ -61,7 +61,10 @@ export default function SettingsScreen() {
           />
           <DataSettings />
           <PasskeySettings />
-          <SignInMethodSettings email={me.user.email} />
+          <SignInMethodSettings
+            email={me.user.email}
+            onPasswordSet={() => setMe({ ...me, user: { ...me.user, hasPassword: true } })}
+          />
           <ApiTokenSettings />
           <InviteSettings />
           <AccountSettings me={me} />
@@ -200,6 +203,7 @@ function DataSettings() {
 }
 
 function AccountSettings({ me }: { me: Me }) {
+  const t = useT();
   const { pending } = useStore(syncStore);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -207,9 +211,11 @@ function AccountSettings({ me }: { me: Me }) {
   const [pwError, setPwError] = useState<string | null>(null);
   const [pwFields, setPwFields] = useState<Record<string, string>>({});
   const [dialog, setDialog] = useState<null | 'everywhere' | 'delete' | 'sign-out'>(null);
-  const [deletePassword, setDeletePassword] = useState('');
+  // The password, or for an account without one (an issuer made it) its email, typed.
+  const [deleteConfirm, setDeleteConfirm] = useState('');
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { hasPassword } = me.user;
 
   const newPasswordProblem = usePasswordProblem(next, me.user.email);
 
@@ -225,7 +231,7 @@ function AccountSettings({ me }: { me: Me }) {
       await api.changePassword({ currentPassword: current, newPassword: next });
       setCurrent('');
       setNext('');
-      toast('Password changed. Your other devices have been signed out.');
+      toast(t('account.settings.passwordChanged'));
     } catch (e) {
       setPwError(friendlyError(e));
       setPwFields(fieldErrors(e));
@@ -254,81 +260,93 @@ function AccountSettings({ me }: { me: Me }) {
 
   return (
     <>
-      <FormCard title="Account">
+      <FormCard title={t('account.settings.title')}>
         <p>
-          Signed in as <strong data-testid="account-email">{me.user.email}</strong>
+          <T
+            id="account.settings.signedInAs"
+            values={{
+              email: (
+                <strong key="email" data-testid="account-email">
+                  {me.user.email}
+                </strong>
+              ),
+            }}
+          />
         </p>
         <div className="button-row">
           <button type="button" className="button" onClick={requestSignOut} data-testid="sign-out">
-            Sign out
+            {t('account.settings.signOut')}
           </button>
           <button type="button" className="button" onClick={() => setDialog('everywhere')}>
-            Sign out everywhere
+            {t('account.settings.signOutEverywhere')}
           </button>
         </div>
       </FormCard>
 
-      <FormCard title="Change password">
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void changePassword();
-          }}
-        >
-          <input type="email" autoComplete="username" value={me.user.email} readOnly hidden />
-          <div className="field-row">
-            <PasswordField
-              label="Current password"
-              autoComplete="current-password"
-              required
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-            />
-            <PasswordField
-              label="New password"
-              hint={
-                pwFields.newPassword ??
-                newPasswordProblem ??
-                `At least ${LIMITS.passwordMin} characters; a few words make a strong one.`
-              }
-              autoComplete="new-password"
-              required
-              minLength={LIMITS.passwordMin}
-              value={next}
-              onChange={(e) => {
-                setNext(e.target.value);
-                if (pwFields.newPassword) setPwFields(({ newPassword: _, ...rest }) => rest);
-              }}
-            />
-          </div>
-          <FormError error={pwError} />
-          <FormActions>
-            <button type="submit" className="button" disabled={pwBusy || !current || !next}>
-              {pwBusy ? 'Changing…' : 'Change password'}
-            </button>
-          </FormActions>
-        </form>
-      </FormCard>
+      {/* Without a password, Sign-in methods offers to set a first one. */}
+      {hasPassword ? (
+        <FormCard title={t('account.settings.changePassword')}>
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void changePassword();
+            }}
+          >
+            <input type="email" autoComplete="username" value={me.user.email} readOnly hidden />
+            <div className="field-row">
+              <PasswordField
+                label={t('account.settings.currentPassword')}
+                autoComplete="current-password"
+                required
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
+              <PasswordField
+                label={t('account.settings.newPassword')}
+                hint={
+                  pwFields.newPassword ??
+                  newPasswordProblem ??
+                  t('account.password.hint', { min: LIMITS.passwordMin })
+                }
+                autoComplete="new-password"
+                required
+                minLength={LIMITS.passwordMin}
+                value={next}
+                onChange={(e) => {
+                  setNext(e.target.value);
+                  if (pwFields.newPassword) setPwFields(({ newPassword: _, ...rest }) => rest);
+                }}
+              />
+            </div>
+            <FormError error={pwError} />
+            <FormActions>
+              <button type="submit" className="button" disabled={pwBusy || !current || !next}>
+                {pwBusy ? t('account.settings.changing') : t('account.settings.changePassword')}
+              </button>
+            </FormActions>
+          </form>
+        </FormCard>
+      ) : null}
 
-      <FormCard title="Delete account" className="danger-zone">
-        <p>Deletes your account, every habit and all history, for good.</p>
+      <FormCard title={t('account.settings.deleteTitle')} className="danger-zone">
+        <p>{t('account.settings.deleteBody')}</p>
         <div className="button-row">
           <button
             type="button"
             className="button button-danger"
             onClick={() => setDialog('delete')}
           >
-            Delete account…
+            {t('account.settings.deleteOpen')}
           </button>
         </div>
       </FormCard>
 
       {dialog === 'sign-out' ? (
         <ConfirmDialog
-          title="Sign out with unsynced changes?"
-          description={`${pending.length} check-in${pending.length === 1 ? ' has' : 's have'} not reached the server yet and will be lost.`}
-          confirmLabel="Sign out anyway"
+          title={t('account.settings.unsyncedTitle')}
+          description={t('account.settings.unsyncedBody', { count: pending.length })}
+          confirmLabel={t('account.settings.unsyncedConfirm')}
           danger
           busy={busy}
           error={dialogError}
@@ -338,9 +356,9 @@ function AccountSettings({ me }: { me: Me }) {
       ) : null}
       {dialog === 'everywhere' ? (
         <ConfirmDialog
-          title="Sign out everywhere?"
-          description="Every device signed in to this account, including this one, will be signed out."
-          confirmLabel="Sign out everywhere"
+          title={t('account.settings.everywhereTitle')}
+          description={t('account.settings.everywhereBody')}
+          confirmLabel={t('account.settings.signOutEverywhere')}
           busy={busy}
           error={dialogError}
           onConfirm={() =>
@@ -354,30 +372,48 @@ function AccountSettings({ me }: { me: Me }) {
       ) : null}
       {dialog === 'delete' ? (
         <ConfirmDialog
-          title="Delete your account?"
-          description="Your account, habits and history will be deleted immediately. This can’t be undone."
-          confirmLabel="Delete my account"
+          title={t('account.settings.deleteConfirmTitle')}
+          description={t('account.settings.deleteConfirmBody')}
+          confirmLabel={t('account.settings.deleteConfirm')}
           danger
-          busy={busy || !deletePassword}
+          busy={busy || !deleteConfirm}
           error={dialogError}
           onConfirm={() =>
             void run(async () => {
-              await api.deleteAccount(deletePassword);
+              await api.deleteAccount(
+                hasPassword ? { password: deleteConfirm } : { email: deleteConfirm },
+              );
               await afterSignOut();
-              toast('Your account has been deleted.');
+              toast(t('account.settings.deleted'));
             })
           }
           onClose={() => {
             setDialog(null);
-            setDeletePassword('');
+            setDeleteConfirm('');
           }}
         >
-          <PasswordField
-            label="Enter your password to confirm"
-            autoComplete="current-password"
-            value={deletePassword}
-            onChange={(e) => setDeletePassword(e.target.value)}
-          />
+          {hasPassword ? (
+            <PasswordField
+              label={t('account.settings.deletePassword')}
+              autoComplete="current-password"
+              value={deleteConfirm}
+              onChange={(e) => setDeleteConfirm(e.target.value)}
+            />
+          ) : (
+            <Field label={t('account.settings.deleteEmail', { email: me.user.email })}>
+              {(control) => (
+                <input
+                  {...control}
+                  className="input"
+                  type="email"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={deleteConfirm}
+                  onChange={(e) => setDeleteConfirm(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
         </ConfirmDialog>
       ) : null}
     </>

@@ -25,7 +25,14 @@ import { FormError } from '../shared/components/form-error';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useMutation } from '../shared/lib/use-mutation';
 
-export function SignInMethodSettings({ email }: { email: string }) {
+export function SignInMethodSettings({
+  email,
+  onPasswordSet,
+}: {
+  email: string;
+  /** Settings' account card offers "Change password" once there is one. */
+  onPasswordSet: () => void;
+}) {
   const t = useT();
   const providers = useOidcProviders();
   const { search } = useLocation();
@@ -61,6 +68,7 @@ export function SignInMethodSettings({ email }: { email: string }) {
     success: t('oidc.methods.passwordSet'),
     onSuccess: () => {
       setPassword('');
+      onPasswordSet();
       void reload();
     },
   });

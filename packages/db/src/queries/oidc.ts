@@ -1,8 +1,8 @@
 /** OpenID Connect identities and pending links (docs/decisions/0027-openid-connect.md). */
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors';
-import { oidcIdentities, oidcLogins, oidcPendingLinks, users } from '../schema';
+import { oidcIdentities, oidcLogins, oidcPendingLinks } from '../schema';
 
 export interface OidcIdentityRow {
   id: string;
@@ -72,27 +72,6 @@ export async function unlinkOidcIdentity(db: Db, userId: string, id: string): Pr
     .where(and(eq(oidcIdentities.userId, userId), eq(oidcIdentities.id, id)))
     .returning({ id: oidcIdentities.id });
   return rows.length > 0;
-}
-
-/**
- * How many ways the user can sign in, counted inside the caller's transaction with the user row
- * locked, so two unlinks racing cannot both leave an account without a way in.
- */
-export async function countSignInMethodsForUpdate(
-  db: Db,
-  userId: string,
-): Promise<{ hasPassword: boolean; identities: number } | null> {
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, userId))
-    .for('update');
-  if (!user) return null;
-  const [row] = await db
-    .select({ n: count() })
-    .from(oidcIdentities)
-    .where(eq(oidcIdentities.userId, userId));
-  return { hasPassword: user.passwordHash !== null, identities: Number(row?.n ?? 0) };
 }
 
 export async function createOidcPendingLink(

@@ -175,8 +175,21 @@ export const getMe: RouteHandler<typeof routes.getMe, AuthedEnv> = (c) =>
 
 export const deleteMe: RouteHandler<typeof routes.deleteMe, AuthedEnv> = async (c) => {
   const { env } = c.var.deps;
-  const { password } = c.req.valid('json');
-  await confirmPassword(c, password, 'password');
+  const { password, email } = c.req.valid('json');
+  const { user } = c.var;
+  if (user.passwordHash !== null) {
+    if (password === undefined) {
+      throw validationFailed([{ path: 'password', message: 'Required' }], 'Enter your password');
+    }
+    await confirmPassword(c, password, 'password');
+  } else if (email !== user.email) {
+    // An account an issuer made has no password to re-check: typing its email confirms intent
+    // (the session is already proven; this guards against a slip, not against its holder).
+    throw validationFailed(
+      [{ path: 'email', message: "Type this account's email to confirm" }],
+      "Type this account's email to confirm",
+    );
+  }
   // Settings, sessions, habits, check-ins and idempotency records go with the user (cascade).
   await deleteUser(c.var.db.write, c.var.user.id);
   clearSessionCookie(c, env);

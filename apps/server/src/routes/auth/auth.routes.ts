@@ -94,7 +94,9 @@ export const deleteMe = createRoute({
   security,
   middleware: requireAuth,
   summary: 'Delete the account and all its data',
-  description: 'Requires the password; a wrong one is 422 `validation_failed` on `password`.',
+  description:
+    'Requires the password; a wrong one is 422 `validation_failed` on `password`. An account ' +
+    'without a password (made by an OpenID Connect sign-in) confirms with its `email` instead.',
   request: { body: jsonBody(DeleteAccountSchema) },
   responses: {
     204: { description: 'Account deleted; cookie cleared' },

@@ -138,7 +138,21 @@ export const renamePasskey: RouteHandler<typeof routes.renamePasskey, AuthedEnv>
 
 export const deletePasskey: RouteHandler<typeof routes.deletePasskey, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const deleted = await c.var.db.transaction((tx) => db.deletePasskey(tx, c.var.user.id, id));
+  const userId = c.var.user.id;
+  const deleted = await c.var.db.transaction(async (tx) => {
+    const methods = await db.countSignInMethodsForUpdate(tx, userId);
+    // An account an issuer made, with no password and no other identity: its last passkey stays.
+    if (methods && db.isLastSignInMethod(methods)) {
+      const mine = (await db.listPasskeys(tx, userId)).some((row) => row.id === id);
+      if (mine) {
+        throw new AppError(
+          'last_sign_in_method',
+          'This is the only way to sign in to this account: set a password first.',
+        );
+      }
+    }
+    return db.deletePasskey(tx, userId, id);
+  });
   if (!deleted) throw notFound('Passkey not found');
   return c.body(null, 204);
 };

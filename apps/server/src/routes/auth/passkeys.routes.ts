@@ -87,7 +87,10 @@ export const deletePasskey = createRoute({
   middleware,
   summary: 'Remove a passkey: it stops signing in at once',
   request: { params: PasskeyIdParamsSchema },
-  responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 422) },
+  description:
+    '409 `last_sign_in_method` when it is the only way left to sign in (an account with no ' +
+    'password and no OpenID Connect identity).',
+  responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 409, 422) },
 });
 
 export const authenticationOptions = createRoute({

@@ -6,6 +6,7 @@ import {
   EmailTakenError,
   findOidcIdentity,
   findUserByEmail,
+  isLastSignInMethod,
   linkOidcIdentity,
   listOidcIdentities,
   takeOidcLogin,
@@ -244,13 +245,13 @@ export const unlinkIdentity: RouteHandler<typeof routes.unlinkIdentity, AuthedEn
   await c.var.db.transaction(async (tx) => {
     const methods = await countSignInMethodsForUpdate(tx, userId);
     if (!methods) throw notFound('Not found');
-    if (!methods.hasPassword && methods.identities <= 1) {
+    if (isLastSignInMethod(methods)) {
       // Only a refusal when the identity is really theirs; otherwise it is simply not found.
       const mine = (await listOidcIdentities(tx, userId)).some((row) => row.id === id);
       if (mine) {
         throw new AppError(
           'last_sign_in_method',
-          'This is the only way to sign in to this account: set a password first.',
+          'This is the only way to sign in to this account: set a password or add a passkey first.',
         );
       }
     }

@@ -83,7 +83,7 @@ export const unlinkIdentity = createRoute({
   summary: 'Unlink an issuer',
   description:
     '409 `last_sign_in_method` when it is the only way left to sign in (no password, no other ' +
-    'linked issuer): set a password first.',
+    'linked issuer, no passkey): set a password or add a passkey first.',
   request: { params: OidcIdentityIdParamsSchema },
   responses: {
     204: { description: 'Unlinked' },
