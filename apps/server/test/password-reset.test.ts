@@ -133,7 +133,7 @@ describe.concurrent.each(DATABASE_KINDS)('password reset on %s', (kind) => {
     expect((await confirm(t.client(), token)).status).toBe(204);
   });
 
-  it("without an account language, follows Accept-Language, else English", async () => {
+  it('without an account language, follows Accept-Language, else English', async () => {
     const t = appWithMail();
     const { email } = await t.client().signUp();
     const ask = async (acceptLanguage?: string) => {
@@ -157,7 +157,9 @@ describe.concurrent.each(DATABASE_KINDS)('password reset on %s', (kind) => {
     expect(arabic.text).toContain('لمدة 30 دقيقة');
     const english = await ask('nl-NL, sv;q=0.5');
     expect(english.subject).toBe('Reset your habit-tracker password');
-    expect(english.text).toContain('The link works once, for 30 minutes (until 2026-03-15 12:30 UTC).');
+    expect(english.text).toContain(
+      'The link works once, for 30 minutes (until 2026-03-15 12:30 UTC).',
+    );
     expect((await ask()).subject).toBe('Reset your habit-tracker password');
   });
 

@@ -38,7 +38,10 @@ function signature(elements: MessageFormatElement[], into = new Set<string>()): 
 function plurals(elements: MessageFormatElement[]): string[][] {
   return elements.flatMap((element) =>
     isPluralElement(element)
-      ? [Object.keys(element.options), ...Object.values(element.options).flatMap((o) => plurals(o.value))]
+      ? [
+          Object.keys(element.options),
+          ...Object.values(element.options).flatMap((o) => plurals(o.value)),
+        ]
       : element.type === TYPE.select
         ? Object.values(element.options).flatMap((o) => plurals(o.value))
         : [],
@@ -84,8 +87,14 @@ describe('server catalog', () => {
       const known = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
       for (const options of plurals(ast)) {
         const categories = options.filter((o) => !o.startsWith('='));
-        expect(categories.filter((c) => !known.includes(c)), 'not a plural form').toEqual([]);
-        expect([...needed].filter((c) => !categories.includes(c)), 'forms missing').toEqual([]);
+        expect(
+          categories.filter((c) => !known.includes(c)),
+          'not a plural form',
+        ).toEqual([]);
+        expect(
+          [...needed].filter((c) => !categories.includes(c)),
+          'forms missing',
+        ).toEqual([]);
       }
     });
   });

@@ -2,8 +2,7 @@ import type { ServerCatalog } from './en';
 
 export const ar: ServerCatalog = {
   'reset.subject': 'إعادة تعيين كلمة مرور habit-tracker',
-  'reset.intro':
-    'طلب أحدهم (ونرجو أن تكون أنت) إعادة تعيين كلمة مرور حسابك في habit-tracker.',
+  'reset.intro': 'طلب أحدهم (ونرجو أن تكون أنت) إعادة تعيين كلمة مرور حسابك في habit-tracker.',
   'reset.chooseHere': 'اختر كلمة مرور جديدة من هنا:',
   'reset.chooseLink': 'اختيار كلمة مرور جديدة',
   'reset.lifetime':

@@ -8,7 +8,8 @@ export const es: ServerCatalog = {
   'reset.chooseLink': 'Elegir una contraseña nueva',
   'reset.lifetime':
     'El enlace funciona una sola vez, durante {minutes, plural, one {# minuto} many {# minutos} other {# minutos}} (hasta el {until}).',
-  'reset.signsOut': 'Al establecer una contraseña nueva se cerrará tu sesión en todos los dispositivos.',
+  'reset.signsOut':
+    'Al establecer una contraseña nueva se cerrará tu sesión en todos los dispositivos.',
   'reset.ignore':
     'Si no lo has pedido tú, ignora este correo: tu contraseña seguirá siendo la misma.',
   'reminder.test.title': 'Los recordatorios están activados',

@@ -18,7 +18,6 @@ export const fr: ServerCatalog = {
   'reminder.one.snoozed': 'Rappel reporté : encore à faire aujourd’hui.',
   'reminder.many.title':
     '{count, plural, one {# habitude à faire} many {# habitudes à faire} other {# habitudes à faire}}',
-  'reminder.many.more':
-    '{names} et {more, plural, one {# autre} many {# autres} other {# autres}}',
+  'reminder.many.more': '{names} et {more, plural, one {# autre} many {# autres} other {# autres}}',
   'reminder.many.separator': ', ',
 };

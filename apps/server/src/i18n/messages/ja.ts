@@ -6,8 +6,7 @@ export const ja: ServerCatalog = {
     'habit-tracker アカウントのパスワード再設定がリクエストされました（ご本人によるものであることを願っています）。',
   'reset.chooseHere': '新しいパスワードはこちらから設定できます：',
   'reset.chooseLink': '新しいパスワードを設定する',
-  'reset.lifetime':
-    'このリンクは {minutes, number} 分間（{until} まで）、1 回だけ使えます。',
+  'reset.lifetime': 'このリンクは {minutes, number} 分間（{until} まで）、1 回だけ使えます。',
   'reset.signsOut': '新しいパスワードを設定すると、すべての端末でサインアウトされます。',
   'reset.ignore':
     'お心当たりがない場合は、このメールを無視してください。パスワードは変更されません。',
