@@ -108,6 +108,61 @@ describe.concurrent.each(DATABASE_KINDS)('password reset on %s', (kind) => {
     ).toBe(200);
   });
 
+  it("writes in the account's language, over the asking browser's", async () => {
+    const t = appWithMail();
+    const owner = t.client();
+    const { email } = await owner.signUp();
+    expect((await owner.patch('/api/v1/settings', { locale: 'de' })).status).toBe(200);
+    // Asked for from a signed-out French browser: the account's German wins.
+    const res = await t
+      .client({ headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })
+      .post('/api/v1/auth/password-reset', { email });
+    expect(res.status, res.text).toBe(202);
+    await t.app.mailer.idle();
+    const mail = await smtp.waitFor(email);
+    expect(mail.subject).toBe('Setze dein habit-tracker-Passwort zurück');
+    expect(mail.text).toContain('Hier kannst du ein neues Passwort wählen:');
+    expect(mail.text).toContain(
+      'Der Link funktioniert einmal, 30 Minuten lang (bis 15. März 2026 um 12:30 UTC).',
+    );
+    expect(mail.html).toContain('<html lang="de" dir="ltr">');
+    expect(mail.html).toContain('>Neues Passwort wählen</a>');
+    // The link works as in English.
+    const token = LINK.exec(mail.text)![1]!;
+    expect(mail.html).toContain(`href="${ORIGIN}/reset-password?token=${token}"`);
+    expect((await confirm(t.client(), token)).status).toBe(204);
+  });
+
+  it('without an account language, follows Accept-Language, else English', async () => {
+    const t = appWithMail();
+    const { email } = await t.client().signUp();
+    const ask = async (acceptLanguage?: string) => {
+      const before = smtp.to(email).length;
+      const headers: Record<string, string> = acceptLanguage
+        ? { 'accept-language': acceptLanguage }
+        : {};
+      const res = await t.client({ headers }).post('/api/v1/auth/password-reset', { email });
+      expect(res.status, res.text).toBe(202);
+      // The answer itself stays the same whatever the language (it says nothing of the account).
+      expect(res.body).toEqual({ message: expect.stringContaining('If an account exists') });
+      await t.app.mailer.idle();
+      const mails = smtp.to(email);
+      expect(mails).toHaveLength(before + 1);
+      return mails.at(-1)!;
+    };
+    // Dutch is not spoken here; Arabic (Egypt) is the next choice by quality.
+    const arabic = await ask('nl-NL, en;q=0.1, ar-EG;q=0.8');
+    expect(arabic.subject).toBe('إعادة تعيين كلمة مرور habit-tracker');
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.text).toContain('لمدة 30 دقيقة');
+    const english = await ask('nl-NL, sv;q=0.5');
+    expect(english.subject).toBe('Reset your habit-tracker password');
+    expect(english.text).toContain(
+      'The link works once, for 30 minutes (until 2026-03-15 12:30 UTC).',
+    );
+    expect((await ask()).subject).toBe('Reset your habit-tracker password');
+  });
+
   it('answers an unknown address exactly as a known one, and mails nobody', async () => {
     const t = appWithMail();
     const { email } = await t.client().signUp();

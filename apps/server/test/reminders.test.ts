@@ -417,6 +417,56 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
     expect(await received()).toMatchObject([{ kind: 'test', id: res.body.id, habits: [] }]);
   });
 
+  it("speaks the account's language: one habit, several together, a test", async () => {
+    at('2026-06-10T00:00:00Z');
+    const { client, habit, deviceId, received } = await userWithDevice('UTC');
+    expect((await client.patch('/api/v1/settings', { locale: 'de' })).status).toBe(200);
+    await remind(client, habit.id, '08:00');
+    const test = await client.post(`/api/v1/push-subscriptions/${deviceId}/test`);
+    expect(test.status, test.text).toBe(202);
+    await tick();
+    expect(await received()).toMatchObject([
+      {
+        kind: 'test',
+        title: 'Erinnerungen sind an',
+        body: 'Dieses Gerät zeigt deine Gewohnheits-Erinnerungen so an.',
+      },
+    ]);
+    at('2026-06-10T08:00:00Z');
+    await tick();
+    expect((await received()).at(-1)).toMatchObject({
+      kind: 'reminder',
+      title: `Zeit für ${habit.name}`,
+      body: 'Heute noch zu erledigen.',
+    });
+
+    // Four habits at one time in Arabic: the plural title and "and 1 more".
+    const names = ['Read', 'Walk', 'Water', 'Stretch'];
+    for (const name of names) {
+      const other = await client.createHabit({ name });
+      await remind(client, other.id, '09:00');
+    }
+    expect((await client.patch('/api/v1/settings', { locale: 'ar' })).status).toBe(200);
+    at('2026-06-10T09:00:00Z');
+    await tick();
+    expect((await received()).at(-1)).toMatchObject({
+      kind: 'reminder',
+      title: '4 عادات متبقية',
+      body: 'Read، Walk، Water وواحدة أخرى',
+    });
+
+    // Back to the browser's language (null): the server, which does not know it, writes English.
+    expect((await client.patch('/api/v1/settings', { locale: null })).status).toBe(200);
+    at('2026-06-11T09:00:00Z');
+    await tick();
+    // (The first habit's 08:00 of that day is late by now: only the four-habit message counts.)
+    expect((await received()).filter((m) => m.habits.length === 4).at(-1)).toMatchObject({
+      date: '2026-06-11',
+      title: '4 habits to do',
+      body: 'Read, Walk, Water and 1 more',
+    });
+  });
+
   it('refuses what it must: foreign push endpoints, other users’ objects, bad times', async () => {
     at('2026-06-10T00:00:00Z');
     const { client, habit, deviceId } = await userWithDevice('UTC');

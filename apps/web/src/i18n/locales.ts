@@ -3,7 +3,10 @@
  * React) so the catalog check and unit tests can use it.
  */
 
-import { LOCALE_TAGS, type LocaleTag } from '@habit-tracker/vocabulary';
+import { catalogFor, LOCALE_TAGS, type LocaleTag } from '@habit-tracker/vocabulary';
+
+/** The catalog a single BCP 47 tag asks for (shared with the server's Accept-Language). */
+export { catalogFor };
 
 /**
  * Catalog locales: one JSON file each in ./messages. `en-XA` is the pseudo-locale (long, accented).
@@ -43,26 +46,6 @@ export interface Resolved {
    * else the catalog's.
    */
   formatLocale: string;
-}
-
-/** The catalog a single BCP 47 tag asks for, if any: pt → pt-BR, zh / zh-CN / zh-SG → zh-Hans. */
-export function catalogFor(tag: string): Locale | null {
-  let parsed: Intl.Locale;
-  try {
-    parsed = new Intl.Locale(tag);
-  } catch {
-    return null;
-  }
-  if (isLocale(parsed.baseName)) return parsed.baseName;
-  const { language } = parsed;
-  // Only Simplified Chinese is translated: Traditional-script readers (zh-TW, zh-HK, zh-Hant)
-  // read it less comfortably than they might English, so they are not matched here.
-  if (language === 'zh') {
-    const script = parsed.maximize().script;
-    return script === 'Hans' ? 'zh-Hans' : null;
-  }
-  if (language === 'pt') return 'pt-BR';
-  return isLocale(language) ? language : null;
 }
 
 /** The first of the browser's languages the app speaks, else English. */

@@ -385,6 +385,8 @@ export interface ClaimedDelivery {
   fireAt: Date;
   date: string | null;
   habits: { id: string; name: string; boolean: boolean }[];
+  /** The account's language (user_settings.locale); null: none chosen. */
+  locale: string | null;
 }
 
 /**
@@ -425,10 +427,12 @@ export async function claimDeliveries(
         c.attempts, p.endpoint, p.p256dh, p.auth, n.kind, n.fire_at as "fireAt", n.date::text as date,
         (select json_agg(json_build_object('id', h.id, 'name', h.name, 'boolean', h.kind = 'boolean')
                          order by h.position, h.created_at)
-           from habits h where h.id = any(n.habit_ids) and h.user_id = n.user_id) as habits
+           from habits h where h.id = any(n.habit_ids) and h.user_id = n.user_id) as habits,
+        s.locale
       from claimed c
         join push_subscriptions p on p.id = c.subscription_id
-        join notifications n on n.id = c.notification_id`),
+        join notifications n on n.id = c.notification_id
+        left join user_settings s on s.user_id = n.user_id`),
   );
   return rows.map((r) => ({
     ...r,

@@ -4,6 +4,7 @@ import {
   deleteUserSessions,
   findPasswordResetToken,
   findUserByEmail,
+  getSettings,
   issuePasswordResetToken,
   updatePasswordHash,
 } from '@habit-tracker/db';
@@ -21,6 +22,8 @@ import { consumeOrThrow } from '../../auth/rate-limits';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { publicOrigin } from '../../http/public-origin';
+import { localeFromAcceptLanguage } from '../../i18n/accept-language';
+import { serverLocale } from '../../i18n/catalog';
 import { passwordResetMessage } from '../../mail/password-reset-message';
 import type * as routes from './password-reset.routes';
 
@@ -44,6 +47,8 @@ export const requestPasswordReset: RouteHandler<
   await consumeOrThrow(rateLimits.passwordResetByEmail, email);
   const origin = publicOrigin(c.var.deps.env, c.req.url);
   const now = clock();
+  // Read now, used only if the account has no language of its own (the asker may be signed out).
+  const browserLocale = localeFromAcceptLanguage(c.req.header('accept-language'));
   // Everything that depends on whether the account exists happens after the answer: its time
   // and outcome (a database write, an SMTP conversation) cannot show in the response.
   mailer.sendSoon('password-reset', async () => {
@@ -54,12 +59,14 @@ export const requestPasswordReset: RouteHandler<
     const expiresAt = resetTokenExpiry(now);
     await issuePasswordResetToken(db, { id: resetTokenId(token), userId: user.id, expiresAt });
     const link = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
+    const accountLocale = (await getSettings(db, user.id))?.locale ?? null;
     await mailer.send(
       passwordResetMessage({
         to: user.email,
         link,
         lifetimeMinutes: RESET_TOKEN_LIFETIME_MINUTES,
         expiresAt,
+        locale: accountLocale ? serverLocale(accountLocale) : (browserLocale ?? 'en'),
       }),
     );
   });
