@@ -88,6 +88,8 @@ interface Screen {
   heading: (m: Record<string, string>) => string | null;
   /** A section heading that shows the screen has loaded. */
   section: (m: Record<string, string>) => string | null;
+  /** More section headings that must come from the catalog too (cards translated one by one). */
+  more?: (m: Record<string, string>) => string[];
 }
 
 const SCREENS: Record<string, Screen> = {
@@ -116,6 +118,13 @@ const SCREENS: Record<string, Screen> = {
     path: () => '/settings',
     heading: (m) => m['shell.nav.settings']!,
     section: (m) => m['settings.language.title']!,
+    more: (m) => [
+      m['settings.days.title']!,
+      m['reminders.devices.title']!,
+      m['reminders.vacation.title']!,
+      m['settings.data.title']!,
+      m['tokens.title']!,
+    ],
   },
 };
 
@@ -149,6 +158,9 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
       const section = screen.section(m);
       if (section) {
         await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+      }
+      for (const title of screen.more?.(m) ?? []) {
+        await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
       }
       // Loaded content, not a skeleton: no busy placeholder left.
       await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);

@@ -2,6 +2,8 @@
  * This browser's Web Push subscription. Push needs a service worker, the Push API and
  * notifications; iOS Safari has them only for an app added to the Home Screen (16.4 and later).
  */
+
+import { t } from '../i18n/i18n';
 import { remindersApi } from './api';
 
 export type PushSupport = 'supported' | 'needs-home-screen' | 'unsupported';
@@ -66,12 +68,10 @@ function deviceLabel(): string {
 export async function enablePush(): Promise<PushSubscription> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') {
-    throw new Error(
-      'Notifications are blocked for this site. Allow them in the browser’s site settings.',
-    );
+    throw new Error(t('reminders.push.blocked'));
   }
   const reg = await registration();
-  if (!reg) throw new Error('The app is still installing. Reload the page and try again.');
+  if (!reg) throw new Error(t('reminders.push.installing'));
   const { publicKey } = await remindersApi.pushKey();
   let subscription = await reg.pushManager.getSubscription();
   const wanted = keyBytes(publicKey);

@@ -4,10 +4,12 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, friendlyError, type Habit } from '../api/client';
+import { useT } from '../i18n/i18n';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { formatFullDate, formatInstantDate, formatPlainList } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';
 import { currentSubscription, enablePush, pushSupport } from './push';
@@ -22,6 +24,7 @@ export function ReminderSettings({ today }: { today: string }) {
 }
 
 function DeviceSettings() {
+  const t = useT();
   const support = pushSupport();
   const [devices, setDevices] = useState<PushSubscriptionDto[] | null>(null);
   const [endpoint, setEndpoint] = useState<string | null>(null);
@@ -62,30 +65,28 @@ function DeviceSettings() {
   );
 
   return (
-    <FormCard title="Reminders on your devices" testId="reminder-devices">
+    <FormCard title={t('reminders.devices.title')} testId="reminder-devices">
       {support === 'needs-home-screen' ? (
-        <p data-testid="push-needs-home-screen">
-          On iPhone and iPad, reminders need the app on your Home Screen (iOS 16.4 or later): tap
-          Share, then “Add to Home Screen”, and open Habit Tracker from there.
-        </p>
+        <p data-testid="push-needs-home-screen">{t('reminders.devices.needsHomeScreen')}</p>
       ) : support === 'unsupported' ? (
-        <p data-testid="push-unsupported">
-          This browser cannot show reminders. Try Chrome, Edge, Firefox or Safari.
-        </p>
+        <p data-testid="push-unsupported">{t('reminders.devices.unsupported')}</p>
       ) : mine ? (
         <>
-          <p>This device gets your reminders.</p>
+          <p>{t('reminders.devices.thisDevice')}</p>
           <div className="button-row">
             <button
               type="button"
               className="button"
               disabled={act.busy}
               onClick={() =>
-                void act.run(() => remindersApi.testDevice(mine.id), 'Test notification sent.')
+                void act.run(
+                  () => remindersApi.testDevice(mine.id),
+                  t('reminders.devices.testSent'),
+                )
               }
               data-testid="send-test"
             >
-              Send a test
+              {t('reminders.devices.sendTest')}
             </button>
             <button
               type="button"
@@ -94,41 +95,41 @@ function DeviceSettings() {
               onClick={() =>
                 void act.run(
                   () => remindersApi.removeDevice(mine.id),
-                  'Reminders are off on this device.',
+                  t('reminders.devices.offHere'),
                 )
               }
             >
-              Turn off here
+              {t('reminders.devices.turnOffHere')}
             </button>
           </div>
         </>
       ) : (
         <>
-          <p>Get a notification when a habit with a reminder is due and not done yet.</p>
+          <p>{t('reminders.devices.intro')}</p>
           <div className="button-row">
             <button
               type="button"
               className="button button-primary"
               disabled={act.busy}
-              onClick={() => void act.run(enablePush, 'Reminders are on for this device.')}
+              onClick={() => void act.run(enablePush, t('reminders.devices.onHere'))}
               data-testid="enable-push"
             >
-              Turn on reminders here
+              {t('reminders.devices.turnOnHere')}
             </button>
           </div>
         </>
       )}
       {others.length > 0 ? (
         <>
-          <h3 className="subheading">Other devices</h3>
+          <h3 className="subheading">{t('reminders.devices.others')}</h3>
           <ul className="plain-list">
             {others.map((d) => (
               <li key={d.id} className="list-row">
                 <span>
-                  {d.label || 'A browser'}
+                  {d.label || t('reminders.devices.aBrowser')}
                   <span className="hint">
-                    {' '}
-                    · added {new Date(d.createdAt).toLocaleDateString()}
+                    {' · '}
+                    {t('reminders.devices.added', { date: formatInstantDate(d.createdAt) })}
                   </span>
                 </span>
                 <button
@@ -136,11 +137,18 @@ function DeviceSettings() {
                   className="button button-small"
                   disabled={act.busy}
                   onClick={() =>
-                    void act.run(() => remindersApi.removeDevice(d.id), 'Device removed.')
+                    void act.run(
+                      () => remindersApi.removeDevice(d.id),
+                      t('reminders.devices.removed'),
+                    )
                   }
-                  aria-label={`Remove ${d.label || 'a browser'}`}
+                  aria-label={
+                    d.label
+                      ? t('reminders.devices.removeNamed', { device: d.label })
+                      : t('reminders.devices.removeUnnamed')
+                  }
                 >
-                  Remove
+                  {t('reminders.devices.remove')}
                 </button>
               </li>
             ))}
@@ -153,6 +161,7 @@ function DeviceSettings() {
 }
 
 function VacationSettings({ today }: { today: string }) {
+  const t = useT();
   const uid = useId();
   const [vacations, setVacations] = useState<Vacation[] | null>(null);
   const [habits, setHabits] = useState<Habit[]>([]);
@@ -175,7 +184,7 @@ function VacationSettings({ today }: { today: string }) {
   const add = useMutation(
     () => remindersApi.createVacation({ from, to, habitIds: all ? null : chosen }),
     {
-      success: 'Vacation saved. Enjoy!',
+      success: t('reminders.vacation.saved'),
       onSuccess: (created) => setVacations((v) => [created, ...(v ?? [])]),
     },
   );
@@ -188,20 +197,27 @@ function VacationSettings({ today }: { today: string }) {
   );
   const message = oneMessage(add, remove, { error: loadError, reset: () => setLoadError(null) });
 
-  const name = (id: string) => habits.find((h) => h.id === id)?.name ?? 'a habit';
+  const name = (id: string) =>
+    habits.find((h) => h.id === id)?.name ?? t('reminders.vacation.aHabit');
 
   return (
-    <FormCard title="Vacation" testId="vacations">
-      <p className="hint">
-        No reminders while you are away, and those days count as skips: your streaks wait for you.
-      </p>
+    <FormCard title={t('reminders.vacation.title')} testId="vacations">
+      <p className="hint">{t('reminders.vacation.hint')}</p>
       {vacations && vacations.length > 0 ? (
         <ul className="plain-list">
           {vacations.map((v) => (
             <li key={v.id} className="list-row">
               <span>
-                {v.from === v.to ? v.from : `${v.from} to ${v.to}`} ·{' '}
-                {v.habitIds === null ? 'all habits' : v.habitIds.map(name).join(', ')}
+                {v.from === v.to
+                  ? formatFullDate(v.from)
+                  : t('reminders.vacation.range', {
+                      from: formatFullDate(v.from),
+                      to: formatFullDate(v.to),
+                    })}
+                {' · '}
+                {v.habitIds === null
+                  ? t('reminders.vacation.allHabitsInline')
+                  : formatPlainList(v.habitIds.map(name))}
               </span>
               <button
                 type="button"
@@ -209,7 +225,7 @@ function VacationSettings({ today }: { today: string }) {
                 disabled={remove.busy}
                 onClick={() => message.run(remove, v)}
               >
-                Delete
+                {t('common.delete')}
               </button>
             </li>
           ))}
@@ -217,14 +233,14 @@ function VacationSettings({ today }: { today: string }) {
       ) : null}
       <div className="field-row">
         <InputField
-          label="From"
+          label={t('reminders.vacation.from')}
           className="input"
           type="date"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
         />
         <InputField
-          label="To"
+          label={t('reminders.vacation.to')}
           className="input"
           type="date"
           value={to}
@@ -233,14 +249,14 @@ function VacationSettings({ today }: { today: string }) {
         />
       </div>
       <fieldset className="field">
-        <legend className="label">Habits</legend>
+        <legend className="label">{t('reminders.vacation.habits')}</legend>
         <label className="check">
           <input type="radio" name={`${uid}-which`} checked={all} onChange={() => setAll(true)} />{' '}
-          All habits
+          {t('reminders.vacation.allHabits')}
         </label>
         <label className="check">
           <input type="radio" name={`${uid}-which`} checked={!all} onChange={() => setAll(false)} />{' '}
-          Some habits
+          {t('reminders.vacation.someHabits')}
         </label>
         {!all
           ? habits.map((h) => (
@@ -267,7 +283,7 @@ function VacationSettings({ today }: { today: string }) {
           disabled={add.busy || !from || !to || to < from || (!all && chosen.length === 0)}
           onClick={() => message.run(add)}
         >
-          {add.busy ? 'Saving…' : 'Add vacation'}
+          {add.busy ? t('common.saving') : t('reminders.vacation.add')}
         </button>
       </FormActions>
     </FormCard>

@@ -10,12 +10,14 @@ import {
 } from '@habit-tracker/contract';
 import { useEffect, useId, useState } from 'react';
 import { answer, client, friendlyError } from '../api/client';
+import { type MessageId, T, t as translate, useT } from '../i18n/i18n';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field, InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
+import { formatInstantDate } from '../shared/lib/format';
 import { useMutation } from '../shared/lib/use-mutation';
 
 /** The contract's input, with the expiry narrowed to its choices as the OpenAPI document says. */
@@ -30,14 +32,18 @@ const tokensApi = {
     answer(client.DELETE('/api/v1/tokens/{id}', { params: { path: { id } } })),
 };
 
-const SCOPE_TEXT = { read: 'Read only', read_write: 'Read and write' } as const;
+const SCOPE_TEXT: Record<ApiTokenDto['scope'], MessageId> = {
+  read: 'tokens.scope.read',
+  read_write: 'tokens.scope.readWrite',
+};
 const NEVER = 'never';
 
-function day(iso: string | null, none: string): string {
-  return iso ? new Date(iso).toLocaleDateString() : none;
+function day(iso: string | null): string {
+  return iso ? formatInstantDate(iso) : translate('tokens.never');
 }
 
 export function ApiTokenSettings() {
+  const t = useT();
   const uid = useId();
   const [tokens, setTokens] = useState<ApiTokenDto[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -75,7 +81,7 @@ export function ApiTokenSettings() {
   );
   const revoke = useMutation((id: string) => tokensApi.revoke(id), {
     refreshToday: false,
-    success: 'Token revoked. It no longer works.',
+    success: t('tokens.revoked'),
     onSuccess: () => {
       setRevoking(null);
       void reload();
@@ -85,22 +91,25 @@ export function ApiTokenSettings() {
   async function copy(secret: string) {
     try {
       await navigator.clipboard.writeText(secret);
-      toast('Token copied.');
+      toast(t('tokens.copied'));
     } catch {
-      toast('Could not copy: select the token and copy it yourself.');
+      toast(t('tokens.copyFailed'));
     }
   }
 
   return (
-    <FormCard title="API tokens">
-      <p>
-        Let a script or another app read your habits — or check in — without your password. A token
-        cannot change your account, settings or tokens.
-      </p>
+    <FormCard title={t('tokens.title')}>
+      <p>{t('tokens.intro')}</p>
       {created ? (
         <div className="token-secret" role="status" data-testid="token-secret">
           <p>
-            <strong>Copy “{created.token.name}” now:</strong> it won’t be shown again.
+            <T
+              id="tokens.copyNow"
+              values={{
+                name: created.token.name,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
           <code className="token-secret-value">{created.secret}</code>
           <div className="button-row">
@@ -109,24 +118,28 @@ export function ApiTokenSettings() {
               className="button button-primary"
               onClick={() => void copy(created.secret)}
             >
-              Copy token
+              {t('tokens.copy')}
             </button>
             <button type="button" className="button" onClick={() => setCreated(null)}>
-              Done
+              {t('tokens.done')}
             </button>
           </div>
         </div>
       ) : null}
       {tokens && tokens.length > 0 ? (
         <ul className="plain-list" data-testid="token-list">
-          {tokens.map((t) => (
-            <li key={t.id} className="list-row">
+          {tokens.map((token) => (
+            <li key={token.id} className="list-row">
               <span>
-                {t.name}
+                {token.name}
                 <span className="hint">
-                  {' '}
-                  · {SCOPE_TEXT[t.scope]} · made {day(t.createdAt, '')} · expires{' '}
-                  {day(t.expiresAt, 'never')} · last used {day(t.lastUsedAt, 'never')}
+                  {' · '}
+                  {t('tokens.details', {
+                    scope: t(SCOPE_TEXT[token.scope]),
+                    made: day(token.createdAt),
+                    expires: day(token.expiresAt),
+                    lastUsed: day(token.lastUsedAt),
+                  })}
                 </span>
               </span>
               <button
@@ -134,17 +147,17 @@ export function ApiTokenSettings() {
                 className="button button-small"
                 onClick={() => {
                   revoke.reset();
-                  setRevoking(t);
+                  setRevoking(token);
                 }}
-                aria-label={`Revoke ${t.name}`}
+                aria-label={t('tokens.revokeNamed', { name: token.name })}
               >
-                Revoke
+                {t('tokens.revoke')}
               </button>
             </li>
           ))}
         </ul>
       ) : tokens ? (
-        <p className="hint">No tokens yet.</p>
+        <p className="hint">{t('tokens.none')}</p>
       ) : null}
       <form
         className="form"
@@ -155,11 +168,11 @@ export function ApiTokenSettings() {
         }}
       >
         <h3 className="subheading" id={`${uid}-new`}>
-          New token
+          {t('tokens.new')}
         </h3>
         <InputField
-          label="Name"
-          hint="What will use it, e.g. “Phone shortcut”."
+          label={t('tokens.name')}
+          hint={t('tokens.nameHint')}
           className="input"
           required
           maxLength={API_TOKEN_LIMITS.nameMax}
@@ -168,7 +181,7 @@ export function ApiTokenSettings() {
           onChange={(e) => setName(e.target.value)}
         />
         <div className="field-row">
-          <Field label="Access" hint="Read and write also lets it check in and edit habits.">
+          <Field label={t('tokens.access')} hint={t('tokens.accessHint')}>
             {(control) => (
               <select
                 {...control}
@@ -176,12 +189,12 @@ export function ApiTokenSettings() {
                 value={scope}
                 onChange={(e) => setScope(e.target.value as ApiTokenDto['scope'])}
               >
-                <option value="read">{SCOPE_TEXT.read}</option>
-                <option value="read_write">{SCOPE_TEXT.read_write}</option>
+                <option value="read">{t(SCOPE_TEXT.read)}</option>
+                <option value="read_write">{t(SCOPE_TEXT.read_write)}</option>
               </select>
             )}
           </Field>
-          <Field label="Expires">
+          <Field label={t('tokens.expires')}>
             {(control) => (
               <select
                 {...control}
@@ -191,10 +204,10 @@ export function ApiTokenSettings() {
               >
                 {API_TOKEN_LIMITS.expiryDays.map((d) => (
                   <option key={d} value={String(d)}>
-                    In {d} days
+                    {t('tokens.inDays', { days: d })}
                   </option>
                 ))}
-                <option value={NEVER}>Never</option>
+                <option value={NEVER}>{t('tokens.neverOption')}</option>
               </select>
             )}
           </Field>
@@ -207,15 +220,15 @@ export function ApiTokenSettings() {
             disabled={create.busy || !name.trim()}
             data-testid="create-token"
           >
-            {create.busy ? 'Creating…' : 'Create token'}
+            {create.busy ? t('tokens.creating') : t('tokens.create')}
           </button>
         </FormActions>
       </form>
       {revoking ? (
         <ConfirmDialog
-          title={`Revoke “${revoking.name}”?`}
-          description="Anything using this token stops working at once. This can’t be undone."
-          confirmLabel="Revoke token"
+          title={t('tokens.revokeTitle', { name: revoking.name })}
+          description={t('tokens.revokeText')}
+          confirmLabel={t('tokens.revokeConfirm')}
           danger
           busy={revoke.busy}
           error={revoke.error}

@@ -14,7 +14,7 @@ import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
-import { weekdayName } from '../shared/lib/format';
+import { formatClock, formatHour, weekdayName } from '../shared/lib/format';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
@@ -27,11 +27,10 @@ import { PasskeySettings } from './passkeys';
 import { SignInMethodSettings } from './sign-in-methods';
 import { TimeZonePicker } from './time-zone-picker';
 
-function hourLabel(h: number): string {
-  if (h === 0) return 'Midnight (00:00)';
-  const d = new Date(Date.UTC(2024, 0, 1, h));
-  const local = new Intl.DateTimeFormat(undefined, { hour: 'numeric', timeZone: 'UTC' }).format(d);
-  return `${local} (${String(h).padStart(2, '0')}:00)`;
+function hourLabel(t: ReturnType<typeof useT>, h: number): string {
+  const time = formatClock(`${String(h).padStart(2, '0')}:00`);
+  if (h === 0) return t('settings.days.midnight', { time });
+  return t('settings.days.hour', { hour: formatHour(h), time });
 }
 
 export default function SettingsScreen() {
@@ -83,6 +82,7 @@ function CalendarSettings({
   settings: Settings;
   onSaved: (s: Settings) => void;
 }) {
+  const t = useT();
   const id = useId();
   const detected = detectCalendar().timeZone;
   const [timeZone, setTimeZone] = useState(settings.timeZone);
@@ -91,7 +91,7 @@ function CalendarSettings({
   const saveSettings = useMutation(
     () => api.updateSettings({ timeZone, dayStartHour, weekStart }),
     {
-      success: 'Settings saved.',
+      success: t('settings.days.saved'),
       onSuccess: onSaved,
     },
   );
@@ -106,7 +106,7 @@ function CalendarSettings({
   }
 
   return (
-    <FormCard title="Your days">
+    <FormCard title={t('settings.days.title')}>
       <form
         className="form"
         onSubmit={(e) => {
@@ -116,24 +116,26 @@ function CalendarSettings({
       >
         <div className="field">
           <span className="label" id={`${id}-tz`}>
-            Time zone
+            {t('settings.days.timeZone')}
           </span>
           <p className="hint">
-            Today and your streaks follow this zone. This device is in{' '}
-            <strong>{detected.replaceAll('_', ' ')}</strong>.{' '}
+            <T
+              id="settings.days.deviceZone"
+              values={{
+                zone: detected.replaceAll('_', ' '),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />{' '}
             {detected !== timeZone ? (
               <button type="button" className="link-button" onClick={() => setTimeZone(detected)}>
-                Use it
+                {t('settings.days.useIt')}
               </button>
             ) : null}
           </p>
           <TimeZonePicker value={timeZone} onChange={setTimeZone} labelledBy={`${id}-tz`} />
         </div>
         <div className="field-row">
-          <Field
-            label="My day starts at"
-            hint="Night owl? Check-ins before this hour count for the day before."
-          >
+          <Field label={t('settings.days.dayStart')} hint={t('settings.days.dayStartHint')}>
             {(control) => (
               <select
                 {...control}
@@ -144,13 +146,13 @@ function CalendarSettings({
                 {Array.from({ length: 24 }, (_, h) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: hours are the identity
                   <option key={h} value={h}>
-                    {hourLabel(h)}
+                    {hourLabel(t, h)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Week starts on">
+          <Field label={t('settings.days.weekStart')}>
             {(control) => (
               <select
                 {...control}
@@ -175,7 +177,7 @@ function CalendarSettings({
             disabled={busy || !dirty}
             data-testid="save-settings"
           >
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? t('common.saving') : t('common.save')}
           </button>
         </FormActions>
       </form>
@@ -184,18 +186,16 @@ function CalendarSettings({
 }
 
 function DataSettings() {
+  const t = useT();
   return (
-    <FormCard title="Your data">
-      <p>
-        Download everything you’ve recorded, or bring in your history from Loop Habit Tracker or
-        another habit app.
-      </p>
+    <FormCard title={t('settings.data.title')}>
+      <p>{t('settings.data.text')}</p>
       <div className="button-row">
         <Link to="/settings/data" className="button">
-          Export your data
+          {t('settings.data.export')}
         </Link>
         <Link to="/import" className="button">
-          Import from a file
+          {t('settings.data.import')}
         </Link>
       </div>
     </FormCard>

@@ -4,19 +4,23 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { timeZones } from '../account/account';
+import { formatLocale, T, useT } from '../i18n/i18n';
 
+// Keyed by language too: "GMT+9" is "غرينتش+٩" in Arabic.
 const offsets = new Map<string, string>();
 function offsetLabel(zone: string): string {
-  const cached = offsets.get(zone);
+  const locale = formatLocale();
+  const key = `${locale} ${zone}`;
+  const cached = offsets.get(key);
   if (cached !== undefined) return cached;
-  const label = computeOffset(zone);
-  offsets.set(zone, label);
+  const label = computeOffset(locale, zone);
+  offsets.set(key, label);
   return label;
 }
 
-function computeOffset(zone: string): string {
+function computeOffset(locale: string, zone: string): string {
   try {
-    const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
+    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'shortOffset' })
       .formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName');
     return part?.value ?? '';
@@ -34,6 +38,7 @@ export function TimeZonePicker({
   onChange: (zone: string) => void;
   labelledBy: string;
 }) {
+  const t = useT();
   const id = useId();
   const [query, setQuery] = useState('');
   const all = useMemo(() => {
@@ -50,13 +55,13 @@ export function TimeZonePicker({
   return (
     <div className="tz-picker">
       <label className="sr-only" htmlFor={`${id}-search`}>
-        Search time zones
+        {t('settings.tz.search')}
       </label>
       <input
         id={`${id}-search`}
         className="input"
         type="search"
-        placeholder="Search, e.g. Tokyo or New York"
+        placeholder={t('settings.tz.placeholder')}
         value={query}
         autoComplete="off"
         onChange={(e) => setQuery(e.target.value)}
@@ -84,7 +89,14 @@ export function TimeZonePicker({
         ))}
       </select>
       <p className="hint">
-        Selected: <strong>{value.replaceAll('_', ' ')}</strong> · {matches.length} zones shown
+        <T
+          id="settings.tz.selected"
+          values={{
+            zone: value.replaceAll('_', ' '),
+            count: matches.length,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
     </div>
   );

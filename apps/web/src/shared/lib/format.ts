@@ -65,6 +65,17 @@ export function formatClock(time: string): string {
   return clock().format(new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)));
 }
 export const formatNumber = (n: number) => number().format(n);
+
+const hourOnly = formatter(
+  (locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }),
+);
+/** An hour of the day as the language says it: 7 AM, 7 Uhr, 7時. */
+export const formatHour = (h: number) => hourOnly().format(new Date(Date.UTC(2024, 0, 1, h)));
+
+const shortDate = formatter((locale) => new Intl.DateTimeFormat(locale));
+/** The calendar day of an instant (ISO timestamp) in this device's zone: 12/7/2026, 7.12.2026. */
+export const formatInstantDate = (iso: string) => shortDate().format(new Date(iso));
+
 /** A number that fits a day's cell: 7, 6.5, 120, 1.2K. */
 export const formatCompact = (n: number) =>
   Math.abs(n) < 1000 ? number().format(n) : compact().format(n);
@@ -94,6 +105,12 @@ const list = formatter(
 );
 
 const conjunction = formatter((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+const plainList = formatter(
+  (locale) => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }),
+);
+/** "a, b, c": a list of names without "and", as the language separates them. */
+export const formatPlainList = (items: string[]) => plainList().format(items);
+
 /** "a, b and c" as the language joins a list. */
 export const formatList = (items: string[]) => conjunction().format(items);
 
