@@ -126,7 +126,24 @@ const SCREENS: Record<string, Screen> = {
       m['tokens.title']!,
     ],
   },
+  data: {
+    path: () => '/settings/data',
+    heading: (m) => m['data.title']!,
+    section: (m) => m['data.export.title']!,
+  },
+  import: {
+    path: () => '/import',
+    heading: (m) => m['import.title']!,
+    section: (m) => m['import.pick.title']!,
+  },
 };
+
+/** Pages for someone signed out: the language is only this device's choice (no account yet). */
+const SIGNED_OUT: Record<string, { path: string; heading: (m: Record<string, string>) => string }> =
+  {
+    'sign-in': { path: '/sign-in', heading: (m) => m['auth.signIn.title']! },
+    'sign-up': { path: '/sign-up', heading: (m) => m['auth.signUp.title']! },
+  };
 
 describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
   const m = catalog(locale);
@@ -175,6 +192,45 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
         200,
       );
       await page.evaluate(() => localStorage.removeItem('habit-tracker.locale'));
+    },
+  );
+
+  test.each(Object.keys(SIGNED_OUT))(
+    '%s, signed out: lang and dir, the language on screen, no sideways scrolling, axe clean',
+    async (name) => {
+      const screen = SIGNED_OUT[name]!;
+      // A browser of its own: no session cookie, the choice stored on the device as the app does.
+      const context = await app.browser.newContext({
+        viewport: PHONE,
+        locale: 'en-GB',
+        timezoneId: USER_ZONE,
+      });
+      try {
+        await context.addInitScript((l) => localStorage.setItem('habit-tracker.locale', l), locale);
+        const page = await context.newPage();
+        await page.goto(`${app.server.url}${screen.path}`);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);
+        await page
+          .getByRole('heading', { level: 1, name: screen.heading(m), exact: true })
+          .waitFor();
+        if (name === 'sign-up') {
+          // The strength hint (password-check) speaks the language too.
+          await page.locator('input[autocomplete="new-password"]').fill('short');
+          const after = m['password.tooShort']!.split('{min, number}')[1]!.trim();
+          await expect
+            .poll(() => page.locator('[id$="-password-hint"]').textContent(), { timeout: 20_000 })
+            .toContain(after);
+        }
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+            message: `${name} in ${locale} is wider than 360 px`,
+          })
+          .toBeLessThanOrEqual(PHONE.width);
+        await checkScreen({ ...app, context, page }, `i18n-${locale}-${name}`);
+      } finally {
+        await context.close();
+      }
     },
   );
 });

@@ -53,32 +53,49 @@ export interface PasswordContext {
   email?: string;
 }
 
-/**
- * Why `password` is refused, in words for the person choosing it; null when it is fine. The
- * length limits are the vocabulary's (schemas.ts checks them too) and are checked here as well,
- * so a form can say all of it before submit.
- */
-export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
-  if (password.length < LIMITS.passwordMin) {
-    return `Use at least ${LIMITS.passwordMin} characters; a few words together make a strong, memorable password`;
-  }
-  if (password.length > LIMITS.passwordMax) {
-    return `Use at most ${LIMITS.passwordMax} characters`;
-  }
+/** Which rule a password breaks: what the web app turns into a sentence in the user's language. */
+export type PasswordProblemKind =
+  | 'too_short'
+  | 'too_long'
+  | 'repeats'
+  | 'sequence'
+  | 'email'
+  | 'common';
+
+/** The rule `password` breaks, or null; the order is passwordProblem's. */
+export function passwordProblemKind(
+  password: string,
+  context: PasswordContext = {},
+): PasswordProblemKind | null {
+  if (password.length < LIMITS.passwordMin) return 'too_short';
+  if (password.length > LIMITS.passwordMax) return 'too_long';
   const lower = password.toLowerCase();
   const trimmed = lower.trim();
-  if (trimmed === '' || isRepetition(lower) || isRepetition(trimmed)) {
-    return 'This password repeats the same characters; choose something harder to guess';
-  }
-  if (isSequence(lower) || isSequence(trimmed)) {
-    return 'This password is a sequence of letters, digits or keys; choose something harder to guess';
-  }
+  if (trimmed === '' || isRepetition(lower) || isRepetition(trimmed)) return 'repeats';
+  if (isSequence(lower) || isSequence(trimmed)) return 'sequence';
   const email = context.email?.trim().toLowerCase();
-  if (email && (trimmed === email || trimmed === email.split('@')[0])) {
-    return 'Your password cannot be your email address';
-  }
-  if (commonPasswords().has(lower) || commonPasswords().has(trimmed)) {
-    return 'This password is one of the most common ones and appears in lists of leaked passwords; choose another';
-  }
+  if (email && (trimmed === email || trimmed === email.split('@')[0])) return 'email';
+  if (commonPasswords().has(lower) || commonPasswords().has(trimmed)) return 'common';
   return null;
+}
+
+const PROBLEMS: Record<PasswordProblemKind, string> = {
+  too_short: `Use at least ${LIMITS.passwordMin} characters; a few words together make a strong, memorable password`,
+  too_long: `Use at most ${LIMITS.passwordMax} characters`,
+  repeats: 'This password repeats the same characters; choose something harder to guess',
+  sequence:
+    'This password is a sequence of letters, digits or keys; choose something harder to guess',
+  email: 'Your password cannot be your email address',
+  common:
+    'This password is one of the most common ones and appears in lists of leaked passwords; choose another',
+};
+
+/**
+ * Why `password` is refused, in words for the person choosing it (English: the server's answer);
+ * null when it is fine. The length limits are the vocabulary's (schemas.ts checks them too) and
+ * are checked here as well, so a form can say all of it before submit.
+ */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
+  const kind = passwordProblemKind(password, context);
+  return kind ? PROBLEMS[kind] : null;
 }

@@ -19,12 +19,13 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type CheckinDto, friendlyError, type Habit } from '../api/client';
 import { filesApi, type Photo } from '../api/files';
 import { uploadFile } from '../api/upload';
+import { t as translate, useT } from '../i18n/i18n';
 import { syncStore } from '../offline/sync';
 import { ConfirmDialog, Dialog } from '../shared/components/dialog';
 import { CameraIcon } from '../shared/components/file-icons';
 import { formatFullDate } from '../shared/lib/format';
 import { useStore, uuid } from '../shared/lib/store';
-import { formatBytes, plural, sniffPhotoType } from './file-checks';
+import { formatBytes, sniffPhotoType } from './file-checks';
 import { waitForDayOnServer } from './wait-for-day';
 
 interface Props {
@@ -47,6 +48,7 @@ interface Upload {
 }
 
 export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhotos }: Props) {
+  const t = useT();
   const id = useId();
   const { online, pending } = useStore(syncStore);
   const [photos, setPhotos] = useState<Photo[]>([]);
@@ -97,15 +99,13 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
     const accepted: Upload[] = [];
     for (const file of files) {
       const type = await sniffPhotoType(file);
-      if (!type) found.push(`${file.name} isn’t a JPEG, PNG or WebP image.`);
+      if (!type) found.push(t('photos.error.notImage', { name: file.name }));
       else if (file.size > DEFAULT_PHOTO_MAX_BYTES) {
-        found.push(`${file.name} is ${formatBytes(file.size)}; photos can be up to 10 MB.`);
+        found.push(t('photos.error.tooBig', { name: file.name, size: formatBytes(file.size) }));
       } else accepted.push({ key: uuid(), file, type, fraction: 0, stage: 'waiting' });
     }
     if (accepted.length > room) {
-      found.push(
-        `A day can hold ${PHOTOS_PER_CHECKIN} photos, so only ${plural(room, 'more photo')} can be added.`,
-      );
+      found.push(t('photos.error.noRoom', { max: PHOTOS_PER_CHECKIN, room }));
       accepted.length = Math.max(0, room);
     }
     setProblems(found);
@@ -113,7 +113,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
 
     if (!hasCheckin && !saveForPhotos()) return; // the dialog shows why (the amount)
     setUploads((list) => [...list.filter((u) => u.stage !== 'failed'), ...accepted]);
-    setAnnouncement(`Adding ${plural(accepted.length, 'photo')}…`);
+    setAnnouncement(t('photos.adding', { n: accepted.length }));
     const notSaved = await waitForDayOnServer(habit.id, date);
     if (notSaved) {
       setUploads((list) => list.filter((u) => !accepted.includes(u)));
@@ -129,9 +129,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
     await load();
     const failed = accepted.length - added;
     setAnnouncement(
-      failed === 0
-        ? `${plural(added, 'photo')} added.`
-        : `${plural(failed, 'photo')} couldn’t be added.`,
+      failed === 0 ? t('photos.added', { n: added }) : t('photos.notAdded', { n: failed }),
     );
   }
 
@@ -156,7 +154,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
           const quarter = Math.floor(fraction * 4);
           if (quarter > step && quarter < 4) {
             step = quarter;
-            setAnnouncement(`${item.file.name}: ${quarter * 25}% uploaded`);
+            setAnnouncement(t('photos.uploaded', { name: item.file.name, percent: quarter / 4 }));
           }
         },
         signal,
@@ -180,7 +178,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
     await filesApi.deletePhoto(photo.id);
     setViewing(null);
     setPhotos((list) => list.filter((p) => p.id !== photo.id));
-    setAnnouncement('Photo deleted.');
+    setAnnouncement(t('photos.deleted'));
     // The thumbnail that opened the viewer is gone; keep focus in the dialog.
     requestAnimationFrame(() => addButton.current?.focus());
     void load();
@@ -188,23 +186,25 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
 
   const dayLabel = formatFullDate(date);
   const hint = !online
-    ? 'You’re offline. Photos can be added once you’re back online: unlike check-ins, they aren’t saved for later.'
+    ? t('photos.hint.offline')
     : mode === 'none'
       ? photos.length > 0
-        ? `Clearing this day also deletes its ${plural(photos.length, 'photo')}.`
-        : 'Mark the day done or skipped to add photos.'
+        ? t('photos.hint.clearing', { n: photos.length })
+        : t('photos.hint.markFirst')
       : room <= 0
-        ? `This day has ${PHOTOS_PER_CHECKIN} photos, the most it can hold.`
+        ? t('photos.hint.full', { max: PHOTOS_PER_CHECKIN })
         : !hasCheckin
-          ? `Adding a photo saves this day as ${mode === 'done' ? 'done' : 'skipped'}. JPEG, PNG or WebP, up to 10 MB each.`
-          : 'JPEG, PNG or WebP, up to 10 MB each.';
+          ? t(mode === 'done' ? 'photos.hint.savesDone' : 'photos.hint.savesSkipped')
+          : t('photos.hint.types');
 
   return (
     <section className="photo-section" aria-labelledby={`${id}-title`} data-testid="photos">
       <div className="photo-section-header">
         <h3 id={`${id}-title`} className="label">
-          Photos
-          {photos.length > 0 ? <span className="optional"> ({photos.length})</span> : null}
+          {t('photos.title')}
+          {photos.length > 0 ? (
+            <span className="optional"> {t('photos.count', { n: photos.length })}</span>
+          ) : null}
         </h3>
         <button
           ref={addButton}
@@ -214,7 +214,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
           aria-describedby={`${id}-hint`}
           onClick={() => input.current?.click()}
         >
-          <CameraIcon width={18} height={18} /> {busy ? 'Adding…' : 'Add photos'}
+          <CameraIcon width={18} height={18} /> {t(busy ? 'photos.addBusy' : 'photos.add')}
         </button>
         <input
           ref={input}
@@ -222,7 +222,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
           accept={PHOTO_TYPES.join(',')}
           multiple
           hidden
-          aria-label="Choose photos"
+          aria-label={t('photos.choose')}
           data-testid="photo-input"
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
@@ -236,9 +236,9 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
       </p>
       {loadError ? (
         <p className="form-error" role="alert">
-          Photos couldn’t be loaded. {loadError}{' '}
+          {t('photos.loadFailed', { reason: loadError })}{' '}
           <button type="button" className="link-button" onClick={() => void load()}>
-            Try again
+            {t('photos.retry')}
           </button>
         </p>
       ) : null}
@@ -256,13 +256,17 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
               <button
                 type="button"
                 className="photo-thumb"
-                title="Open large"
+                title={t('photos.openLarge')}
                 onClick={() => setViewing(i)}
               >
-                <span className="sr-only">Open </span>
+                <span className="sr-only">{t('photos.open')} </span>
                 <img
                   src={photo.thumbnailUrl}
-                  alt={`${habit.name}, ${dayLabel} (${i + 1} of ${photos.length})`}
+                  alt={t('photos.alt', {
+                    caption: t('photos.caption', { habit: habit.name, day: dayLabel }),
+                    n: i + 1,
+                    total: photos.length,
+                  })}
                   loading="lazy"
                   width={96}
                   height={96}
@@ -273,7 +277,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
         </ul>
       ) : null}
       {uploads.length > 0 ? (
-        <ul className="upload-list" aria-label="Photos being added">
+        <ul className="upload-list" aria-label={t('photos.uploads')}>
           {uploads.map((u) => (
             <UploadRow
               key={u.key}
@@ -290,7 +294,7 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
         <PhotoViewer
           photos={photos}
           index={viewing}
-          caption={`${habit.name}, ${dayLabel}`}
+          caption={t('photos.caption', { habit: habit.name, day: dayLabel })}
           onIndex={setViewing}
           onDelete={remove}
           onClose={() => setViewing(null)}
@@ -301,15 +305,16 @@ export default function CheckinPhotos({ habit, date, checkin, mode, saveForPhoto
 }
 
 function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: () => void }) {
+  const t = useT();
   const percent = Math.round(upload.fraction * 100);
   const status =
     upload.stage === 'waiting'
-      ? 'Waiting'
+      ? t('photos.upload.waiting')
       : upload.stage === 'finishing'
-        ? 'Finishing…'
+        ? t('photos.upload.finishing')
         : upload.stage === 'failed'
-          ? 'Not added'
-          : `${percent}%`;
+          ? t('photos.upload.failed')
+          : t('photos.upload.percent', { percent: percent / 100 });
   return (
     <li className="upload-row" data-stage={upload.stage}>
       <span className="upload-name">{upload.file.name}</span>
@@ -318,7 +323,7 @@ function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: () => voi
         <>
           <p className="field-error upload-error">{upload.error}</p>
           <button type="button" className="button button-small" onClick={onDismiss}>
-            Dismiss
+            {t('photos.upload.dismiss')}
           </button>
         </>
       ) : (
@@ -326,7 +331,7 @@ function UploadRow({ upload, onDismiss }: { upload: Upload; onDismiss: () => voi
           className="progress"
           max={100}
           value={upload.stage === 'waiting' ? 0 : percent}
-          aria-label={`Uploading ${upload.file.name}`}
+          aria-label={t('photos.upload.label', { name: upload.file.name })}
         />
       )}
     </li>
@@ -341,12 +346,13 @@ function PhotoViewer(props: {
   onDelete: (photo: Photo) => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useT();
   const { photos, index, caption, onIndex, onClose } = props;
   const photo = photos[index]!;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = `Photo ${index + 1} of ${photos.length}`;
+  const title = t('photos.viewer.title', { n: index + 1, total: photos.length });
 
   async function confirmDelete() {
     setBusy(true);
@@ -364,7 +370,7 @@ function PhotoViewer(props: {
       <img
         className="photo-large"
         src={photo.imageUrl}
-        alt={`${caption} (${index + 1} of ${photos.length})`}
+        alt={t('photos.alt', { caption, n: index + 1, total: photos.length })}
         width={photo.width ?? undefined}
         height={photo.height ?? undefined}
       />
@@ -377,7 +383,7 @@ function PhotoViewer(props: {
               disabled={index === 0}
               onClick={() => onIndex(index - 1)}
             >
-              Previous
+              {t('photos.viewer.previous')}
             </button>
             <button
               type="button"
@@ -385,7 +391,7 @@ function PhotoViewer(props: {
               disabled={index === photos.length - 1}
               onClick={() => onIndex(index + 1)}
             >
-              Next
+              {t('photos.viewer.next')}
             </button>
           </>
         ) : null}
@@ -395,17 +401,17 @@ function PhotoViewer(props: {
           className="button button-small button-danger-ghost"
           onClick={() => setConfirming(true)}
         >
-          Delete photo
+          {t('photos.viewer.delete')}
         </button>
         <button type="button" className="button button-small" onClick={onClose}>
-          Close
+          {t('photos.viewer.close')}
         </button>
       </div>
       {confirming ? (
         <ConfirmDialog
-          title="Delete this photo?"
-          description={`It will be removed from ${caption} for good.`}
-          confirmLabel="Delete photo"
+          title={t('photos.confirm.title')}
+          description={t('photos.confirm.text', { caption })}
+          confirmLabel={t('photos.viewer.delete')}
           danger
           busy={busy}
           error={error}
@@ -420,17 +426,16 @@ function PhotoViewer(props: {
 /** The server's refusals of a photo, in words that name the file. */
 function photoError(error: unknown, name: string): string {
   if (error instanceof ApiError) {
-    if (error.code === 'payload_too_large') return `${name} is larger than the server accepts.`;
+    if (error.code === 'payload_too_large') return translate('import.error.tooLarge', { name });
     if (error.code === 'unsupported_media_type') {
-      return `${name} isn’t a JPEG, PNG or WebP image.`;
+      return translate('photos.error.notImage', { name });
     }
-    if (error.code === 'upload_invalid') {
-      return `${name} arrived damaged or isn’t really an image. Try choosing it again.`;
-    }
-    if (error.status === 404) return 'This day has no check-in any more, so photos can’t be added.';
+    if (error.code === 'upload_invalid') return translate('photos.error.damaged', { name });
+    if (error.status === 404) return translate('photos.error.dayGone');
     // E.g. "A check-in holds at most 10 photos" (another device added some meanwhile).
     if (error.code === 'validation_failed' && error.issues.length > 0) {
-      return `${name} wasn’t added: ${error.issues.map((i) => i.message).join('; ')}.`;
+      const reasons = error.issues.map((i) => i.message).join('; ');
+      return translate('photos.error.refused', { name, reasons });
     }
   }
   return friendlyError(error);

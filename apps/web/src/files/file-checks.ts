@@ -9,7 +9,7 @@ import {
   SIGNATURE_BYTES,
   sniffImageType,
 } from '@habit-tracker/vocabulary';
-import { formatNumber } from '../shared/lib/format';
+import { t } from '../i18n/i18n';
 
 async function firstBytes(file: Blob, count = SIGNATURE_BYTES): Promise<Uint8Array> {
   return new Uint8Array(await file.slice(0, count).arrayBuffer());
@@ -50,19 +50,27 @@ export async function looksImportable(file: Blob): Promise<boolean> {
   return firstLine.includes(',') && !binary;
 }
 
+/** A file size in the active language: "512 bytes", "1.5 MB", "1,5 Mo". */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
-  if (bytes < 1024 ** 3) return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-  return `${formatNumber(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
+  if (bytes < 1024) return t('files.size.bytes', { n: bytes });
+  if (bytes < 1024 * 1024) {
+    return t('files.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+  }
+  if (bytes < 1024 ** 3) {
+    return t('files.size.mb', { n: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
+  }
+  return t('files.size.gb', { n: Math.round((bytes / 1024 ** 3) * 10) / 10 });
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** An instant (ISO string) in this device's zone, e.g. "4 Jun 2025, 14:32". */
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
-
-/** "1 photo", "2 photos"; the count formatted ("36,500 check-ins"). */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+/** "2 habits and 13 check-ins", "1 habit, 3 check-ins and 2 photos" (photos only when any). */
+export function countSummary(counts: { habits: number; checkins: number; photos: number }): string {
+  const habits = t('import.count.habits', { n: counts.habits });
+  const checkins = t('import.count.checkins', { n: counts.checkins });
+  return counts.photos > 0
+    ? t('import.count.three', {
+        a: habits,
+        b: checkins,
+        c: t('import.count.photos', { n: counts.photos }),
+      })
+    : t('import.count.two', { a: habits, b: checkins });
 }

@@ -8,15 +8,16 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, friendlyError, importProblems } from '../api/client';
 import { filesApi, type ImportDto, type ImportPreview } from '../api/files';
 import { uploadFile } from '../api/upload';
+import { type MessageId, T, t as translate, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { Field } from '../shared/components/field';
 import { UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { BackIcon } from '../shared/components/icons';
-import { formatFullDate } from '../shared/lib/format';
+import { formatDateRange, formatFullDate } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday } from '../today/store';
-import { formatBytes, looksImportable, plural } from './file-checks';
+import { countSummary, formatBytes, looksImportable } from './file-checks';
 
 type Step =
   | { kind: 'pick' }
@@ -31,18 +32,19 @@ interface Failure {
   problems: string[];
 }
 
-const SOURCES: Record<ImportPreview['source'], string> = {
-  'loop-csv': 'Loop Habit Tracker, CSV export',
-  'loop-sqlite': 'Loop Habit Tracker, backup',
-  'habit-tracker': 'Habit Tracker export',
-  'beaver-habits': 'Beaver Habits export',
-  'table-habit': 'Table Habit export',
-  habitica: 'Habitica user data',
-  habitbull: 'HabitBull CSV export',
+const SOURCES: Record<ImportPreview['source'], MessageId> = {
+  'loop-csv': 'import.source.loopCsv',
+  'loop-sqlite': 'import.source.loopBackup',
+  'habit-tracker': 'import.source.habitTracker',
+  'beaver-habits': 'import.source.beaver',
+  'table-habit': 'import.source.tableHabit',
+  habitica: 'import.source.habitica',
+  habitbull: 'import.source.habitbull',
 };
 
 export default function ImportScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Import your history');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('import.title'));
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [failure, setFailure] = useState<Failure | null>(null);
   const aborter = useRef<AbortController | null>(null);
@@ -56,14 +58,12 @@ export default function ImportScreen() {
 
   async function start(file: File) {
     setFailure(null);
-    if (file.size === 0) return fail(`${file.name} is empty.`);
+    if (file.size === 0) return fail(t('import.error.empty', { name: file.name }));
     if (file.size > DEFAULT_IMPORT_MAX_BYTES) {
-      return fail(`${file.name} is ${formatBytes(file.size)}; files up to 50 MB can be imported.`);
+      return fail(t('import.error.tooBig', { name: file.name, size: formatBytes(file.size) }));
     }
     if (!(await looksImportable(file))) {
-      return fail(
-        `${file.name} isn’t an export this app can read. Choose Loop’s CSV export (.zip) or backup (.db), a JSON export of Beaver Habits, Table Habit or Habitica, HabitBull’s CSV, or an export from this app (.zip).`,
-      );
+      return fail(t('import.error.notImportable', { name: file.name }));
     }
     const controller = new AbortController();
     aborter.current = controller;
@@ -81,7 +81,7 @@ export default function ImportScreen() {
       );
       setStep({ kind: 'reading', fileName: file.name });
       const item = await filesApi.previewImport(created.id);
-      if (!item.preview) throw new Error('The server sent no preview.');
+      if (!item.preview) throw new Error(t('import.error.noPreview'));
       setStep({ kind: 'preview', item, preview: item.preview });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -112,15 +112,12 @@ export default function ImportScreen() {
     <div className="screen import-screen">
       <header className="screen-header">
         <Link to="/settings/data" className="back-link">
-          <BackIcon width={18} height={18} /> Your data
+          <BackIcon width={18} height={18} /> {t('data.title')}
         </Link>
         <h1 ref={heading} tabIndex={-1}>
-          Import your history
+          {t('import.title')}
         </h1>
-        <p className="subtitle">
-          From Loop Habit Tracker, Beaver Habits, Table Habit, Habitica, HabitBull, or an export of
-          this app. Nothing is added until you confirm.
-        </p>
+        <p className="subtitle">{t('import.subtitle')}</p>
       </header>
       {failure ? <FailureNotice failure={failure} /> : null}
       {step.kind === 'pick' || step.kind === 'uploading' || step.kind === 'reading' ? (
@@ -152,40 +149,19 @@ function FilePicker({
   step: Extract<Step, { kind: 'pick' | 'uploading' | 'reading' }>;
   onFile: (file: File) => void;
 }) {
+  const t = useT();
   const working = step.kind !== 'pick';
   const percent = step.kind === 'uploading' ? Math.round(step.fraction * 100) : 100;
   return (
-    <FormCard title="Choose a file">
+    <FormCard title={t('import.pick.title')}>
       <ul className="source-list">
-        <li>
-          <strong>Loop Habit Tracker:</strong> in Loop’s settings, “Export as CSV” (a .zip) or
-          “Export full backup” (a .db file).
-        </li>
-        <li>
-          <strong>Beaver Habits:</strong> its JSON export.
-        </li>
-        <li>
-          <strong>Table Habit:</strong> “Export” in its settings (a .json file).
-        </li>
-        <li>
-          <strong>Habitica:</strong> Settings → Site Data → User Data → Download as JSON
-          (habitica-user-data.json). Dailies come in as yes/no habits, habits as counts.
-        </li>
-        <li>
-          <strong>HabitBull:</strong> its CSV export.
-        </li>
-        <li>
-          <strong>HabitSync:</strong> not a file format of its own yet; export from the app you used
-          before it, or copy habits by hand.
-        </li>
-        <li>
-          <strong>Habit Tracker:</strong> the .zip from Settings → Your data → Export everything.
-        </li>
+        {PICK_SOURCES.map((source) => (
+          <li key={source}>
+            <T id={source} values={{ b: (chunks) => <strong>{chunks}</strong> }} />
+          </li>
+        ))}
       </ul>
-      <Field
-        label="File to import"
-        hint="Up to 50 MB. It is uploaded and checked first; you’ll see what it holds before anything is added."
-      >
+      <Field label={t('import.pick.label')} hint={t('import.pick.hint')}>
         {(control) => (
           <input
             {...control}
@@ -207,14 +183,19 @@ function FilePicker({
           <>
             <p>
               {step.kind === 'uploading'
-                ? `Uploading ${step.fileName}… ${Math.floor(percent / 10) * 10}%`
-                : `Reading ${step.fileName}…`}
+                ? t('import.uploading', {
+                    name: step.fileName,
+                    percent: Math.floor(percent / 10) / 10,
+                  })
+                : t('import.reading', { name: step.fileName })}
             </p>
             <progress
               className="progress"
               max={100}
               value={step.kind === 'uploading' ? percent : undefined}
-              aria-label={step.kind === 'uploading' ? 'Upload progress' : 'Reading the file'}
+              aria-label={t(
+                step.kind === 'uploading' ? 'import.uploadProgress' : 'import.readingFile',
+              )}
               data-testid="import-progress"
             />
           </>
@@ -232,32 +213,31 @@ function PreviewCard(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const { item, preview, busy } = props;
   const id = useId();
-  const { habits, checkins, photos } = preview.totals;
-  const what = [
-    plural(habits, 'habit'),
-    plural(checkins, 'check-in'),
-    ...(photos > 0 ? [plural(photos, 'photo')] : []),
-  ];
-  const summary = what.length === 3 ? `${what[0]}, ${what[1]} and ${what[2]}` : what.join(' and ');
+  const { habits } = preview.totals;
+  const summary = countSummary(preview.totals);
   return (
     <section className="card form-section" aria-labelledby={`${id}-title`} data-testid="preview">
       <div>
         <h2 id={`${id}-title`} className="card-title" ref={props.headingRef} tabIndex={-1}>
-          Ready to import
+          {t('import.preview.title')}
         </h2>
         <p className="hint">
-          {SOURCES[preview.source]} · {item.fileName}
+          {t(SOURCES[preview.source])} · {item.fileName}
         </p>
       </div>
       <p>
-        This file holds <strong>{summary}</strong>.
+        <T
+          id="import.preview.holds"
+          values={{ summary, b: (chunks) => <strong>{chunks}</strong> }}
+        />
       </p>
       {preview.warnings.length > 0 ? (
         <div className="notice">
           <p>
-            <strong>Worth knowing before you import:</strong>
+            <strong>{t('import.preview.warnings')}</strong>
           </p>
           <ul className="warning-list">
             {preview.warnings.map((w) => (
@@ -266,25 +246,23 @@ function PreviewCard(props: {
           </ul>
         </div>
       ) : null}
-      <ul className="import-habits" aria-label="Habits in the file">
+      <ul className="import-habits" aria-label={t('import.preview.habits')}>
         {preview.habits.map((h, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a file may hold two habits of one name
           <li key={i} className="import-habit">
             <span className="import-habit-name">{h.name}</span>
             <span className="import-habit-meta">
-              {h.kind === 'numeric' ? 'Number' : 'Yes or no'} · {h.schedule} ·{' '}
-              {plural(h.checkins, 'check-in')}
+              {t(h.kind === 'numeric' ? 'import.preview.number' : 'import.preview.yesNo')} ·{' '}
+              {h.schedule} · {t('import.count.checkins', { n: h.checkins })}
               {h.firstDate && h.lastDate ? ` · ${dateRange(h.firstDate, h.lastDate)}` : ''}
             </span>
           </li>
         ))}
       </ul>
-      <p className="hint">
-        Imported habits are added after your own. Nothing you already have is changed.
-      </p>
+      <p className="hint">{t('import.preview.note')}</p>
       <div className="form-actions">
         <button type="button" className="button" disabled={busy} onClick={props.onCancel}>
-          Cancel
+          {t('import.preview.cancel')}
         </button>
         <span className="spacer" />
         <button
@@ -293,7 +271,7 @@ function PreviewCard(props: {
           disabled={busy || habits === 0}
           onClick={props.onConfirm}
         >
-          {busy ? 'Importing…' : `Import ${summary}`}
+          {busy ? t('import.preview.importing') : t('import.preview.confirm', { summary })}
         </button>
       </div>
     </section>
@@ -305,28 +283,23 @@ function Result(props: {
   headingRef: RefObject<HTMLHeadingElement | null>;
   onAgain: () => void;
 }) {
+  const t = useT();
   const id = useId();
   const result = props.item.result ?? { habits: 0, checkins: 0, photos: 0 };
-  const what = [
-    plural(result.habits, 'habit'),
-    plural(result.checkins, 'check-in'),
-    ...(result.photos > 0 ? [plural(result.photos, 'photo')] : []),
-  ];
   return (
     <section className="card form-section" aria-labelledby={`${id}-title`} data-testid="result">
       <h2 id={`${id}-title`} className="card-title" ref={props.headingRef} tabIndex={-1}>
-        Import complete
+        {t('import.result.title')}
       </h2>
       <p>
-        Added {what.length === 3 ? `${what[0]}, ${what[1]} and ${what[2]}` : what.join(' and ')}{' '}
-        from {props.item.fileName}.
+        {t('import.result.added', { summary: countSummary(result), name: props.item.fileName })}
       </p>
       <div className="button-row">
         <Link to="/" className="button button-primary">
-          Go to Today
+          {t('import.result.today')}
         </Link>
         <button type="button" className="button" onClick={props.onAgain}>
-          <UploadIcon width={18} height={18} /> Import another file
+          <UploadIcon width={18} height={18} /> {t('import.result.again')}
         </button>
       </div>
     </section>
@@ -349,10 +322,19 @@ function FailureNotice({ failure }: { failure: Failure }) {
   );
 }
 
+/** Where each app's file comes from, in the order the picker lists them. */
+const PICK_SOURCES: MessageId[] = [
+  'import.pick.loop',
+  'import.pick.beaver',
+  'import.pick.tableHabit',
+  'import.pick.habitica',
+  'import.pick.habitbull',
+  'import.pick.habitsync',
+  'import.pick.habitTracker',
+];
+
 function dateRange(first: string, last: string): string {
-  return first === last
-    ? formatFullDate(first)
-    : `${formatFullDate(first)} – ${formatFullDate(last)}`;
+  return first === last ? formatFullDate(first) : formatDateRange(first, last);
 }
 
 /** The server's refusal in words; an invalid file lists each problem as "file, line N: …". */
@@ -360,10 +342,10 @@ function importFailure(error: unknown, fileName: string): Failure {
   if (error instanceof ApiError && error.code === 'import_invalid') {
     const problems = importProblems(error);
     if (problems.length === 0) return { message: friendlyError(error), problems };
-    return { message: `${fileName} can’t be imported:`, problems };
+    return { message: translate('import.error.invalid', { name: fileName }), problems };
   }
   if (error instanceof ApiError && error.code === 'payload_too_large') {
-    return { message: `${fileName} is larger than the server accepts.`, problems: [] };
+    return { message: translate('import.error.tooLarge', { name: fileName }), problems: [] };
   }
   return { message: friendlyError(error), problems: [] };
 }

@@ -3,6 +3,7 @@
  * day then has a check-in on the server (what a photo needs). Photos are not queued, so the
  * check-in they belong to must have arrived before the first upload starts.
  */
+import { t } from '../i18n/i18n';
 import { onSettled, type SettleResult, syncStore } from '../offline/sync';
 
 const GIVE_UP_MS = 20_000;
@@ -25,16 +26,10 @@ export function waitForDayOnServer(habitId: string, date: string): Promise<strin
       if (!forDay(action)) return;
       last = result;
       if (syncStore.get().pending.some(forDay)) return;
-      if (!last.ok) finish(`This day wasn’t saved: ${last.message}`);
-      else if (last.checkin === null) finish('This day has no check-in any more.');
+      if (!last.ok) finish(t('photos.day.notSaved', { reason: last.message }));
+      else if (last.checkin === null) finish(t('photos.day.gone'));
       else finish(null);
     });
-    const timer = setTimeout(
-      () =>
-        finish(
-          'This day hasn’t reached the server yet, so photos can’t be added. Try again once it has synced.',
-        ),
-      GIVE_UP_MS,
-    );
+    const timer = setTimeout(() => finish(t('photos.day.notSynced')), GIVE_UP_MS);
   });
 }

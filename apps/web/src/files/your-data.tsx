@@ -6,45 +6,44 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { friendlyError } from '../api/client';
 import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
+import { type MessageId, T, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { BackIcon } from '../shared/components/icons';
+import { formatDateTime, formatPercent } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
-import { formatBytes, formatDateTime } from './file-checks';
+import { formatBytes } from './file-checks';
 
 const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 5000;
 
 export default function YourDataScreen() {
-  const heading = useHeadingFocus<HTMLHeadingElement>('Your data');
+  const t = useT();
+  const heading = useHeadingFocus<HTMLHeadingElement>(t('data.title'));
   const id = useId();
   return (
     <div className="screen">
       <header className="screen-header">
         <Link to="/settings" className="back-link">
-          <BackIcon width={18} height={18} /> Settings
+          <BackIcon width={18} height={18} /> {t('data.back')}
         </Link>
         <h1 ref={heading} tabIndex={-1}>
-          Your data
+          {t('data.title')}
         </h1>
-        <p className="subtitle">Everything you record here is yours to take with you.</p>
+        <p className="subtitle">{t('data.subtitle')}</p>
       </header>
       <StorageSection />
       <ExportSection />
       <section className="card" aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`} className="card-title">
-          Import
+          {t('data.import.title')}
         </h2>
-        <p>
-          Bring in your history from Loop Habit Tracker (its CSV export or backup), Beaver Habits,
-          Table Habit, Habitica, HabitBull, or an export from this app. Imported habits are added
-          next to yours; nothing you have is changed.
-        </p>
+        <p>{t('data.import.text')}</p>
         <div className="button-row">
           <Link to="/import" className="button">
-            <UploadIcon width={18} height={18} /> Import a file
+            <UploadIcon width={18} height={18} /> {t('data.import.action')}
           </Link>
         </div>
       </section>
@@ -54,6 +53,7 @@ export default function YourDataScreen() {
 
 /** What the user's files take of their storage quota (photos, imports, exports). */
 function StorageSection() {
+  const t = useT();
   const id = useId();
   const [usage, setUsage] = useState<StorageUsage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,35 +67,41 @@ function StorageSection() {
   return (
     <section className="card" aria-labelledby={`${id}-storage`}>
       <h2 id={`${id}-storage`} className="card-title">
-        Storage
+        {t('data.storage.title')}
       </h2>
       {error ? <p className="form-error">{error}</p> : null}
       {usage ? (
         <>
           <p data-testid="storage-usage">
-            {formatBytes(usage.used.total)} of {formatBytes(usage.quota)} used
+            {t('data.storage.used', {
+              used: formatBytes(usage.used.total),
+              quota: formatBytes(usage.quota),
+            })}
           </p>
           <progress
             className="progress"
             max={1}
             value={share}
-            aria-label="Storage used"
-            aria-valuetext={`${Math.round(share * 100)}%`}
+            aria-label={t('data.storage.label')}
+            aria-valuetext={formatPercent(share)}
           />
           <p className="hint">
-            Photos {formatBytes(usage.used.photos)} · imported files{' '}
-            {formatBytes(usage.used.imports)} · exports {formatBytes(usage.used.exports)}. Imported
-            files are kept a week and exports a day.
+            {t('data.storage.breakdown', {
+              photos: formatBytes(usage.used.photos),
+              imports: formatBytes(usage.used.imports),
+              exports: formatBytes(usage.used.exports),
+            })}
           </p>
         </>
       ) : error ? null : (
-        <p className="hint">Loading…</p>
+        <p className="hint">{t('data.loading')}</p>
       )}
     </section>
   );
 }
 
 function ExportSection() {
+  const t = useT();
   const id = useId();
   const [exports, setExports] = useState<ExportDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -163,9 +169,9 @@ function ExportSection() {
   const downloadShown = current?.status === 'ready' && current.downloadUrl !== null;
 
   return (
-    <FormCard title="Export everything">
+    <FormCard title={t('data.export.title')}>
       <fieldset className="field" disabled={starting || running !== null}>
-        <legend className="label">Format</legend>
+        <legend className="label">{t('data.export.format')}</legend>
         <div className="choice-cards two">
           {EXPORT_CHOICES.map((choice) => (
             <label key={choice.format} className="choice-card">
@@ -177,8 +183,8 @@ function ExportSection() {
                 onChange={() => setFormat(choice.format)}
                 data-testid={`export-format-${choice.format}`}
               />
-              <span className="choice-title">{choice.label}</span>
-              <span className="choice-hint">{choice.hint}</span>
+              <span className="choice-title">{t(choice.label)}</span>
+              <span className="choice-hint">{t(choice.hint)}</span>
             </label>
           ))}
         </div>
@@ -190,15 +196,17 @@ function ExportSection() {
           disabled={starting || running !== null}
           onClick={() => void start()}
         >
-          {running
-            ? 'Exporting…'
-            : starting
-              ? 'Starting…'
-              : downloadShown && current?.format === format
-                ? 'Export again'
-                : format === 'loop'
-                  ? 'Export for Loop'
-                  : 'Export everything'}
+          {t(
+            running
+              ? 'data.export.running'
+              : starting
+                ? 'data.export.starting'
+                : downloadShown && current?.format === format
+                  ? 'data.export.again'
+                  : format === 'loop'
+                    ? 'data.export.loop'
+                    : 'data.export.title',
+          )}
         </button>
       </div>
       <FormError error={error} />
@@ -209,7 +217,7 @@ function ExportSection() {
       {exports && exports.length > 0 ? (
         <div className="recent-exports">
           <h3 id={`${id}-recent`} className="section-title">
-            Recent exports
+            {t('data.export.recent')}
           </h3>
           <ul className="export-list" aria-labelledby={`${id}-recent`}>
             {exports.map((item) => (
@@ -222,37 +230,38 @@ function ExportSection() {
   );
 }
 
-const EXPORT_CHOICES: { format: ExportFormat; label: string; hint: string }[] = [
+const EXPORT_CHOICES: { format: ExportFormat; label: MessageId; hint: MessageId }[] = [
   {
     format: 'habit-tracker',
-    label: 'Everything (.zip)',
-    hint: 'Habits, check-ins, notes and photos: a file this app can import again, and a spreadsheet (CSV) for each habit.',
+    label: 'data.export.zip.label',
+    hint: 'data.export.zip.hint',
   },
   {
     format: 'loop',
-    label: 'Loop Habit Tracker backup (.db)',
-    hint: 'Habits, check-ins and notes, for Loop’s Settings → Import data. Photos and weekday schedules stay here (Loop has none).',
+    label: 'data.export.db.label',
+    hint: 'data.export.db.hint',
   },
 ];
 
-const FORMAT_NAMES: Record<ExportFormat, string> = {
-  'habit-tracker': 'Zip',
-  loop: 'Loop backup',
+const FORMAT_NAMES: Record<ExportFormat, MessageId> = {
+  'habit-tracker': 'data.export.zip.name',
+  loop: 'data.export.db.name',
 };
 
 /** The export in progress or just finished: a bar while running, then the download. */
 function ExportProgress({ item }: { item: ExportDto }) {
+  const t = useT();
   if (item.status === 'running') {
     const percent = Math.round(item.progress * 100);
     return (
       <div className="export-progress">
         {/* The live region reads the text in tens; the bar moves smoothly. */}
-        <p>Preparing your export… {Math.floor(percent / 10) * 10}%</p>
+        <p>{t('data.export.preparing', { percent: Math.floor(percent / 10) / 10 })}</p>
         <progress
           className="progress"
           max={1}
           value={item.progress}
-          aria-label="Export progress"
+          aria-label={t('data.export.progress')}
           data-testid="export-progress"
         />
       </div>
@@ -261,16 +270,24 @@ function ExportProgress({ item }: { item: ExportDto }) {
   if (item.status === 'failed') {
     return (
       <p className="form-error">
-        The export failed{item.error ? `: ${item.error}` : ''}. Please try again.
+        {item.error
+          ? t('data.export.failedBecause', { reason: item.error })
+          : t('data.export.failed')}
       </p>
     );
   }
-  if (!item.downloadUrl) return <p className="hint">This export has expired. Start a new one.</p>;
+  if (!item.downloadUrl) return <p className="hint">{t('data.export.expired')}</p>;
   return (
     <div className="export-ready">
       <p>
-        <strong>Your export is ready</strong>
-        {item.size !== null ? ` (${formatBytes(item.size)})` : ''}.
+        {item.size !== null ? (
+          <T
+            id="data.export.readySized"
+            values={{ size: formatBytes(item.size), b: (chunks) => <strong>{chunks}</strong> }}
+          />
+        ) : (
+          <T id="data.export.ready" values={{ b: (chunks) => <strong>{chunks}</strong> }} />
+        )}
       </p>
       <div className="button-row">
         <a
@@ -279,40 +296,48 @@ function ExportProgress({ item }: { item: ExportDto }) {
           download
           data-testid="download-export"
         >
-          <DownloadIcon width={18} height={18} /> Download export
+          <DownloadIcon width={18} height={18} /> {t('data.export.download')}
         </a>
       </div>
       {item.expiresAt ? (
-        <p className="hint">Available until {formatDateTime(item.expiresAt)}.</p>
+        <p className="hint">{t('data.export.until', { when: formatDateTime(item.expiresAt) })}</p>
       ) : null}
     </div>
   );
 }
 
 function ExportRow({ item }: { item: ExportDto }) {
+  const t = useT();
   const expired =
     item.status === 'ready' &&
     (!item.downloadUrl || (item.expiresAt !== null && Date.parse(item.expiresAt) < Date.now()));
   const state =
     item.status === 'running'
-      ? `Preparing… ${Math.round(item.progress * 100)}%`
+      ? t('data.export.row.preparing', { percent: item.progress })
       : item.status === 'failed'
-        ? 'Failed'
+        ? t('data.export.row.failed')
         : expired
-          ? 'Expired'
-          : `Ready${item.size !== null ? `, ${formatBytes(item.size)}` : ''}`;
+          ? t('data.export.row.expired')
+          : item.size !== null
+            ? t('data.export.row.readySized', { size: formatBytes(item.size) })
+            : t('data.export.row.ready');
   return (
     <li className="export-row">
       <span className="export-when">
-        {formatDateTime(item.createdAt)} · {FORMAT_NAMES[item.format]}
+        {formatDateTime(item.createdAt)} · {t(FORMAT_NAMES[item.format])}
       </span>
       <span className="export-state" data-status={expired ? 'expired' : item.status}>
         {state}
       </span>
       {item.status === 'ready' && !expired && item.downloadUrl ? (
         <a className="button button-small" href={item.downloadUrl} download>
-          Download
-          <span className="sr-only"> the export of {formatDateTime(item.createdAt)}</span>
+          <T
+            id="data.export.row.download"
+            values={{
+              when: formatDateTime(item.createdAt),
+              sr: (chunks) => <span className="sr-only">{chunks}</span>,
+            }}
+          />
         </a>
       ) : null}
     </li>

@@ -180,3 +180,14 @@ export function timeAgo(ms: number): string {
   if (s < 86400) return relative().format(-Math.round(s / 3600), 'hour');
   return relative().format(-Math.round(s / 86400), 'day');
 }
+
+/** Two local dates as one range, the language's way ("1–3 Jan 2025", "1.–3. Jan. 2025"). */
+export const formatDateRange = (first: string, last: string) =>
+  fullDate().formatRange(utcDate(first), utcDate(last));
+
+const dateTime = formatter(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+
+/** An instant (ISO string) in this device's zone, e.g. "4 Jun 2025, 14:32". */
+export const formatDateTime = (iso: string) => dateTime().format(new Date(iso));

@@ -4,9 +4,21 @@
  * typing a new password, never in the first load. Until it arrives (or if it cannot), the server
  * still says the same on submit.
  */
+import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useState } from 'react';
+import { type MessageId, useT } from '../../i18n/i18n';
 
 type Policy = typeof import('@habit-tracker/contract/password-policy');
+type Kind = NonNullable<ReturnType<Policy['passwordProblemKind']>>;
+
+const PROBLEMS: Record<Kind, MessageId> = {
+  too_short: 'password.tooShort',
+  too_long: 'password.tooLong',
+  repeats: 'password.repeats',
+  sequence: 'password.sequence',
+  email: 'password.email',
+  common: 'password.common',
+};
 
 let loading: Promise<Policy> | undefined;
 const loadPolicy = () => {
@@ -19,6 +31,7 @@ const loadPolicy = () => {
 
 /** Why `password` would be refused, or null (also while the rule is loading, or it is empty). */
 export function usePasswordProblem(password: string, email?: string): string | null {
+  const t = useT();
   const [policy, setPolicy] = useState<Policy | null>(null);
   useEffect(() => {
     if (password === '' || policy) return;
@@ -33,5 +46,6 @@ export function usePasswordProblem(password: string, email?: string): string | n
     };
   }, [password, policy]);
   if (!policy || password === '') return null;
-  return policy.passwordProblem(password, email ? { email } : {});
+  const kind = policy.passwordProblemKind(password, email ? { email } : {});
+  return kind ? t(PROBLEMS[kind], { min: LIMITS.passwordMin, max: LIMITS.passwordMax }) : null;
 }
