@@ -12,8 +12,11 @@
  * contract forbids is accepted with a 2xx.
  */
 import {
+  findFreePort,
+  type OidcProviderServer,
   type PostgresServer,
   type SmtpCapture,
+  startOidcProvider,
   startPostgres,
   startSmtpServer,
 } from '@habit-tracker/test-support';
@@ -44,6 +47,8 @@ const EMAIL = `fuzz-${crypto.randomUUID()}@example.com`;
 let postgres: PostgresServer;
 /** A real SMTP server, so password-reset requests run to the end (a message sent). */
 let smtp: SmtpCapture;
+/** A real OpenID provider (oidc-provider, in this process), so the sign-in routes run for real. */
+let issuer: OidcProviderServer;
 let server: ServerProcess;
 let doc: OpenApiDocument;
 let userId: string;
@@ -65,15 +70,38 @@ const anchors = new Set<string>();
 beforeAll(async () => {
   postgres = await startPostgres({ label: 'reliability-fuzz' });
   smtp = await startSmtpServer();
-  server = await startServer({
-    DATABASE_URL: postgres.url,
-    TRUST_PROXY: 'true',
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'fuzz@example.com',
-    // Thousands of requests with one token in a few minutes: the per-token limit is not the subject.
-    API_TOKEN_REQUESTS_PER_MINUTE: '100000',
-    ADMIN_EMAILS: EMAIL,
+  // The issuer registers the exact redirect URI, so the server's port is chosen first.
+  const port = await findFreePort();
+  issuer = await startOidcProvider({
+    clients: [
+      {
+        clientId: 'fuzz',
+        clientSecret: 'fuzz secret',
+        redirectUris: [`http://127.0.0.1:${port}/api/v1/auth/oidc/fuzz/callback`],
+      },
+    ],
   });
+  server = await startServer(
+    {
+      DATABASE_URL: postgres.url,
+      TRUST_PROXY: 'true',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'fuzz@example.com',
+      // Thousands of requests with one token in a few minutes: the per-token limit is not the subject.
+      API_TOKEN_REQUESTS_PER_MINUTE: '100000',
+      ADMIN_EMAILS: EMAIL,
+      OIDC_PROVIDERS: JSON.stringify([
+        {
+          id: 'fuzz',
+          name: 'Fuzz ID',
+          issuer: issuer.issuer,
+          clientId: 'fuzz',
+          clientSecret: 'fuzz secret',
+        },
+      ]),
+    },
+    { port },
+  );
   doc = await fetchOpenApi(server.url);
   bystander = (await seedUsers(postgres.url, 1, { label: 'fuzz-bystander' }))[0]!;
   const client = new HttpClient({ host: '127.0.0.1', port: server.port });
@@ -111,6 +139,7 @@ afterAll(async () => {
   await server?.stop();
   await postgres?.stop();
   await smtp?.stop();
+  await issuer?.stop();
 });
 
 it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in the error shape, nothing invalid accepted`, async () => {
