@@ -67,6 +67,8 @@ export interface FuzzTarget {
   habits: ReadonlySet<string>;
   /** Habits never deleted, so most requests reach a handler with a real object. */
   anchors: ReadonlySet<string>;
+  /** The configured OpenID Connect issuers' ids, so /auth/oidc/{id}/… reach a real issuer. */
+  oidcProviders?: readonly string[];
 }
 
 /**
@@ -280,6 +282,10 @@ function validParameter(
     return candidates.length > 0 && random.chance(0.85) ? random.pick(candidates) : random.uuid();
   }
   if (p.schema.format === 'date') return utcDate(random.int(0, 30));
+  const providers = target.oidcProviders ?? [];
+  if (operation.path.startsWith('/api/v1/auth/oidc/{id}') && providers.length > 0) {
+    if (random.chance(0.85)) return random.pick([...providers]);
+  }
   return values.valid(p.schema, p.name);
 }
 

@@ -6,7 +6,9 @@
  * parameters that are not ids or dates, query parameters out of range, bad idempotency keys —
  * signed in as a real user, with a valid Origin, so CSRF passes and the handlers run. A quarter
  * of the requests to routes that take a personal API token carry only the user's read-write
- * token (`Authorization: Bearer`, no cookie): the bearer path is fuzzed too.
+ * token (`Authorization: Bearer`, no cookie): the bearer path is fuzzed too. The server has a
+ * real OpenID provider configured (oidc-provider, in this process), and most requests to
+ * /auth/oidc/{id}/… name it, so start (302 to the issuer) and callback run their real code.
  *
  * Goals: no answer is a 5xx; every 4xx has the error shape of docs/api.md; and nothing the
  * contract forbids is accepted with a 2xx.
@@ -161,7 +163,7 @@ it(`${REQUESTS.toLocaleString('en')} generated requests: no 5xx, every 4xx in th
     return renewing;
   };
 
-  const target = { doc, origin, habits, anchors };
+  const target = { doc, origin, habits, anchors, oidcProviders: ['fuzz'] };
   const systematic = systematicRequests(target, operations);
   const started = performance.now();
   let next = 0;
