@@ -312,6 +312,12 @@ describe.concurrent.each(DATABASE_KINDS)('API on %s', (kind) => {
     expectError(await c.get('/api/v1/me'), 401, 'unauthenticated');
 
     await c.post('/api/v1/auth/sign-in', { email, password: 'a brand new password' });
+    // With a password, only the password confirms: the email (enough without one) is refused.
+    for (const body of [{}, { email }]) {
+      const refused = await c.delete('/api/v1/me', body);
+      expectError(refused, 422, 'validation_failed');
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'password' })]);
+    }
     const gone = await c.delete('/api/v1/me', { password: 'a brand new password' });
     expect(gone.status).toBe(204);
     expectError(
