@@ -16,12 +16,13 @@ import {
   type PhotoType,
 } from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, type CheckinDto, friendlyError, type Habit } from '../api/client';
+import { ApiError, type CheckinDto, type Habit } from '../api/client';
 import { filesApi, type Photo } from '../api/files';
 import { uploadFile } from '../api/upload';
 import { syncStore } from '../offline/sync';
 import { ConfirmDialog, Dialog } from '../shared/components/dialog';
 import { CameraIcon } from '../shared/components/file-icons';
+import { friendlyError } from '../shared/lib/errors';
 import { formatFullDate } from '../shared/lib/format';
 import { useStore, uuid } from '../shared/lib/store';
 import { formatBytes, plural, sniffPhotoType } from './file-checks';

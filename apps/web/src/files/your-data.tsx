@@ -4,13 +4,13 @@
  * by the server, so this screen polls while one is running.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { friendlyError } from '../api/client';
 import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
 import { Link } from '../router';
 import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { BackIcon } from '../shared/components/icons';
+import { friendlyError } from '../shared/lib/errors';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { formatBytes, formatDateTime } from './file-checks';
 
