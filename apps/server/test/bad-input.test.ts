@@ -77,10 +77,10 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       expected: 'string',
     });
     expect(nested.body.error.details).toContainEqual({
-      path: 'schedule.days.2',
+      path: 'measure.target',
       message: expect.any(String),
-      code: 'too_big',
-      maximum: 7,
+      code: 'too_small',
+      minimum: 0,
       origin: 'number',
     });
     const blank = await c.post('/api/v1/habits', { name: '', schedule: { kind: 'daily' } });
