@@ -12,9 +12,22 @@ ERROR_STATUS satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 export { ERROR_STATUS, type ErrorCode };
 
+/**
+ * One entry of `validation_failed` details. `message` is English for API clients; `code` (zod's
+ * issue code, when zod found it) and its bounds let a client phrase it in its own language.
+ */
 export interface ValidationIssue {
   path: string;
   message: string;
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  /** What the bound counts: `string` (characters), `number`, `array` (items)… */
+  origin?: string;
+  /** Present (false) only when the bound itself is not allowed (`> 0` rather than `>= 0`). */
+  inclusive?: false;
+  format?: string;
+  expected?: string;
 }
 
 export class AppError extends Error {

@@ -69,6 +69,33 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       expect.arrayContaining(['measure.target', 'measure.direction', 'schedule.days.2']),
     );
 
+    // zod's issue code and bound ride along, so a client can phrase them in its own language.
+    expect(res.body.error.details).toContainEqual({
+      path: 'name',
+      message: expect.any(String),
+      code: 'invalid_type',
+      expected: 'string',
+    });
+    expect(nested.body.error.details).toContainEqual({
+      path: 'measure.target',
+      message: expect.any(String),
+      code: 'too_small',
+      minimum: 0,
+      origin: 'number',
+    });
+    const blank = await c.post('/api/v1/habits', { name: '', schedule: { kind: 'daily' } });
+    expect(blank.body.error.details).toContainEqual({
+      path: 'name',
+      message: expect.any(String),
+      code: 'too_small',
+      minimum: 1,
+      origin: 'string',
+    });
+    const notEmail = await c.post('/api/v1/auth/sign-in', { email: 'nope', password: 'x' });
+    expect(notEmail.body.error.details).toContainEqual(
+      expect.objectContaining({ path: 'email', code: 'invalid_format', format: 'email' }),
+    );
+
     expectError(await c.post('/api/v1/habits', [1, 2]), 422, 'validation_failed');
     expectError(await c.post('/api/v1/habits', null), 422, 'validation_failed');
     expectError(await c.post('/api/v1/auth/sign-in', { email: 'x@y.z' }), 422, 'validation_failed');
@@ -77,7 +104,9 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   it('unknown fields are 422, naming the field', async () => {
     const res = await c.patch('/api/v1/settings', { weekStart: 2, isAdmin: true });
     expectError(res, 422, 'validation_failed');
-    expect(res.body.error.details).toEqual([{ path: 'isAdmin', message: 'Unknown field' }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'isAdmin', message: 'Unknown field', code: 'unrecognized_keys' },
+    ]);
     const nested = await c.post('/api/v1/habits', {
       name: 'x',
       measure: { kind: 'boolean', target: 3 },
@@ -85,7 +114,7 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     });
     expectError(nested, 422, 'validation_failed');
     expect(nested.body.error.details).toEqual([
-      { path: 'measure.target', message: 'Unknown field' },
+      { path: 'measure.target', message: 'Unknown field', code: 'unrecognized_keys' },
     ]);
     expectError(
       await c.put(`/api/v1/habits/${yesNo.id}/checkins/${TODAY}`, { state: 'done', userId: 'x' }),

@@ -507,13 +507,38 @@ export const HealthSchema = z
   })
   .openapi('Health');
 
+/** One entry of a `validation_failed` error's details (docs/api.md, "Errors"). */
+export const ValidationIssueSchema = z
+  .object({
+    path: z.string().openapi({ description: 'The field, e.g. `measure.target` or `query.from`' }),
+    message: z.string().openapi({ description: 'What is wrong, in English' }),
+    code: z.string().optional().openapi({
+      description:
+        "zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it",
+    }),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    origin: z
+      .string()
+      .optional()
+      .openapi({ description: 'What a bound counts: `string` (characters), `number`, `array`…' }),
+    inclusive: z.literal(false).optional().openapi({ description: 'The bound itself is refused' }),
+    format: z
+      .string()
+      .optional()
+      .openapi({ description: 'For `invalid_format`: `email`, `regex`…' }),
+    expected: z.string().optional().openapi({ description: 'For `invalid_type`: the type wanted' }),
+  })
+  .openapi('ValidationIssue');
+
 export const ErrorSchema = z
   .object({
     error: z.object({
       /** The codes and their statuses: @habit-tracker/vocabulary's ERROR_STATUS (docs/api.md). */
       code: z.enum(ERROR_CODES),
       message: z.string(),
-      details: z.unknown().optional(),
+      /** `validation_failed`: ValidationIssue[]; others (import_invalid, quota_exceeded): docs/api.md. */
+      details: z.union([z.array(ValidationIssueSchema), z.unknown()]).optional(),
     }),
   })
   .openapi('Error');

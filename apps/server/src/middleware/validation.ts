@@ -1,6 +1,8 @@
 /**
  * Turns zod failures from any request part (body, query, path) into 422 `validation_failed`
- * with `details: [{ path, message }]`. Body paths are bare ("measure.target") so a form can map
+ * with `details: [{ path, message, code, … }]`: the English message for API clients, and zod's
+ * issue code with its bound (minimum/maximum, format, expected type) so the web app can phrase it
+ * in the reader's language. Body paths are bare ("measure.target") so a form can map
  * them onto its fields; query and path parameters are prefixed ("query.from", "param.date").
  */
 import type { Hook } from '@hono/zod-openapi';
@@ -25,13 +27,33 @@ export function issuesOf(error: z.ZodError, prefix?: string): ValidationIssue[] 
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown key, pointing at the key itself.
       for (const key of issue.keys.slice(0, MAX_ISSUES)) {
-        issues.push({ path: join(prefix, [...base, segment(key)]), message: 'Unknown field' });
+        issues.push({
+          path: join(prefix, [...base, segment(key)]),
+          message: 'Unknown field',
+          code: issue.code,
+        });
       }
     } else {
-      issues.push({ path: join(prefix, base), message: issue.message });
+      issues.push({ path: join(prefix, base), message: issue.message, ...facts(issue) });
     }
   }
   return issues.slice(0, MAX_ISSUES);
+}
+
+/** The issue's code and whatever bound it names, as plain JSON (a bigint bound as a number). */
+function facts(issue: z.core.$ZodIssue): Omit<ValidationIssue, 'path' | 'message'> {
+  const out: Omit<ValidationIssue, 'path' | 'message'> = { code: issue.code };
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    out[issue.code === 'too_small' ? 'minimum' : 'maximum'] = Number(bound);
+    out.origin = issue.origin;
+    if (issue.inclusive === false) out.inclusive = false;
+  } else if (issue.code === 'invalid_format') {
+    out.format = issue.format;
+  } else if (issue.code === 'invalid_type') {
+    out.expected = issue.expected;
+  }
+  return out;
 }
 
 function join(prefix: string | undefined, path: string[]): string {

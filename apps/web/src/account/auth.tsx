@@ -1,11 +1,12 @@
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { ApiError, api, fieldErrors, friendlyError } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { type MessageId, T, useT } from '../i18n/i18n';
 import { Link, useLocation } from '../router';
 import { TimeZonePicker } from '../settings/time-zone-picker';
 import { InputField } from '../shared/components/field';
 import { FormError } from '../shared/components/form-error';
+import { fieldErrors, friendlyError } from '../shared/lib/errors';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { afterSignIn, detectCalendar } from './account';

@@ -37,12 +37,11 @@ export type {
 
 import { type ErrorCode, isErrorCode } from '@habit-tracker/vocabulary';
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
+import type { MessageId } from '../i18n/message-id';
+import type { components, paths } from './schema';
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** One `validation_failed` detail: path, English message, zod's code and bound (docs/api.md). */
+export type FieldIssue = components['schemas']['ValidationIssue'];
 
 /** A non-2xx answer from the API, with the contract's error body. */
 export class ApiError extends Error {
@@ -57,14 +56,23 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** `validation_failed` details as `{ path: 'measure.target', message }`. */
+  /** `validation_failed` details as `{ path: 'measure.target', message, code?, … }`. */
   get issues(): FieldIssue[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.flatMap((d: unknown) => {
       if (typeof d !== 'object' || d === null) return [];
-      const { path, message } = d as { path?: unknown; message?: unknown };
+      const { path, message, ...rest } = d as Record<string, unknown>;
       const joined = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-      return typeof message === 'string' ? [{ path: joined, message }] : [];
+      if (typeof message !== 'string') return [];
+      const issue: FieldIssue = { path: joined, message };
+      for (const key of ['code', 'origin', 'format', 'expected'] as const) {
+        if (typeof rest[key] === 'string') issue[key] = rest[key];
+      }
+      for (const key of ['minimum', 'maximum'] as const) {
+        if (typeof rest[key] === 'number') issue[key] = rest[key];
+      }
+      if (rest.inclusive === false) issue.inclusive = false;
+      return [issue];
     });
   }
 }
@@ -74,117 +82,196 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
-/**
- * One sentence per code the API can send: a new code fails to compile until it has one. Null
- * where the server's own message says more than a fixed sentence could (how much room is left).
+/*
+ * Errors as message ids, not text: this module is also in the service worker (sw.ts →
+ * offline/outbox.ts), which must not carry react-intl or the catalogs, so it only says *which*
+ * sentence; shared/lib/errors.ts phrases it in the active language. `MessageId` is a type-only
+ * import (erased from both bundles).
  */
-const FRIENDLY: Record<ErrorCode, string | null> = {
-  unauthenticated: 'Your session has ended. Please sign in again.',
-  invalid_credentials: 'That email and password don’t match an account.',
-  csrf_rejected: 'The request was blocked for your security. Reload the page and try again.',
-  // The web app sends no API token; these reach only scripts, whose message says more.
-  token_scope: null,
-  token_not_allowed: null,
-  signup_closed: 'This server does not take new accounts this way.',
-  invite_invalid: 'This invite link is not valid. Ask for a new one.',
-  invite_expired: 'This invite link has expired or has already been used. Ask for a new one.',
-  admin_only: 'Only this server’s administrators can do that.',
-  not_found: 'That no longer exists — it may have been deleted.',
-  email_taken: 'An account with this email already exists. Try signing in instead.',
-  idempotency_key_reused: 'This change clashed with an earlier one and was not applied.',
-  // The server's message says why (the only way left to sign in).
-  last_sign_in_method: null,
-  wrong_region: 'The service is briefly unavailable. Please try again in a moment.',
-  import_in_progress: 'That file is still being read. Try again in a moment.',
-  payload_too_large: 'That is too much text to save in one go.',
-  quota_exceeded: null,
-  unsupported_media_type: 'The app sent something the server could not read. Reload and try again.',
-  malformed_json: 'The app sent something the server could not read. Reload and try again.',
-  reset_token_invalid: 'This reset link is not valid. Ask for a new one below.',
-  passkey_invalid: 'That passkey was not accepted. Try again, or use your password.',
-  passkey_taken: 'This passkey is already registered.',
-  passkeys_unavailable: 'Passkeys are not available on this server. Ask whoever runs it.',
-  // The server says which: already used, or expired.
-  reset_token_expired: null,
-  email_unavailable:
-    'This server cannot send email, so a password cannot be reset by email. Ask whoever runs it.',
-  validation_failed: 'Some details need fixing.',
-  date_in_future: 'You can’t record a day that hasn’t happened yet.',
-  upload_invalid:
-    'That file arrived damaged or isn’t the kind of image it claims to be. Try choosing it again.',
-  import_invalid: 'That file can’t be imported.',
-  rate_limited: 'Too many attempts.',
-  internal_error: 'Something went wrong on our side. Please try again.',
-  unavailable: 'The service is briefly unavailable. Please try again in a moment.',
+
+/**
+ * One sentence per code the API can send: a new code fails to compile until it has one, and the
+ * catalog check then wants its key in every language.
+ */
+const FRIENDLY: Record<ErrorCode, MessageId> = {
+  unauthenticated: 'error.unauthenticated',
+  invalid_credentials: 'error.invalid_credentials',
+  csrf_rejected: 'error.csrf_rejected',
+  // The web app sends no API token; these reach only scripts.
+  token_scope: 'error.token_scope',
+  token_not_allowed: 'error.token_not_allowed',
+  signup_closed: 'error.signup_closed',
+  invite_invalid: 'error.invite_invalid',
+  invite_expired: 'error.invite_expired',
+  admin_only: 'error.admin_only',
+  not_found: 'error.not_found',
+  email_taken: 'error.email_taken',
+  idempotency_key_reused: 'error.idempotency_key_reused',
+  last_sign_in_method: 'error.last_sign_in_method',
+  wrong_region: 'error.wrong_region',
+  import_in_progress: 'error.import_in_progress',
+  payload_too_large: 'error.payload_too_large',
+  quota_exceeded: 'error.quota_exceeded',
+  unsupported_media_type: 'error.unsupported_media_type',
+  malformed_json: 'error.malformed_json',
+  reset_token_invalid: 'error.reset_token_invalid',
+  passkey_invalid: 'error.passkey_invalid',
+  passkey_taken: 'error.passkey_taken',
+  passkeys_unavailable: 'error.passkeys_unavailable',
+  reset_token_expired: 'error.reset_token_expired',
+  email_unavailable: 'error.email_unavailable',
+  validation_failed: 'error.validation_failed',
+  date_in_future: 'error.date_in_future',
+  upload_invalid: 'error.upload_invalid',
+  import_invalid: 'error.import_invalid',
+  rate_limited: 'error.rate_limited',
+  internal_error: 'error.internal_error',
+  unavailable: 'error.unavailable',
 };
 
-/** One sentence a person can act on, for any error this client throws. */
-export function friendlyError(error: unknown): string {
-  if (error instanceof NetworkError) return 'You appear to be offline. Check your connection.';
-  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
-  let text = (isErrorCode(error.code) ? FRIENDLY[error.code] : null) ?? error.message;
-  if (error.code === 'rate_limited' && error.retryAfterSeconds) {
-    text += ` Try again in ${formatWait(error.retryAfterSeconds)}.`;
-  } else if (error.code === 'rate_limited') {
-    text += ' Please wait a little and try again.';
-  }
-  if (error.code === 'import_invalid') {
-    const problems = importProblems(error);
-    return problems.length > 0 ? `${text} ${problems.join('; ')}.` : text;
-  }
-  const issues = error.issues;
-  if (issues.length > 0) {
-    text += ` ${issues.map((i) => (i.path ? `${labelOf(i.path)}: ${i.message}` : i.message)).join('; ')}.`;
-  }
-  return text;
+/**
+ * Codes whose server message says more than the fixed sentence (how much room is left; whether
+ * the link was used or expired): English readers get the server's own sentence.
+ */
+const SERVER_SAYS_MORE: ReadonlySet<string> = new Set<ErrorCode>([
+  'quota_exceeded',
+  'reset_token_expired',
+]);
+
+const FIELD_LABELS: Record<string, MessageId> = {
+  email: 'error.field.email',
+  password: 'error.field.password',
+  newPassword: 'error.field.newPassword',
+  currentPassword: 'error.field.currentPassword',
+  name: 'error.field.name',
+  description: 'error.field.description',
+  color: 'error.field.color',
+  icon: 'error.field.icon',
+  'measure.unit': 'error.field.unit',
+  'measure.target': 'error.field.target',
+  'schedule.days': 'error.field.days',
+  'schedule.times': 'error.field.times',
+  'schedule.interval': 'error.field.interval',
+  'schedule.startDate': 'error.field.startDate',
+  timeZone: 'error.field.timeZone',
+  dayStartHour: 'error.field.dayStartHour',
+  weekStart: 'error.field.weekStart',
+  value: 'error.field.value',
+  note: 'error.field.note',
+};
+
+/** A message id with its placeholders' values: plain JSON, so the outbox can store it. */
+export interface ErrorPhrase {
+  id: MessageId;
+  values?: Record<string, string | number>;
 }
 
-/** `import_invalid` details as "Habits.csv, line 3: message" (docs/api.md, "Import"). */
-export function importProblems(error: ApiError): string[] {
+/** One field problem: its label and zod's code phrased, or null where only the server's text fits. */
+export interface IssueDescription {
+  path: string;
+  label: MessageId | null;
+  problem: ErrorPhrase | null;
+  /** The server's English sentence. */
+  message: string;
+}
+
+/** Everything a page needs to phrase an error in the active language (shared/lib/errors.ts). */
+export interface ErrorDescription {
+  code: string;
+  /** The sentence for the code, or null: only the server's message (`message`) says it. */
+  sentence: MessageId | null;
+  /** The server's own sentence (English), shown to English readers where it says more. */
+  message: string;
+  serverSaysMore: boolean;
+  /** rate_limited: seconds to wait (null: unknown). */
+  waitSeconds?: number | null;
+  issues: IssueDescription[];
+  /** import_invalid: where each problem is, and the server's message for it. */
+  problems: { file: string | null; line: number | null; message: string }[];
+}
+
+/** Which sentences describe any error this client throws (phrased by shared/lib/errors.ts). */
+export function describeError(error: unknown): ErrorDescription {
+  const base = { message: '', serverSaysMore: false, issues: [], problems: [] };
+  if (error instanceof NetworkError) return { ...base, code: 'network', sentence: 'error.offline' };
+  if (!(error instanceof ApiError)) return { ...base, code: 'unknown', sentence: 'error.unknown' };
+  const known = isErrorCode(error.code);
+  const description: ErrorDescription = {
+    code: error.code,
+    sentence: known ? FRIENDLY[error.code as ErrorCode] : null,
+    message: error.message,
+    serverSaysMore: SERVER_SAYS_MORE.has(error.code),
+    issues: [],
+    problems: [],
+  };
+  if (error.code === 'rate_limited') description.waitSeconds = error.retryAfterSeconds;
+  if (error.code === 'import_invalid') description.problems = importProblemsOf(error);
+  else description.issues = error.issues.map(describeIssue);
+  return description;
+}
+
+export function describeIssue(issue: FieldIssue): IssueDescription {
+  return {
+    path: issue.path,
+    label: FIELD_LABELS[issue.path] ?? null,
+    problem: issueProblem(issue),
+    message: issue.message,
+  };
+}
+
+/** zod's issue code as a sentence; null for a code we have none for (the server's text then). */
+function issueProblem(issue: FieldIssue): ErrorPhrase | null {
+  const { minimum, maximum, origin } = issue;
+  switch (issue.code) {
+    case 'too_small':
+      if (minimum === undefined) return { id: 'error.issue.invalid' };
+      if (origin === 'string') return { id: 'error.issue.tooShort', values: { minimum } };
+      if (origin === 'array' || origin === 'set') {
+        return { id: 'error.issue.tooFew', values: { minimum } };
+      }
+      return issue.inclusive === false
+        ? { id: 'error.issue.tooSmallExclusive', values: { minimum } }
+        : { id: 'error.issue.tooSmall', values: { minimum } };
+    case 'too_big':
+      if (maximum === undefined) return { id: 'error.issue.invalid' };
+      if (origin === 'string') return { id: 'error.issue.tooLong', values: { maximum } };
+      if (origin === 'array' || origin === 'set') {
+        return { id: 'error.issue.tooMany', values: { maximum } };
+      }
+      return issue.inclusive === false
+        ? { id: 'error.issue.tooBigExclusive', values: { maximum } }
+        : { id: 'error.issue.tooBig', values: { maximum } };
+    case 'invalid_format':
+      return issue.format === 'email' ? { id: 'error.issue.email' } : { id: 'error.issue.format' };
+    case 'invalid_type':
+      return { id: 'error.issue.type' };
+    case 'invalid_value':
+      return { id: 'error.issue.value' };
+    case 'unrecognized_keys':
+      return { id: 'error.issue.unknownField' };
+    case 'invalid_union':
+    case 'custom':
+      return { id: 'error.issue.invalid' };
+    default:
+      return null;
+  }
+}
+
+/** `import_invalid` details: file, line and the server's message (docs/api.md, "Import"). */
+function importProblemsOf(error: ApiError): ErrorDescription['problems'] {
   if (!Array.isArray(error.details)) return [];
   return error.details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
     const { file, line, message } = d as { file?: unknown; line?: unknown; message?: unknown };
     if (typeof message !== 'string') return [];
-    const where = [typeof file === 'string' && file ? file : null, line ? `line ${line}` : null];
-    const prefix = where.filter(Boolean).join(', ');
-    return [prefix ? `${prefix}: ${message}` : message];
+    return [
+      {
+        file: typeof file === 'string' && file ? file : null,
+        line: typeof line === 'number' && line ? line : null,
+        message,
+      },
+    ];
   });
-}
-
-function formatWait(seconds: number): string {
-  return seconds < 90 ? `${Math.ceil(seconds)} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  email: 'Email',
-  password: 'Password',
-  newPassword: 'New password',
-  currentPassword: 'Current password',
-  name: 'Name',
-  description: 'Description',
-  color: 'Colour',
-  icon: 'Icon',
-  'measure.unit': 'Unit',
-  'measure.target': 'Target',
-  'schedule.days': 'Days',
-  'schedule.times': 'Times',
-  'schedule.interval': 'Interval',
-  'schedule.startDate': 'Start date',
-  timeZone: 'Time zone',
-  dayStartHour: 'Day starts at',
-  weekStart: 'Week starts on',
-  value: 'Value',
-  note: 'Note',
-};
-function labelOf(path: string): string {
-  return FIELD_LABELS[path] ?? path;
-}
-
-/** Field path → message, for forms that show errors beside their inputs. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(error.issues.map((i) => [i.path, i.message]));
 }
 
 type UnauthenticatedListener = () => void;

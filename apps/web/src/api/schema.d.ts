@@ -6697,8 +6697,29 @@ export interface components {
                 /** @enum {string} */
                 code: "malformed_json" | "reset_token_invalid" | "passkey_invalid" | "unauthenticated" | "invalid_credentials" | "csrf_rejected" | "token_scope" | "token_not_allowed" | "signup_closed" | "invite_invalid" | "invite_expired" | "admin_only" | "not_found" | "email_taken" | "idempotency_key_reused" | "last_sign_in_method" | "wrong_region" | "import_in_progress" | "passkey_taken" | "reset_token_expired" | "payload_too_large" | "quota_exceeded" | "unsupported_media_type" | "validation_failed" | "date_in_future" | "upload_invalid" | "import_invalid" | "rate_limited" | "internal_error" | "unavailable" | "email_unavailable" | "passkeys_unavailable";
                 message: string;
-                details?: unknown;
+                details?: components["schemas"]["ValidationIssue"][] | unknown;
             };
+        };
+        ValidationIssue: {
+            /** @description The field, e.g. `measure.target` or `query.from` */
+            path: string;
+            /** @description What is wrong, in English */
+            message: string;
+            /** @description zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it */
+            code?: string;
+            minimum?: number;
+            maximum?: number;
+            /** @description What a bound counts: `string` (characters), `number`, `array`… */
+            origin?: string;
+            /**
+             * @description The bound itself is refused
+             * @enum {boolean}
+             */
+            inclusive?: false;
+            /** @description For `invalid_format`: `email`, `regex`… */
+            format?: string;
+            /** @description For `invalid_type`: the type wanted */
+            expected?: string;
         };
         SignUp: {
             /** @example ada@example.com */

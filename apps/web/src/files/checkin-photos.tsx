@@ -16,13 +16,14 @@ import {
   type PhotoType,
 } from '@habit-tracker/vocabulary';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, type CheckinDto, friendlyError, type Habit } from '../api/client';
+import { ApiError, type CheckinDto, type Habit } from '../api/client';
 import { filesApi, type Photo } from '../api/files';
 import { uploadFile } from '../api/upload';
 import { t as translate, useT } from '../i18n/i18n';
 import { syncStore } from '../offline/sync';
 import { ConfirmDialog, Dialog } from '../shared/components/dialog';
 import { CameraIcon } from '../shared/components/file-icons';
+import { friendlyError } from '../shared/lib/errors';
 import { formatFullDate } from '../shared/lib/format';
 import { useStore, uuid } from '../shared/lib/store';
 import { formatBytes, sniffPhotoType } from './file-checks';

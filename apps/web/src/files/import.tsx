@@ -5,7 +5,7 @@
  */
 import { DEFAULT_IMPORT_MAX_BYTES } from '@habit-tracker/vocabulary';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, friendlyError, importProblems } from '../api/client';
+import { ApiError } from '../api/client';
 import { filesApi, type ImportDto, type ImportPreview } from '../api/files';
 import { uploadFile } from '../api/upload';
 import { type MessageId, T, t as translate, useT } from '../i18n/i18n';
@@ -14,6 +14,7 @@ import { Field } from '../shared/components/field';
 import { UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { BackIcon } from '../shared/components/icons';
+import { friendlyError, importProblems } from '../shared/lib/errors';
 import { formatDateRange, formatFullDate } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { loadToday } from '../today/store';

@@ -4,7 +4,6 @@
  * by the server, so this screen polls while one is running.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { friendlyError } from '../api/client';
 import { type ExportDto, type ExportFormat, filesApi, type StorageUsage } from '../api/files';
 import { type MessageId, T, useT } from '../i18n/i18n';
 import { Link } from '../router';
@@ -12,6 +11,7 @@ import { DownloadIcon, UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { BackIcon } from '../shared/components/icons';
+import { friendlyError } from '../shared/lib/errors';
 import { formatDateTime, formatPercent } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { formatBytes } from './file-checks';

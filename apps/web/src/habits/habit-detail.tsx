@@ -1,6 +1,6 @@
 import { addDays, daysBetween, startOfMonth, type Weekday } from '@habit-tracker/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type CheckinDto, friendlyError, type History } from '../api/client';
+import { api, type CheckinDto, type History } from '../api/client';
 import { t as translate, useT } from '../i18n/i18n';
 import { onSettled, syncStore } from '../offline/sync';
 import { BackLink, Link } from '../router';
@@ -9,6 +9,7 @@ import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
 import { LoadingCard } from '../shared/components/loading-card';
 import { toast } from '../shared/components/toast';
+import { friendlyError } from '../shared/lib/errors';
 import {
   formatFullDate,
   formatNumber,

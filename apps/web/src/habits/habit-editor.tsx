@@ -1,7 +1,7 @@
 import { localDateOf, type Weekday } from '@habit-tracker/core';
 import { HABIT_COLORS, LIMITS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useId, useState } from 'react';
-import { api, friendlyError, type Group, type Habit, type HabitCreate } from '../api/client';
+import { api, type Group, type Habit, type HabitCreate } from '../api/client';
 import { type MessageId, useT } from '../i18n/i18n';
 import { HabitReminders } from '../reminders/habit-reminders';
 import { Link, navigate } from '../router';
@@ -11,6 +11,7 @@ import { FormError } from '../shared/components/form-error';
 import { habitColorStyle } from '../shared/components/habit-icon';
 import { BackIcon } from '../shared/components/icons';
 import { LoadingCard } from '../shared/components/loading-card';
+import { friendlyError } from '../shared/lib/errors';
 import { weekdayName } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';

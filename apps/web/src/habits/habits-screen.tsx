@@ -5,7 +5,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { api, friendlyError, type Habit } from '../api/client';
+import { api, type Habit } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
@@ -14,6 +14,7 @@ import { HabitIcon } from '../shared/components/habit-icon';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon } from '../shared/components/icons';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
+import { friendlyError } from '../shared/lib/errors';
 import { formatNumber, scheduleText, targetText } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
 import { useMutation } from '../shared/lib/use-mutation';

@@ -7,10 +7,10 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { createIntl, createIntlCache, type IntlShape, RawIntlProvider } from 'react-intl';
 import { createStore, useStore } from '../shared/lib/store';
 import { formatLocaleFor, isLocale, isRtl, type Locale, negotiate, SOURCE_LOCALE } from './locales';
-import type en from './messages/en.json';
+import type { MessageId } from './message-id';
 
-/** A key of the English catalog: the source of truth for which keys exist. */
-export type MessageId = keyof typeof en;
+export type { MessageId };
+
 type Catalog = Record<MessageId, string>;
 /** Values for a message's placeholders; functions render rich-text tags such as `<link>…</link>`. */
 export type Values = Record<

@@ -5,6 +5,7 @@
  */
 import type { CheckinPut } from '@habit-tracker/contract';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { ErrorDescription } from '../api/client';
 
 export interface QueuedAction {
   /** IndexedDB's auto-increment key: the order actions are sent in. */
@@ -22,7 +23,10 @@ export interface QueuedAction {
 export interface RejectedAction extends QueuedAction {
   status: number;
   code: string;
-  message: string;
+  /** Why, as message ids (api/client.ts describeError), phrased when shown. */
+  reason?: ErrorDescription;
+  /** Why, in English: what records stored before `reason` existed carry. */
+  message?: string;
   rejectedAt: number;
 }
 

@@ -5,7 +5,7 @@
  * the same way, and take the same Web Lock ('ht-sync') while sending, so the two never send one
  * action at once. An action leaves the queue only once the server has answered it.
  */
-import { ApiError, api, type CheckinDto, friendlyError, NetworkError } from '../api/client';
+import { ApiError, api, type CheckinDto, describeError, NetworkError } from '../api/client';
 import { getDb, type QueuedAction, type RejectedAction } from './db';
 
 export type SendOutcome =
@@ -42,7 +42,8 @@ export async function sendAction(action: QueuedAction, online: boolean): Promise
         ...action,
         status: error.status,
         code: error.code,
-        message: friendlyError(error),
+        // Which sentences, not English text: the page phrases them in the reader's language.
+        reason: describeError(error),
         rejectedAt: Date.now(),
       },
     };

@@ -29,6 +29,10 @@ const { api } = await import('../api/client');
 const { dismissRejected, enqueueCheckin, flush, initSync, onSettled, syncStore } = await import(
   './sync'
 );
+const { activate } = await import('../i18n/i18n');
+const { rejectedReason } = await import('../shared/lib/errors');
+// sync.ts phrases a refusal as it happens (onSettled's message): English here.
+await activate('en');
 
 let database: Database;
 let dir: string;
@@ -170,7 +174,13 @@ describe('the outbox', () => {
     await drained();
     const [rejected] = syncStore.get().rejected;
     expect(rejected).toMatchObject({ habitName: 'Gone', status: 404, code: 'not_found' });
-    expect(rejected?.message).toMatch(/no longer exists/);
+    // Stored as which sentence (not English text), phrased in the language shown.
+    expect(rejected?.reason).toMatchObject({ code: 'not_found', sentence: 'error.not_found' });
+    await activate('en');
+    expect(rejectedReason(rejected!)).toMatch(/no longer exists/);
+    await activate('de');
+    expect(rejectedReason(rejected!)).toMatch(/gibt es nicht mehr/);
+    await activate('en');
     expect((await checkinsOf(today)).map((c) => c.state)).toEqual(['done']);
     await dismissRejected(rejected!.key);
     expect(syncStore.get().rejected).toEqual([]);

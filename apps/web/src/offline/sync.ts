@@ -6,6 +6,7 @@
  * action moves to the "rejected" list the UI shows with the server's message.
  */
 import type { CheckinDto } from '../api/client';
+import { rejectedReason } from '../shared/lib/errors';
 import { createStore, uuid } from '../shared/lib/store';
 import { clearLocalData, getDb, type QueuedAction, type RejectedAction } from './db';
 import { removeStored, sendAction, storeAction, storeRejected, withSyncLock } from './outbox';
@@ -177,7 +178,7 @@ async function flushOnce(): Promise<void> {
       await removeFromQueue(action);
       await storeRejected(rejected);
       syncStore.set((s) => ({ rejected: [...s.rejected, rejected] }));
-      emit(action, { ok: false, message: rejected.message });
+      emit(action, { ok: false, message: rejectedReason(rejected) });
       continue;
     }
     retryAttempt = 0;

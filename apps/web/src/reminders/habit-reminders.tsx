@@ -4,13 +4,13 @@
  */
 import type { Weekday } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
-import { friendlyError } from '../api/client';
 import { T, t, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { friendlyError } from '../shared/lib/errors';
 import { formatClock, formatList, weekdayName } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type Reminder, remindersApi } from './api';

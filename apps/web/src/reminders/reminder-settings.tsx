@@ -3,12 +3,13 @@
  * devices (remove), and vacations (pause reminders; the days count as skips).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { api, friendlyError, type Habit } from '../api/client';
+import { api, type Habit } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { friendlyError } from '../shared/lib/errors';
 import { formatFullDate, formatInstantDate, formatPlainList } from '../shared/lib/format';
 import { oneMessage, useMutation } from '../shared/lib/use-mutation';
 import { type PushSubscriptionDto, remindersApi, type Vacation } from './api';

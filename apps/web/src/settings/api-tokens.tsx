@@ -9,7 +9,7 @@ import {
   type CreatedApiTokenDto,
 } from '@habit-tracker/contract';
 import { useEffect, useId, useState } from 'react';
-import { answer, client, friendlyError } from '../api/client';
+import { answer, client } from '../api/client';
 import { type MessageId, T, t as translate, useT } from '../i18n/i18n';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { Field, InputField } from '../shared/components/field';
@@ -17,6 +17,7 @@ import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
+import { friendlyError } from '../shared/lib/errors';
 import { formatInstantDate } from '../shared/lib/format';
 import { useMutation } from '../shared/lib/use-mutation';
 

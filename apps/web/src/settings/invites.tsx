@@ -10,7 +10,7 @@ import {
   type InviteInput,
 } from '@habit-tracker/contract';
 import { useEffect, useId, useState } from 'react';
-import { ApiError, answer, client, friendlyError } from '../api/client';
+import { ApiError, answer, client } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { InputField } from '../shared/components/field';
@@ -18,6 +18,7 @@ import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
 import { toast } from '../shared/components/toast';
+import { friendlyError } from '../shared/lib/errors';
 import { useMutation } from '../shared/lib/use-mutation';
 
 const invitesApi = {

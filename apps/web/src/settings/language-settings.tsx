@@ -3,12 +3,13 @@
  * other devices and the emails follow it) and cached on this device for the first paint.
  */
 import { useState } from 'react';
-import { api, friendlyError } from '../api/client';
+import { api } from '../api/client';
 import { chooseLocale, storedLocale, useLocale, useT } from '../i18n/i18n';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale, negotiate } from '../i18n/locales';
 import { Field } from '../shared/components/field';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { friendlyError } from '../shared/lib/errors';
 
 // The pseudo-locale is for finding overflow, not for people: reached through the browser's
 // language (en-XA), it shows up in the list only while it is the active one.

@@ -5,13 +5,13 @@
 import { PASSKEY_LIMITS, type PasskeyDto } from '@habit-tracker/contract';
 import { useEffect, useId, useState } from 'react';
 import { addPasskey, isCancelled, passkeysApi, passkeysSupported } from '../account/passkeys';
-import { friendlyError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { ConfirmDialog } from '../shared/components/dialog';
 import { InputField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { friendlyError } from '../shared/lib/errors';
 import { useMutation } from '../shared/lib/use-mutation';
 
 function day(iso: string | null, none: string): string {

@@ -14,7 +14,6 @@ import {
   providerName,
   useOidcProviders,
 } from '../account/oidc';
-import { friendlyError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { useLocation } from '../router';
 import { ConfirmDialog } from '../shared/components/dialog';
@@ -22,6 +21,7 @@ import { PasswordField } from '../shared/components/field';
 import { FormActions } from '../shared/components/form-actions';
 import { FormCard } from '../shared/components/form-card';
 import { FormError } from '../shared/components/form-error';
+import { friendlyError } from '../shared/lib/errors';
 import { usePasswordProblem } from '../shared/lib/password-check';
 import { useMutation } from '../shared/lib/use-mutation';
 

@@ -4,12 +4,13 @@
  */
 import { completionRate } from '@habit-tracker/core';
 import { useEffect, useId, useState } from 'react';
-import { api, friendlyError, type Stats } from '../api/client';
+import { api, type Stats } from '../api/client';
 import { t as translate, useT } from '../i18n/i18n';
 import { FormError } from '../shared/components/form-error';
 import { HabitIcon, habitColorStyle } from '../shared/components/habit-icon';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { type Segment, Segmented } from '../shared/components/segmented';
+import { friendlyError } from '../shared/lib/errors';
 import {
   formatDayMonth,
   formatDayNumber,

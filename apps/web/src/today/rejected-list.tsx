@@ -1,6 +1,7 @@
 import { T, useT } from '../i18n/i18n';
 import { dismissRejected, syncStore } from '../offline/sync';
 import { AlertIcon } from '../shared/components/icons';
+import { rejectedReason } from '../shared/lib/errors';
 import { formatFullDate } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
 
@@ -30,7 +31,7 @@ export function RejectedList() {
                       : r.body?.state === 'skipped'
                         ? t('rejected.skip')
                         : t('rejected.checkin'),
-                  reason: r.message,
+                  reason: rejectedReason(r),
                   strong: (chunks) => <strong>{chunks}</strong>,
                 }}
               />

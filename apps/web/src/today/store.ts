@@ -8,13 +8,13 @@ import { markSignedIn } from '../account/session';
 import {
   ApiError,
   fetchTodayResponse,
-  friendlyError,
   NetworkError,
   readResponse,
   type Today,
 } from '../api/client';
 import { kvGet, kvSet } from '../offline/db';
 import { onSettled, syncStore } from '../offline/sync';
+import { friendlyError } from '../shared/lib/errors';
 import { createStore, useStore } from '../shared/lib/store';
 import { watchDayStart } from './day-clock';
 import { applyCheckin, applyPending, rollTo } from './model';

@@ -1,7 +1,7 @@
 import { isMet } from '@habit-tracker/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CheckinDto, TodayHabit } from '../api/client';
-import { api, friendlyError } from '../api/client';
+import { api } from '../api/client';
 import { T, useT } from '../i18n/i18n';
 import { enqueueCheckin, syncStore } from '../offline/sync';
 import { Link, navigate } from '../router';
@@ -9,6 +9,7 @@ import { DayLegend } from '../shared/components/day-mark';
 import { PlusIcon } from '../shared/components/icons';
 import { ScreenHeader } from '../shared/components/screen-header';
 import { toast } from '../shared/components/toast';
+import { friendlyError } from '../shared/lib/errors';
 import { formatDayMonth, formatNumber, formatWeekday, timeAgo } from '../shared/lib/format';
 import { useStore } from '../shared/lib/store';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';

@@ -5,9 +5,9 @@
  * shows. Screens call `run()` and render `busy` / `error` / `fields`.
  */
 import { useCallback, useRef, useState } from 'react';
-import { fieldErrors, friendlyError } from '../../api/client';
 import { loadToday } from '../../today/store';
 import { toast } from '../components/toast';
+import { fieldErrors, friendlyError } from './errors';
 
 export interface MutationOptions<T> {
   /** A toast once it worked (none for an empty or missing text). */
