@@ -224,7 +224,9 @@ describe.concurrent.each(DATABASE_KINDS)('password reset on %s', (kind) => {
     for (const weak of ['password', email, 'short']) {
       const res = await confirm(t.client(), token, weak);
       expectError(res, 422, 'validation_failed');
-      expect(res.body.error.details).toEqual([{ path: 'password', message: expect.any(String) }]);
+      expect(res.body.error.details).toEqual([
+        expect.objectContaining({ path: 'password', message: expect.any(String) }),
+      ]);
     }
     expect((await confirm(t.client(), token)).status).toBe(204);
   });
