@@ -78,9 +78,9 @@ const scenarios = chosen.length > 0 ? chosen : (Object.keys(SCENARIOS) as Scenar
 
 /**
  * Browser suites with no date in what they check: account flows and layouts, whose server-side
- * expiries (reset links, tokens, passkey challenges, invites) the server suites already run at
- * every scenario's hour. Left out of the whole-suite runs to keep CI within its budget (each
- * takes ~1–2 minutes per scenario); named on the command line, they run.
+ * expiries (reset links, tokens, passkey challenges, invites, OpenID Connect sign-ins) the server
+ * suites already run at every scenario's hour. Left out of the whole-suite runs to keep CI within
+ * its budget (each takes ~1–2 minutes per scenario); named on the command line, they run.
  */
 const NOT_DATE_SENSITIVE_E2E = [
   'i18n-screens.test.ts',
@@ -88,6 +88,7 @@ const NOT_DATE_SENSITIVE_E2E = [
   'passkeys.test.ts',
   'password-reset.test.ts',
   'api-tokens.test.ts',
+  'oidc.test.ts',
 ];
 const namesFiles = passThrough.some((a) => !a.startsWith('-') && /\.ts$|\//.test(a));
 // Vitest matches --exclude against each project's root: a bare name is e2e/<name> in the e2e
