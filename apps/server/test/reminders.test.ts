@@ -50,7 +50,12 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
   /** A signed-up user in `timeZone` with one habit and a device subscribed at the push service. */
   async function userWithDevice(
     timeZone: string,
-    options: { viaProxy?: boolean; dayStartHour?: number; habit?: Record<string, unknown> } = {},
+    options: {
+      viaProxy?: boolean;
+      dayStartHour?: number;
+      habit?: Record<string, unknown>;
+      locale?: string;
+    } = {},
   ) {
     const client = t.client();
     await client.signUp({ timeZone, dayStartHour: options.dayStartHour ?? 0 });
@@ -65,6 +70,7 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       endpoint: sub.endpoint,
       keys: sub.keys,
       label: 'Test browser',
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
     });
     expect(saved.status, saved.text).toBe(201);
     const received = async () =>
@@ -455,7 +461,7 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       body: 'Read، Walk، Water وواحدة أخرى',
     });
 
-    // Back to the browser's language (null): the server, which does not know it, writes English.
+    // Back to the browser's language (null): this device did not say its language, so English.
     expect((await client.patch('/api/v1/settings', { locale: null })).status).toBe(200);
     at('2026-06-11T09:00:00Z');
     await tick();
@@ -465,6 +471,73 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       title: '4 habits to do',
       body: 'Read, Walk, Water and 1 more',
     });
+  });
+
+  it("without an account language, speaks the device's (saved when it subscribed); the account's wins", async () => {
+    at('2026-06-10T00:00:00Z');
+    const { client, habit, sub, deviceId, received } = await userWithDevice('UTC', {
+      locale: 'de',
+    });
+    await remind(client, habit.id, '08:00');
+    const sendTest = async () => {
+      const res = await client.post(`/api/v1/push-subscriptions/${deviceId}/test`);
+      expect(res.status, res.text).toBe(202);
+      await tick();
+      return (await received()).at(-1);
+    };
+    // The account has no language (null): the device's German.
+    expect(await sendTest()).toMatchObject({ kind: 'test', title: 'Erinnerungen sind an' });
+    at('2026-06-10T08:00:00Z');
+    await tick();
+    expect((await received()).at(-1)).toMatchObject({
+      kind: 'reminder',
+      title: `Zeit für ${habit.name}`,
+      body: 'Heute noch zu erledigen.',
+    });
+
+    // The account's language wins over the device's, English included.
+    expect((await client.patch('/api/v1/settings', { locale: 'fr' })).status).toBe(200);
+    expect(await sendTest()).toMatchObject({ title: 'Les rappels sont activés' });
+    expect((await client.patch('/api/v1/settings', { locale: 'en' })).status).toBe(200);
+    expect(await sendTest()).toMatchObject({ title: 'Reminders are on' });
+
+    // Saving the device again without a language keeps the one it had; with one, replaces it.
+    expect((await client.patch('/api/v1/settings', { locale: null })).status).toBe(200);
+    const again = await client.post('/api/v1/push-subscriptions', {
+      endpoint: sub.endpoint,
+      keys: sub.keys,
+    });
+    expect(again.status, again.text).toBe(201);
+    expect(await sendTest()).toMatchObject({ title: 'Erinnerungen sind an' });
+    const french = await client.post('/api/v1/push-subscriptions', {
+      endpoint: sub.endpoint,
+      keys: sub.keys,
+      locale: 'fr',
+    });
+    expect(french.status, french.text).toBe(201);
+    expect(await sendTest()).toMatchObject({ title: 'Les rappels sont activés' });
+    // The pseudo-locale is a language the app has: the server writes English for it.
+    const pseudo = await client.post('/api/v1/push-subscriptions', {
+      endpoint: sub.endpoint,
+      keys: sub.keys,
+      locale: 'en-XA',
+    });
+    expect(pseudo.status, pseudo.text).toBe(201);
+    expect(await sendTest()).toMatchObject({ title: 'Reminders are on' });
+
+    // A language the app has no catalog for is refused, and the device keeps its own.
+    for (const locale of ['xx', 'de-DE', 'DE', '', 7, null]) {
+      expectError(
+        await client.post('/api/v1/push-subscriptions', {
+          endpoint: sub.endpoint,
+          keys: sub.keys,
+          locale,
+        }),
+        422,
+        'validation_failed',
+      );
+    }
+    expect(await sendTest()).toMatchObject({ title: 'Reminders are on' });
   });
 
   it('refuses what it must: foreign push endpoints, other users’ objects, bad times', async () => {

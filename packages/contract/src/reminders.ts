@@ -2,7 +2,7 @@
 import { isValidLocalTime } from '@habit-tracker/core';
 import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
-import { LocalDateSchema, WeekdaySchema } from './schemas';
+import { LocalDateSchema, LocaleSchema, WeekdaySchema } from './schemas';
 
 export const LocalTimeSchema = z
   .string()
@@ -125,6 +125,11 @@ export const PushSubscriptionInputSchema = z
       .max(REMINDER_LIMITS.labelMax)
       .refine((s) => !s.includes('\u0000'), { message: 'Text cannot contain the NUL character' })
       .optional(),
+    locale: LocaleSchema.optional().openapi({
+      description:
+        "The app's language in this browser; reminders use it when the account has no language " +
+        '(omitted on an update: the language saved before stays)',
+    }),
   })
   .strict()
   .openapi('PushSubscriptionInput');

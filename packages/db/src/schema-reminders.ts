@@ -78,6 +78,11 @@ export const pushSubscriptions = pgTable(
     auth: text('auth').notNull(),
     /** What the user sees in the device list ("Chrome on Android"). */
     label: text('label').notNull().default(''),
+    /**
+     * The app's language in this browser when it subscribed (LOCALE_TAGS, checked by the API);
+     * reminders use it when the account has no language. Null = not told (English).
+     */
+    locale: text('locale'),
     createdAt: createdAt(),
     lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   },

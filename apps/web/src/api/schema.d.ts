@@ -7326,6 +7326,12 @@ export interface components {
             };
             expirationTime?: number | null;
             label?: string;
+            /**
+             * @description The app's language in this browser; reminders use it when the account has no language (omitted on an update: the language saved before stays)
+             * @example de
+             * @enum {string}
+             */
+            locale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "ja" | "zh-Hans" | "id" | "ar" | "en-XA";
         };
         Notification: {
             /** Format: uuid */

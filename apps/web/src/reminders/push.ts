@@ -3,7 +3,7 @@
  * notifications; iOS Safari has them only for an app added to the Home Screen (16.4 and later).
  */
 
-import { t } from '../i18n/i18n';
+import { currentLocale, t } from '../i18n/i18n';
 import { remindersApi } from './api';
 
 export type PushSupport = 'supported' | 'needs-home-screen' | 'unsupported';
@@ -89,6 +89,8 @@ export async function enablePush(): Promise<PushSubscription> {
     endpoint: subscription.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
     label: deviceLabel(),
+    // The app's language here: reminders use it when the account has no language of its own.
+    locale: currentLocale(),
   });
   return subscription;
 }

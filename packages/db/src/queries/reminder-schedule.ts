@@ -387,6 +387,8 @@ export interface ClaimedDelivery {
   habits: { id: string; name: string; boolean: boolean }[];
   /** The account's language (user_settings.locale); null: none chosen. */
   locale: string | null;
+  /** The device's language when it subscribed (push_subscriptions.locale); null: not told. */
+  deviceLocale: string | null;
 }
 
 /**
@@ -428,7 +430,7 @@ export async function claimDeliveries(
         (select json_agg(json_build_object('id', h.id, 'name', h.name, 'boolean', h.kind = 'boolean')
                          order by h.position, h.created_at)
            from habits h where h.id = any(n.habit_ids) and h.user_id = n.user_id) as habits,
-        s.locale
+        s.locale, p.locale as "deviceLocale"
       from claimed c
         join push_subscriptions p on p.id = c.subscription_id
         join notifications n on n.id = c.notification_id

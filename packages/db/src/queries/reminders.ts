@@ -155,7 +155,7 @@ const subscriptionColumns = {
 export async function savePushSubscription(
   db: Db,
   userId: string,
-  input: { endpoint: string; p256dh: string; auth: string; label: string },
+  input: { endpoint: string; p256dh: string; auth: string; label: string; locale?: string },
 ): Promise<PushSubscriptionRow> {
   const [row] = await db
     .insert(pushSubscriptions)
@@ -167,6 +167,8 @@ export async function savePushSubscription(
         p256dh: input.p256dh,
         auth: input.auth,
         label: input.label,
+        // Not told this time: the language it had stays.
+        ...(input.locale === undefined ? {} : { locale: input.locale }),
       },
     })
     .returning(subscriptionColumns);

@@ -1,8 +1,8 @@
 /**
  * What one push message says. The text is built on the server so every platform shows the same
  * words; the service worker only draws it (and acts on it). In the account's language
- * (user_settings.locale), else English: the device's language is not stored with its
- * subscription.
+ * (user_settings.locale), else the language the device had when it subscribed
+ * (push_subscriptions.locale), else English.
  */
 import type { PushPayload } from '@habit-tracker/contract';
 import type { ClaimedDelivery } from '@habit-tracker/db';
@@ -17,7 +17,7 @@ function shorten(name: string): string {
 }
 
 export function payloadOf(delivery: ClaimedDelivery): PushPayload {
-  const t = translator(serverLocale(delivery.locale));
+  const t = translator(serverLocale(delivery.locale ?? delivery.deviceLocale));
   const habits = delivery.habits
     .slice(0, MAX_HABITS)
     .map((h) => ({ id: h.id, name: shorten(h.name), boolean: h.boolean }));

@@ -63,6 +63,7 @@ export const saveSubscription: RouteHandler<typeof routes.saveSubscription, Auth
       p256dh: input.keys.p256dh,
       auth: input.keys.auth,
       label: input.label ?? '',
+      locale: input.locale,
     });
   });
   return c.json(toSubscription(row), 201);
