@@ -29,6 +29,7 @@ describe('error codes', () => {
     expect(errorCodesOf(409)).toEqual([
       'email_taken',
       'idempotency_key_reused',
+      'last_sign_in_method',
       'wrong_region',
       'import_in_progress',
       'passkey_taken',
