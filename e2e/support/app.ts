@@ -185,6 +185,12 @@ export async function darkMode(app: AppSession, on: boolean): Promise<void> {
       ? { colorScheme: 'dark', reducedMotion: 'reduce' }
       : { colorScheme: 'light', reducedMotion: null },
   );
+  // The renderer may take the new scheme a little after the call returns (seen once under
+  // faketime: an axe run read one colour of each theme): wait until the page itself sees it.
+  await app.page.waitForFunction(
+    (dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark,
+    on,
+  );
   await app.page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
