@@ -4,7 +4,10 @@
  * one table, @habit-tracker/vocabulary's ERROR_STATUS — so a code always means the same status,
  * the OpenAPI document lists the codes, and docs/api.md the same table.
  */
+
+import type { ValidationIssueSchema } from '@habit-tracker/contract';
 import { ERROR_STATUS, type ErrorCode } from '@habit-tracker/vocabulary';
+import type { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 // Every status in the table is one Hono can answer with a body.
@@ -12,23 +15,8 @@ ERROR_STATUS satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 export { ERROR_STATUS, type ErrorCode };
 
-/**
- * One entry of `validation_failed` details. `message` is English for API clients; `code` (zod's
- * issue code, when zod found it) and its bounds let a client phrase it in its own language.
- */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-  code?: string;
-  minimum?: number;
-  maximum?: number;
-  /** What the bound counts: `string` (characters), `number`, `array` (items)… */
-  origin?: string;
-  /** Present (false) only when the bound itself is not allowed (`> 0` rather than `>= 0`). */
-  inclusive?: false;
-  format?: string;
-  expected?: string;
-}
+/** One entry of `validation_failed` details: the contract's ValidationIssue (docs/api.md, "Errors"). */
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
 
 export class AppError extends Error {
   override name = 'AppError';
