@@ -127,7 +127,7 @@ export const PushSubscriptionInputSchema = z
       .optional(),
     locale: LocaleSchema.optional().openapi({
       description:
-        "The app's language in this browser; reminders use it when the account has no language " +
+        "This browser's language (the catalog the app picks from its languages); reminders use it when the account has no language " +
         '(omitted on an update: the language saved before stays)',
     }),
   })

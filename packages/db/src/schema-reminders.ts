@@ -79,8 +79,9 @@ export const pushSubscriptions = pgTable(
     /** What the user sees in the device list ("Chrome on Android"). */
     label: text('label').notNull().default(''),
     /**
-     * The app's language in this browser when it subscribed (LOCALE_TAGS, checked by the API);
-     * reminders use it when the account has no language. Null = not told (English).
+     * This browser's language when it subscribed (the catalog the app picks from the browser's
+     * languages; LOCALE_TAGS, checked by the API): reminders use it when the account has none.
+     * Null = not told (English).
      */
     locale: text('locale'),
     createdAt: createdAt(),

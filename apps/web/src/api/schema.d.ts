@@ -7327,7 +7327,7 @@ export interface components {
             expirationTime?: number | null;
             label?: string;
             /**
-             * @description The app's language in this browser; reminders use it when the account has no language (omitted on an update: the language saved before stays)
+             * @description This browser's language (the catalog the app picks from its languages); reminders use it when the account has no language (omitted on an update: the language saved before stays)
              * @example de
              * @enum {string}
              */

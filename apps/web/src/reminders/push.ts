@@ -3,7 +3,8 @@
  * notifications; iOS Safari has them only for an app added to the Home Screen (16.4 and later).
  */
 
-import { currentLocale, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
+import { negotiate } from '../i18n/locales';
 import { remindersApi } from './api';
 
 export type PushSupport = 'supported' | 'needs-home-screen' | 'unsupported';
@@ -89,8 +90,10 @@ export async function enablePush(): Promise<PushSubscription> {
     endpoint: subscription.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
     label: deviceLabel(),
-    // The app's language here: reminders use it when the account has no language of its own.
-    locale: currentLocale(),
+    // The browser's language, not the one on screen: the server speaks the account's language
+    // when it has one and this device's only when it has none, which is exactly when the app
+    // here shows the browser's. So choosing or clearing a language in Settings needs no re-send.
+    locale: negotiate(navigator.languages ?? [navigator.language]).locale,
   });
   return subscription;
 }
