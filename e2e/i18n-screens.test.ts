@@ -4,10 +4,9 @@
  * heading is the catalog's (so the language really is on screen, not English), nothing is wider
  * than the viewport, axe finds nothing serious, and each gets its screenshots. The language is
  * chosen as the Settings Language card stores it: with the account, and on the device (localStorage
- * `habit-tracker.locale`).
+ * `habit-tracker.locale`). The check-in dialogs (quick entry and the full one) are checked the same
+ * way, and so are the forgotten-password pages.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type AppSession,
@@ -15,21 +14,21 @@ import {
   api as apiAs,
   checkScreen,
   openApp,
+  row,
   startAt,
   todayDate,
   USER_ZONE,
 } from './support/app';
 import { PHONE } from './support/browser';
-
-const MESSAGES = join(import.meta.dirname, '..', 'apps', 'web', 'src', 'i18n', 'messages');
-const catalog = (locale: string): Record<string, string> =>
-  JSON.parse(readFileSync(join(MESSAGES, `${locale}.json`), 'utf8'));
-
-const LOCALES = [
-  { locale: 'de', lang: 'de', dir: 'ltr' },
-  { locale: 'ar', lang: 'ar', dir: 'rtl' },
-  { locale: 'en-XA', lang: 'en', dir: 'ltr' },
-] as const;
+import {
+  type Catalog,
+  catalog,
+  expectLangDir,
+  expectPhoneWidth,
+  LOCALE_KEY,
+  LOCALES,
+  message,
+} from './support/i18n';
 
 let app: AppSession;
 let runId = '';
@@ -85,11 +84,11 @@ afterAll(async () => {
 interface Screen {
   path: () => string;
   /** The h1 (null: Today's is the weekday, so its nav link and rows say it is there). */
-  heading: (m: Record<string, string>) => string | null;
+  heading: (m: Catalog) => string | null;
   /** A section heading that shows the screen has loaded. */
-  section: (m: Record<string, string>) => string | null;
+  section: (m: Catalog) => string | null;
   /** More section headings that must come from the catalog too (cards translated one by one). */
-  more?: (m: Record<string, string>) => string[];
+  more?: (m: Catalog) => string[];
 }
 
 const SCREENS: Record<string, Screen> = {
@@ -139,11 +138,43 @@ const SCREENS: Record<string, Screen> = {
 };
 
 /** Pages for someone signed out: the language is only this device's choice (no account yet). */
-const SIGNED_OUT: Record<string, { path: string; heading: (m: Record<string, string>) => string }> =
-  {
-    'sign-in': { path: '/sign-in', heading: (m) => m['auth.signIn.title']! },
-    'sign-up': { path: '/sign-up', heading: (m) => m['auth.signUp.title']! },
-  };
+const SIGNED_OUT: Record<
+  string,
+  { path: string; heading: (m: Catalog) => string; control?: (m: Catalog) => string }
+> = {
+  'sign-in': { path: '/sign-in', heading: (m) => m['auth.signIn.title']! },
+  'sign-up': { path: '/sign-up', heading: (m) => m['auth.signUp.title']! },
+  'forgot-password': {
+    path: '/forgot-password',
+    heading: (m) => m['forgot.title']!,
+    control: (m) => m['account.email']!,
+  },
+  // Any token shows the form: the server only judges it when the new password is sent.
+  'reset-password': {
+    path: '/reset-password?token=not-checked-until-sent',
+    heading: (m) => m['reset.title']!,
+    control: (m) => m['reset.newPassword']!,
+  },
+};
+
+/**
+ * The language as the Settings Language card stores the choice: with the account (which wins
+ * once Today answers from the network) and on the device (the first paint's language).
+ */
+async function speak(locale: string): Promise<void> {
+  await startAt(app, '/');
+  expect((await api('/settings', { method: 'PATCH', data: { locale } })).status).toBe(200);
+  await app.page.evaluate(({ key, l }) => localStorage.setItem(key, l), {
+    key: LOCALE_KEY,
+    l: locale,
+  });
+}
+
+/** English again for whatever runs next in this browser. */
+async function backToEnglish(): Promise<void> {
+  expect((await api('/settings', { method: 'PATCH', data: { locale: null } })).status).toBe(200);
+  await app.page.evaluate((key) => localStorage.removeItem(key), LOCALE_KEY);
+}
 
 describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
   const m = catalog(locale);
@@ -154,46 +185,90 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
       const screen = SCREENS[name]!;
       const { page } = app;
       await page.setViewportSize(PHONE);
-      await startAt(app, '/');
-      // As the Settings Language card stores the choice: with the account (which wins once Today
-      // answers from the network) and on the device (the first paint's language).
-      expect((await api('/settings', { method: 'PATCH', data: { locale } })).status).toBe(200);
-      await page.evaluate((l) => localStorage.setItem('habit-tracker.locale', l), locale);
-      await startAt(app, screen.path());
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);
-      const heading = screen.heading(m);
-      if (heading) {
-        await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-      } else {
-        await page
-          .getByRole('navigation', { name: m['shell.nav.label'] })
-          .getByRole('link', { name: m['shell.nav.today'] })
-          .waitFor();
-        await page.getByTestId('habit-row').first().waitFor();
+      await speak(locale);
+      try {
+        await startAt(app, screen.path());
+        await expectLangDir(page, lang, dir);
+        const heading = screen.heading(m);
+        if (heading) {
+          await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+        } else {
+          await page
+            .getByRole('navigation', { name: m['shell.nav.label'] })
+            .getByRole('link', { name: m['shell.nav.today'] })
+            .waitFor();
+          await page.getByTestId('habit-row').first().waitFor();
+        }
+        const section = screen.section(m);
+        if (section) {
+          await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+        }
+        for (const title of screen.more?.(m) ?? []) {
+          await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+        }
+        // Loaded content, not a skeleton: no busy placeholder left.
+        await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+        await expectPhoneWidth(page, `${name} in ${locale}`);
+        await checkScreen(app, `i18n-${locale}-${name}`);
+      } finally {
+        await backToEnglish();
       }
-      const section = screen.section(m);
-      if (section) {
-        await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
-      }
-      for (const title of screen.more?.(m) ?? []) {
-        await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
-      }
-      // Loaded content, not a skeleton: no busy placeholder left.
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
-          message: `${name} in ${locale} is wider than 360 px`,
-        })
-        .toBeLessThanOrEqual(PHONE.width);
-      await checkScreen(app, `i18n-${locale}-${name}`);
-      // English again for whatever runs next in this browser.
-      expect((await api('/settings', { method: 'PATCH', data: { locale: null } })).status).toBe(
-        200,
-      );
-      await page.evaluate(() => localStorage.removeItem('habit-tracker.locale'));
     },
   );
+
+  test('check-in dialogs from a grid day (quick entry, then More…): title and labels from the catalog, no sideways scrolling, axe clean', async () => {
+    const { page } = app;
+    await page.setViewportSize(PHONE);
+    await speak(locale);
+    try {
+      await startAt(app, '/');
+      await expectLangDir(page, lang, dir);
+      // Both dialogs are titled with the habit and the day ("Run — today").
+      const title = message(m, 'quickEntry.title', { habit: 'Run', day: m['quickEntry.today']! });
+      const km = { unit: 'km' };
+
+      // Run is numeric: its today cell opens quick entry, with today's 5 km in it.
+      await row(app, 'Run').getByTestId('check-button').click();
+      const quick = page.getByRole('dialog', { name: title, exact: true });
+      const total = quick.getByLabel(message(m, 'quickEntry.total', km), { exact: true });
+      await expect.poll(() => total.inputValue()).toBe('5');
+      await quick.getByLabel(m['quickEntry.addLabel']!, { exact: true }).waitFor();
+      for (const name of [
+        message(m, 'quickEntry.removeOne', km),
+        message(m, 'quickEntry.addOne', km),
+        m['quickEntry.add']!,
+        m['quickEntry.more']!,
+        m['common.cancel']!,
+        m['common.save']!,
+      ]) {
+        await quick.getByRole('button', { name, exact: true }).waitFor();
+      }
+      await expectPhoneWidth(page, `quick entry in ${locale}`);
+      await checkScreen(app, `i18n-${locale}-quick-entry`);
+
+      // More… swaps it for the full check-in dialog of the same day (state, amount, note).
+      await page.setViewportSize(PHONE);
+      await quick.getByRole('button', { name: m['quickEntry.more'], exact: true }).click();
+      const full = page.getByRole('dialog', { name: title, exact: true });
+      const status = full.getByRole('group', { name: m['checkin.status'], exact: true });
+      for (const state of ['checkin.done', 'checkin.skipped', 'checkin.none']) {
+        await status.getByRole('radio', { name: m[state], exact: true }).waitFor();
+      }
+      const amount = full.getByLabel(message(m, 'checkin.amount', km), { exact: true });
+      await expect.poll(() => amount.inputValue()).toBe('5');
+      await full
+        .getByLabel(`${m['checkin.note']} ${m['common.optional']}`, { exact: true })
+        .waitFor();
+      // The photo section has loaded (lazily, with the dialog).
+      await expect.poll(() => full.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectPhoneWidth(page, `check-in dialog in ${locale}`);
+      await checkScreen(app, `i18n-${locale}-checkin-dialog`);
+      await full.getByRole('button', { name: m['common.cancel'], exact: true }).click();
+      await full.waitFor({ state: 'detached' });
+    } finally {
+      await backToEnglish();
+    }
+  });
 
   test.each(Object.keys(SIGNED_OUT))(
     '%s, signed out: lang and dir, the language on screen, no sideways scrolling, axe clean',
@@ -206,27 +281,34 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
         timezoneId: USER_ZONE,
       });
       try {
-        await context.addInitScript((l) => localStorage.setItem('habit-tracker.locale', l), locale);
+        await context.addInitScript(({ key, l }) => localStorage.setItem(key, l), {
+          key: LOCALE_KEY,
+          l: locale,
+        });
         const page = await context.newPage();
         await page.goto(`${app.server.url}${screen.path}`);
-        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-        await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);
+        await expectLangDir(page, lang, dir);
         await page
           .getByRole('heading', { level: 1, name: screen.heading(m), exact: true })
           .waitFor();
-        if (name === 'sign-up') {
+        const control = screen.control?.(m);
+        if (control) await page.getByLabel(control, { exact: true }).waitFor();
+        if (name === 'sign-up' || name === 'reset-password') {
           // The strength hint (password-check) speaks the language too.
-          await page.locator('input[autocomplete="new-password"]').fill('short');
+          const password = page.locator('input[autocomplete="new-password"]');
+          await password.fill('short');
           const after = m['password.tooShort']!.split('{min, number}')[1]!.trim();
-          await expect
-            .poll(() => page.locator('[id$="-password-hint"]').textContent(), { timeout: 20_000 })
-            .toContain(after);
+          // What the field is described by: its hint (each form gives it its own id).
+          const described = () =>
+            password.evaluate((input) =>
+              (input.getAttribute('aria-describedby') ?? '')
+                .split(' ')
+                .map((id) => document.getElementById(id)?.textContent ?? '')
+                .join(' '),
+            );
+          await expect.poll(described, { timeout: 20_000 }).toContain(after);
         }
-        await expect
-          .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
-            message: `${name} in ${locale} is wider than 360 px`,
-          })
-          .toBeLessThanOrEqual(PHONE.width);
+        await expectPhoneWidth(page, `${name} in ${locale}`);
         await checkScreen({ ...app, context, page }, `i18n-${locale}-${name}`);
       } finally {
         await context.close();
