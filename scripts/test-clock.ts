@@ -84,6 +84,7 @@ const scenarios = chosen.length > 0 ? chosen : (Object.keys(SCENARIOS) as Scenar
  */
 const NOT_DATE_SENSITIVE_E2E = [
   'i18n-screens.test.ts',
+  'i18n-flows.test.ts',
   'signup-invite.test.ts',
   'passkeys.test.ts',
   'password-reset.test.ts',
