@@ -533,7 +533,10 @@ export const ValidationIssueSchema = z
     origin: z
       .string()
       .optional()
-      .openapi({ description: 'What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)…' }),
+      .openapi({
+        description:
+          'What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)…',
+      }),
     inclusive: z.literal(false).optional().openapi({ description: 'The bound itself is refused' }),
     format: z
       .string()
