@@ -530,13 +530,10 @@ export const ValidationIssueSchema = z
       }),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
-    origin: z
-      .string()
-      .optional()
-      .openapi({
-        description:
-          'What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)…',
-      }),
+    origin: z.string().optional().openapi({
+      description:
+        'What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)…',
+    }),
     inclusive: z.literal(false).optional().openapi({ description: 'The bound itself is refused' }),
     format: z
       .string()
