@@ -6,7 +6,7 @@
  */
 
 import type { ValidationIssueSchema } from '@habit-tracker/contract';
-import { ERROR_STATUS, type ErrorCode } from '@habit-tracker/vocabulary';
+import { type CheckIssueCode, ERROR_STATUS, type ErrorCode } from '@habit-tracker/vocabulary';
 import type { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -49,3 +49,19 @@ export const notFound = (what = 'Not found') => new AppError('not_found', what);
 
 export const validationFailed = (issues: ValidationIssue[], message = 'The request is invalid') =>
   new AppError('validation_failed', message, issues);
+
+/** What an issue of the server's own checks may name besides its code (a bound, a rule). */
+export type CheckFacts = Omit<ValidationIssue, 'path' | 'message' | 'code'>;
+
+/**
+ * A 422 `validation_failed` for a check made after the schema, on one field: a code (the
+ * vocabulary's CHECK_ISSUE_CODES, or zod's `too_big` where it says the same) so clients can say
+ * it in their reader's language, and the English `message` for everyone else.
+ */
+export const checkFailed = (
+  path: string,
+  code: CheckIssueCode | 'too_big',
+  message: string,
+  facts: CheckFacts = {},
+  summary?: string,
+) => validationFailed([{ path, message, code, ...facts }], summary);

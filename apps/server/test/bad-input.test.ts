@@ -1,6 +1,7 @@
 /**
  * Hostile and broken input: never a 500, always the documented error shape and status.
  */
+import { LIMITS, REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp, type TestClient, TODAY } from './support/app';
 import { DATABASE_KINDS, type TestDatabase, useTestDatabases } from './support/databases';
@@ -340,19 +341,63 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       value: 1,
     });
     expectError(yes, 422, 'validation_failed');
-    expect(yes.body.error.details).toEqual([{ path: 'value', message: expect.any(String) }]);
+    expect(yes.body.error.details).toEqual([
+      { path: 'value', message: expect.any(String), code: 'value_not_allowed' },
+    ]);
     expect(
       (await c.put(`/api/v1/habits/${yesNo.id}/checkins/${TODAY}`, { state: 'done', value: null }))
         .status,
     ).toBe(200);
-    expectError(
-      await c.put(`/api/v1/habits/${numeric.id}/checkins/${TODAY}`, { state: 'done' }),
-      422,
-      'validation_failed',
-    );
+    const noAmount = await c.put(`/api/v1/habits/${numeric.id}/checkins/${TODAY}`, {
+      state: 'done',
+    });
+    expectError(noAmount, 422, 'validation_failed');
+    expect(noAmount.body.error.details).toEqual([
+      { path: 'value', message: expect.stringContaining('glasses'), code: 'value_required' },
+    ]);
     expect(
       (await c.put(`/api/v1/habits/${numeric.id}/checkins/${TODAY}`, { state: 'skipped' })).status,
     ).toBe(200);
+  });
+
+  it('the server’s own checks after the schema name a code, and the bound they hold to', async () => {
+    const one = (path: string, code: string, facts: object = {}) => [
+      { path, message: expect.any(String), code, ...facts },
+    ];
+    const history = (query: string) => c.get(`/api/v1/habits/${yesNo.id}/history?${query}`);
+    const reversed = await history('from=2026-03-10&to=2026-03-01');
+    expectError(reversed, 422, 'validation_failed');
+    expect(reversed.body.error.details).toEqual(one('query.from', 'date_order'));
+    const long = await history('from=2010-01-01&to=2026-01-01');
+    expectError(long, 422, 'validation_failed');
+    expect(long.body.error.details).toEqual(
+      one('query.to', 'too_big', { maximum: LIMITS.historyMaxDays, origin: 'days' }),
+    );
+
+    const noGroup = await c.post('/api/v1/habits', {
+      name: 'Grouped',
+      measure: { kind: 'boolean' },
+      schedule: { kind: 'daily' },
+      groupId: crypto.randomUUID(),
+    });
+    expectError(noGroup, 422, 'validation_failed');
+    expect(noGroup.body.error.details).toEqual(one('groupId', 'unknown_reference'));
+
+    const backwards = await c.post('/api/v1/vacations', { from: '2026-03-10', to: '2026-03-01' });
+    expectError(backwards, 422, 'validation_failed');
+    expect(backwards.body.error.details).toEqual(one('to', 'date_order'));
+
+    const habit = await c.createHabit({ name: 'Reminded' });
+    for (let i = 0; i < REMINDER_LIMITS.perHabit; i++) {
+      const time = `0${i}:00`;
+      const ok = await c.post('/api/v1/reminders', { habitId: habit.id, time });
+      expect(ok.status, ok.text).toBe(201);
+    }
+    const full = await c.post('/api/v1/reminders', { habitId: habit.id, time: '12:00' });
+    expectError(full, 422, 'validation_failed');
+    expect(full.body.error.details).toEqual(
+      one('habitId', 'limit_reached', { maximum: REMINDER_LIMITS.perHabit }),
+    );
   });
 
   it('bad path and query parameters are 422; unknown routes are 404', async () => {

@@ -227,19 +227,19 @@ describe.concurrent.each(DATABASE_KINDS)('security on %s', (kind) => {
   it('refuses common, repetitive and sequential passwords at sign-up, saying why', async () => {
     const c = t.client();
     const email = `weak-${crypto.randomUUID()}@example.com`;
-    for (const [password, reason] of [
-      ['12345678', /sequence/],
-      ['password', /most common/],
-      ['Password1', /most common/],
-      ['aaaaaaaa', /repeats/],
-      ['        ', /repeats/],
-      ['qwertyuiop', /sequence/],
-      [email, /email/],
+    for (const [password, reason, rule] of [
+      ['12345678', /sequence/, 'sequence'],
+      ['password', /most common/, 'common'],
+      ['Password1', /most common/, 'common'],
+      ['aaaaaaaa', /repeats/, 'repeats'],
+      ['        ', /repeats/, 'repeats'],
+      ['qwertyuiop', /sequence/, 'sequence'],
+      [email, /email/, 'email'],
     ] as const) {
       const res = await c.post('/api/v1/auth/sign-up', { email, password });
       expectError(res, 422, 'validation_failed');
       expect(res.body.error.details).toEqual([
-        { path: 'password', message: expect.stringMatching(reason) },
+        { path: 'password', message: expect.stringMatching(reason), code: 'password_rule', rule },
       ]);
     }
     // A long passphrase is welcome, spaces and all.
@@ -387,7 +387,7 @@ describe.concurrent.each(DATABASE_KINDS)('security on %s', (kind) => {
     });
     expectError(wrong, 422, 'validation_failed');
     expect(wrong.body.error.details).toEqual([
-      { path: 'currentPassword', message: expect.any(String) },
+      { path: 'currentPassword', message: expect.any(String), code: 'password_incorrect' },
     ]);
     expect((await phone.get('/api/v1/me')).status).toBe(200);
 

@@ -10,7 +10,7 @@
  * password; the server loads it on the first sign-up or password change.
  */
 
-import { LIMITS } from '@habit-tracker/vocabulary';
+import { LIMITS, type PasswordRule } from '@habit-tracker/vocabulary';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 let common: Set<string> | undefined;
@@ -53,14 +53,11 @@ export interface PasswordContext {
   email?: string;
 }
 
-/** Which rule a password breaks: what the web app turns into a sentence in the user's language. */
-export type PasswordProblemKind =
-  | 'too_short'
-  | 'too_long'
-  | 'repeats'
-  | 'sequence'
-  | 'email'
-  | 'common';
+/**
+ * Which rule a password breaks: what the web app turns into a sentence in the user's language,
+ * and the `rule` of the server's `password_rule` issue (the vocabulary's PASSWORD_RULES).
+ */
+export type PasswordProblemKind = PasswordRule;
 
 /** The rule `password` breaks, or null; the order is passwordProblem's. */
 export function passwordProblemKind(
@@ -99,3 +96,6 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   const kind = passwordProblemKind(password, context);
   return kind ? PROBLEMS[kind] : null;
 }
+
+/** The English sentence for a rule (the server's `message` beside the rule it names). */
+export const passwordRuleMessage = (rule: PasswordProblemKind): string => PROBLEMS[rule];

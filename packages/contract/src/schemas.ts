@@ -6,7 +6,14 @@
  */
 
 import { isValidLocalDate, normalizeTimeZone } from '@habit-tracker/core';
-import { ERROR_CODES, LIMITS, LOCALE_TAGS, SCHEDULE_LIMITS } from '@habit-tracker/vocabulary';
+import {
+  CHECK_ISSUE_CODES,
+  ERROR_CODES,
+  LIMITS,
+  LOCALE_TAGS,
+  PASSWORD_RULES,
+  SCHEDULE_LIMITS,
+} from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -512,22 +519,31 @@ export const ValidationIssueSchema = z
   .object({
     path: z.string().openapi({ description: 'The field, e.g. `measure.target` or `query.from`' }),
     message: z.string().openapi({ description: 'What is wrong, in English' }),
-    code: z.string().optional().openapi({
-      description:
-        "zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it",
-    }),
-    minimum: z.number().optional(),
-    maximum: z.number().optional(),
-    origin: z
+    code: z
       .string()
       .optional()
-      .openapi({ description: 'What a bound counts: `string` (characters), `number`, `array`…' }),
+      .openapi({
+        description:
+          "zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it; for the server's own checks one of: " +
+          CHECK_ISSUE_CODES.map((c) => `\`${c}\``).join(', ') +
+          ' (docs/api.md, "Errors")',
+      }),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    origin: z.string().optional().openapi({
+      description:
+        'What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)…',
+    }),
     inclusive: z.literal(false).optional().openapi({ description: 'The bound itself is refused' }),
     format: z
       .string()
       .optional()
       .openapi({ description: 'For `invalid_format`: `email`, `regex`…' }),
     expected: z.string().optional().openapi({ description: 'For `invalid_type`: the type wanted' }),
+    rule: z
+      .enum(PASSWORD_RULES)
+      .optional()
+      .openapi({ description: 'For `password_rule`: which rule of the password policy' }),
   })
   .openapi('ValidationIssue');
 

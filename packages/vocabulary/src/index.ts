@@ -4,6 +4,7 @@
  * bundle (docs/decisions/0015-handles-vocabulary-rules.md). Rules over these words live in
  * @habit-tracker/core; their zod schemas in @habit-tracker/contract.
  */
+export * from './check-issues';
 export * from './error-codes';
 export * from './files';
 export * from './limits';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ascii,
+  CHECK_ISSUE_CODES,
   DEFAULT_IMPORT_MAX_BYTES,
   DEFAULT_PHOTO_MAX_BYTES,
   defaultHabitColor,
@@ -12,6 +13,7 @@ import {
   isSqlite,
   isZip,
   looksImportable,
+  PASSWORD_RULES,
   PHOTO_TYPES,
   SIGNATURE_BYTES,
   sniffImageType,
@@ -42,6 +44,24 @@ describe('error codes', () => {
     for (const code of ERROR_CODES) expect(isErrorCode(code)).toBe(true);
     expect(isErrorCode('teapot')).toBe(false);
     expect(isErrorCode('toString')).toBe(false);
+  });
+});
+
+describe('check issue codes', () => {
+  it('are snake_case, each once, and none is an error code (they live in details)', () => {
+    for (const code of [...CHECK_ISSUE_CODES, ...PASSWORD_RULES]) {
+      expect(code).toMatch(/^[a-z]+(_[a-z]+)*$/);
+    }
+    expect(new Set(CHECK_ISSUE_CODES).size).toBe(CHECK_ISSUE_CODES.length);
+    expect(CHECK_ISSUE_CODES.filter((code) => isErrorCode(code))).toEqual([]);
+    expect(PASSWORD_RULES).toEqual([
+      'too_short',
+      'too_long',
+      'repeats',
+      'sequence',
+      'email',
+      'common',
+    ]);
   });
 });
 

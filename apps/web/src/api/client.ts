@@ -35,7 +35,13 @@ export type {
   Today,
 };
 
-import { type ErrorCode, isErrorCode } from '@habit-tracker/vocabulary';
+import {
+  type ErrorCode,
+  isErrorCode,
+  LIMITS,
+  PASSWORD_RULES,
+  type PasswordRule,
+} from '@habit-tracker/vocabulary';
 import createClient from 'openapi-fetch';
 import type { MessageId } from '../i18n/message-id';
 import type { components, paths } from './schema';
@@ -72,6 +78,9 @@ export class ApiError extends Error {
         if (typeof rest[key] === 'number') issue[key] = rest[key];
       }
       if (rest.inclusive === false) issue.inclusive = false;
+      // A rule a newer server names that this build lacks: the server's sentence then.
+      const rule = PASSWORD_RULES.find((r) => r === rest.rule);
+      if (rule) issue.rule = rule;
       return [issue];
     });
   }
@@ -219,10 +228,56 @@ export function describeIssue(issue: FieldIssue): IssueDescription {
   };
 }
 
-/** zod's issue code as a sentence; null for a code we have none for (the server's text then). */
+/** One sentence per password rule: the hints while typing (shared/lib/password-check.ts), and the server's `rule`. */
+export const PASSWORD_RULE_PHRASES: Record<PasswordRule, MessageId> = {
+  too_short: 'password.tooShort',
+  too_long: 'password.tooLong',
+  repeats: 'password.repeats',
+  sequence: 'password.sequence',
+  email: 'password.email',
+  common: 'password.common',
+};
+
+/**
+ * The issue's code as a sentence: zod's, or one of the server's own checks (the vocabulary's
+ * CHECK_ISSUE_CODES); null for a code we have none for (the server's text then).
+ */
 function issueProblem(issue: FieldIssue): ErrorPhrase | null {
   const { minimum, maximum, origin } = issue;
   switch (issue.code) {
+    case 'required':
+      return { id: 'error.issue.required' };
+    case 'password_rule':
+      return issue.rule
+        ? {
+            id: PASSWORD_RULE_PHRASES[issue.rule],
+            values: { min: LIMITS.passwordMin, max: LIMITS.passwordMax },
+          }
+        : null;
+    case 'password_incorrect':
+      return { id: 'error.issue.passwordIncorrect' };
+    case 'confirm_email_mismatch':
+      return { id: 'error.issue.confirmEmailMismatch' };
+    case 'date_order':
+      return { id: 'error.issue.dateOrder' };
+    case 'limit_reached':
+      return maximum === undefined
+        ? { id: 'error.issue.limitReachedNoCount' }
+        : { id: 'error.issue.limitReached', values: { maximum } };
+    case 'unknown_reference':
+      return { id: 'error.issue.unknownReference' };
+    case 'exactly_once':
+      return { id: 'error.issue.exactlyOnce' };
+    case 'push_endpoint_unknown':
+      return { id: 'error.issue.pushEndpointUnknown' };
+    case 'import_not_previewed':
+      return { id: 'error.issue.importNotPreviewed' };
+    case 'value_not_allowed':
+      return { id: 'error.issue.valueNotAllowed' };
+    case 'value_required':
+      return { id: 'error.issue.valueRequired' };
+    case 'note_only':
+      return { id: 'error.issue.noteOnly' };
     case 'too_small':
       if (minimum === undefined) return { id: 'error.issue.invalid' };
       if (origin === 'string') return { id: 'error.issue.tooShort', values: { minimum } };
@@ -234,6 +289,8 @@ function issueProblem(issue: FieldIssue): ErrorPhrase | null {
         : { id: 'error.issue.tooSmall', values: { minimum } };
     case 'too_big':
       if (maximum === undefined) return { id: 'error.issue.invalid' };
+      // The server's own range checks (history, vacations) count days.
+      if (origin === 'days') return { id: 'error.issue.tooManyDays', values: { maximum } };
       if (origin === 'string') return { id: 'error.issue.tooLong', values: { maximum } };
       if (origin === 'array' || origin === 'set') {
         return { id: 'error.issue.tooMany', values: { maximum } };

@@ -6705,11 +6705,11 @@ export interface components {
             path: string;
             /** @description What is wrong, in English */
             message: string;
-            /** @description zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it */
+            /** @description zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`, `unrecognized_keys`, …) when the schema found it; for the server's own checks one of: `required`, `password_rule`, `password_incorrect`, `confirm_email_mismatch`, `date_order`, `limit_reached`, `unknown_reference`, `exactly_once`, `push_endpoint_unknown`, `import_not_previewed`, `value_not_allowed`, `value_required`, `note_only` (docs/api.md, "Errors") */
             code?: string;
             minimum?: number;
             maximum?: number;
-            /** @description What a bound counts: `string` (characters), `number`, `array`… */
+            /** @description What a bound counts: `string` (characters), `number`, `array`, `days` (a date range)… */
             origin?: string;
             /**
              * @description The bound itself is refused
@@ -6720,6 +6720,11 @@ export interface components {
             format?: string;
             /** @description For `invalid_type`: the type wanted */
             expected?: string;
+            /**
+             * @description For `password_rule`: which rule of the password policy
+             * @enum {string}
+             */
+            rule?: "too_short" | "too_long" | "repeats" | "sequence" | "email" | "common";
         };
         SignUp: {
             /** @example ada@example.com */

@@ -30,7 +30,7 @@ import { mayCreateAccount, type SignupMode, type SignupRefusal } from '../../aut
 import { rememberDevice, trustedDeviceOf } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { toMe } from '../../dto/rows';
-import { AppError, validationFailed } from '../../errors';
+import { AppError, checkFailed } from '../../errors';
 import type * as routes from './auth.routes';
 
 export const signUp: RouteHandler<typeof routes.signUp, AppEnv> = async (c) => {
@@ -154,8 +154,11 @@ export const changePassword: RouteHandler<typeof routes.changePassword, AuthedEn
   // An account made by an OpenID Connect sign-in has no password yet: this sets its first one.
   if (user.passwordHash !== null) {
     if (currentPassword === undefined) {
-      throw validationFailed(
-        [{ path: 'currentPassword', message: 'Required' }],
+      throw checkFailed(
+        'currentPassword',
+        'required',
+        'Required',
+        {},
         'Enter the current password',
       );
     }
@@ -179,16 +182,14 @@ export const deleteMe: RouteHandler<typeof routes.deleteMe, AuthedEnv> = async (
   const { user } = c.var;
   if (user.passwordHash !== null) {
     if (password === undefined) {
-      throw validationFailed([{ path: 'password', message: 'Required' }], 'Enter your password');
+      throw checkFailed('password', 'required', 'Required', {}, 'Enter your password');
     }
     await confirmPassword(c, password, 'password');
   } else if (email !== user.email) {
     // An account an issuer made has no password to re-check: typing its email confirms intent
     // (the session is already proven; this guards against a slip, not against its holder).
-    throw validationFailed(
-      [{ path: 'email', message: "Type this account's email to confirm" }],
-      "Type this account's email to confirm",
-    );
+    const message = "Type this account's email to confirm";
+    throw checkFailed('email', 'confirm_email_mismatch', message, {}, message);
   }
   // Settings, sessions, habits, check-ins and idempotency records go with the user (cascade).
   await deleteUser(c.var.db.write, c.var.user.id);
@@ -208,8 +209,11 @@ async function confirmPassword(c: Context<AuthedEnv>, password: string, field: s
   await assertNotExhausted(limiter, sessionId);
   if (await verifyPassword(user.passwordHash, password)) return;
   await recordFailure(limiter, sessionId);
-  throw validationFailed(
-    [{ path: field, message: 'Password is incorrect' }],
+  throw checkFailed(
+    field,
+    'password_incorrect',
+    'Password is incorrect',
+    {},
     'Password is incorrect',
   );
 }

@@ -15,7 +15,7 @@ import { storeNewSession } from '../../auth/session-start';
 import { rememberDevice } from '../../auth/trusted-devices';
 import type { AppEnv, AuthedEnv } from '../../context';
 import { toMe, toPasskey } from '../../dto/rows';
-import { AppError, notFound, validationFailed } from '../../errors';
+import { AppError, checkFailed, notFound } from '../../errors';
 import type * as routes from './passkeys.routes';
 
 /** How long a ceremony may take between its options and its verify. */
@@ -120,8 +120,11 @@ export const registrationVerify: RouteHandler<typeof routes.registrationVerify, 
     throw error;
   }
   if (!created) {
-    throw validationFailed(
-      [{ path: '', message: `At most ${PASSKEY_LIMITS.perUser} passkeys; remove one first` }],
+    throw checkFailed(
+      '',
+      'limit_reached',
+      `At most ${PASSKEY_LIMITS.perUser} passkeys; remove one first`,
+      { maximum: PASSKEY_LIMITS.perUser },
       'Too many passkeys',
     );
   }

@@ -1,5 +1,5 @@
 import type { CheckinDto } from '@habit-tracker/contract';
-import { checkinShapeProblems, checkinValueProblems } from '@habit-tracker/core';
+import { checkinShapeProblems, checkinValueIssues } from '@habit-tracker/core';
 import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -36,9 +36,11 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
     if (date > today) {
       throw new AppError('date_in_future', 'Check-ins cannot be recorded for days after today');
     }
-    const problems = checkinValueProblems(put.found.habit.measure, input);
+    const problems = checkinValueIssues(put.found.habit.measure, input);
     if (problems.length > 0) {
-      throw validationFailed(problems.map((message) => ({ path: 'value', message })));
+      throw validationFailed(
+        problems.map(({ code, message }) => ({ path: 'value', message, code })),
+      );
     }
     // Unreachable: a check-in refused by its shape alone was refused just above.
     if (!put.row) throw new Error('check-in was not written');

@@ -2,7 +2,7 @@ import * as db from '@habit-tracker/db';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { toGroup, toHabit } from '../../dto/rows';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import type * as routes from './groups.routes';
 
 const groupNotFound = () => notFound('Group not found');
@@ -44,8 +44,11 @@ export const putLayout: RouteHandler<typeof routes.putLayout, AuthedEnv> = async
     return { groups, habits };
   });
   if (!saved) {
-    throw validationFailed(
-      [{ path: 'groups', message: 'Name every group and every active habit exactly once' }],
+    throw checkFailed(
+      'groups',
+      'exactly_once',
+      'Name every group and every active habit exactly once',
+      {},
       'The layout must name every group and every active habit exactly once',
     );
   }

@@ -4,7 +4,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { toHabit } from '../../dto/rows';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import type * as routes from './habits.routes';
 
 const habitNotFound = () => notFound('Habit not found');
@@ -34,7 +34,7 @@ export const createHabit: RouteHandler<typeof routes.createHabit, AuthedEnv> = a
 /** A habit goes only into one of its owner's groups; another user's is as good as missing. */
 async function assertOwnGroup(tx: db.Db, userId: string, groupId: string | null | undefined) {
   if (groupId && !(await db.isOwnGroup(tx, userId, groupId))) {
-    throw validationFailed([{ path: 'groupId', message: 'No such group' }]);
+    throw checkFailed('groupId', 'unknown_reference', 'No such group');
   }
 }
 
@@ -51,8 +51,11 @@ export const reorderHabits: RouteHandler<typeof routes.reorderHabits, AuthedEnv>
     return db.listHabits(tx, userId, 'active');
   });
   if (!habits) {
-    throw validationFailed(
-      [{ path: 'ids', message: 'List every active habit exactly once' }],
+    throw checkFailed(
+      'ids',
+      'exactly_once',
+      'List every active habit exactly once',
+      {},
       'ids must name every active habit exactly once',
     );
   }

@@ -11,7 +11,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
 import { toCheckin, toHabit } from '../../dto/rows';
 import { roundScore } from '../../dto/today-entry';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import { conditionalJson } from '../../http/conditional-json';
 import type * as routes from './history.routes';
 
@@ -26,12 +26,15 @@ export const getHistory: RouteHandler<typeof routes.getHistory, AuthedEnv> = asy
   const to = query.to ?? (query.from ? maxDate(query.from, today) : today);
   const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) {
-    throw validationFailed([{ path: 'query.from', message: '`from` must not be after `to`' }]);
+    throw checkFailed('query.from', 'date_order', '`from` must not be after `to`');
   }
   if (daysBetween(from, to) > LIMITS.historyMaxDays) {
-    throw validationFailed([
-      { path: 'query.to', message: `At most ${LIMITS.historyMaxDays} days after \`from\`` },
-    ]);
+    throw checkFailed(
+      'query.to',
+      'too_big',
+      `At most ${LIMITS.historyMaxDays} days after \`from\``,
+      { maximum: LIMITS.historyMaxDays, origin: 'days' },
+    );
   }
 
   const habit = await getHabit(read, user.id, id);

@@ -4,7 +4,7 @@ import { objectKeys } from '@habit-tracker/storage';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv, Deps } from '../../context';
 import { toImport } from '../../dto/files';
-import { AppError, notFound, validationFailed } from '../../errors';
+import { AppError, checkFailed, notFound } from '../../errors';
 import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
 import { assertStoredSize, requestBody, uploadInstruction } from '../../files/uploads';
 import type * as routes from './imports.routes';
@@ -172,10 +172,8 @@ export const confirmImport: RouteHandler<typeof routes.confirmImport, AuthedEnv>
   // A resend after success: the same answer, nothing imported twice.
   if (row.status === 'done') return c.json(toImport(row), 200);
   if (row.status !== 'previewed') {
-    throw validationFailed(
-      [{ path: 'status', message: 'Preview the import first' }],
-      'Preview the import first',
-    );
+    const message = 'Preview the import first';
+    throw checkFailed('status', 'import_not_previewed', message, {}, message);
   }
   const { parseUpload, writeImport } = await loadImportJob();
   const importer = { id: user.id, settings, today };

@@ -6,7 +6,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context';
 import { toPhoto } from '../../dto/files';
-import { AppError, notFound, validationFailed } from '../../errors';
+import { AppError, checkFailed, notFound } from '../../errors';
 import { inspectPhoto } from '../../files/images';
 import { assertRoomFor, assertWithinQuota } from '../../files/storage-quota';
 import {
@@ -36,10 +36,8 @@ export const createPhoto: RouteHandler<typeof routes.createPhoto, AuthedEnv> = a
   );
   if (created === null) throw notFound('No check-in on that day: check in first');
   if (created === 'full') {
-    throw validationFailed(
-      [{ path: 'photos', message: `A check-in holds at most ${PHOTOS_PER_CHECKIN} photos` }],
-      `A check-in holds at most ${PHOTOS_PER_CHECKIN} photos`,
-    );
+    const message = `A check-in holds at most ${PHOTOS_PER_CHECKIN} photos`;
+    throw checkFailed('photos', 'limit_reached', message, { maximum: PHOTOS_PER_CHECKIN }, message);
   }
   const upload = await uploadInstruction(
     storage,

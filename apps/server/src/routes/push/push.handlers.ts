@@ -3,7 +3,7 @@ import * as db from '@habit-tracker/db';
 import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import { isAllowedPushEndpoint } from '../../jobs/reminders/push-origins';
 import type * as routes from './push.routes';
 
@@ -41,9 +41,11 @@ export const saveSubscription: RouteHandler<typeof routes.saveSubscription, Auth
   const input = c.req.valid('json');
   const { env } = c.var.deps;
   if (!isAllowedPushEndpoint(input.endpoint, env.PUSH_SERVICE_ORIGINS)) {
-    throw validationFailed([
-      { path: 'endpoint', message: 'This is not the address of a known browser push service' },
-    ]);
+    throw checkFailed(
+      'endpoint',
+      'push_endpoint_unknown',
+      'This is not the address of a known browser push service',
+    );
   }
   const row = await c.var.db.transaction(async (tx) => {
     const existing = await db.listPushSubscriptions(tx, c.var.user.id);
@@ -51,12 +53,12 @@ export const saveSubscription: RouteHandler<typeof routes.saveSubscription, Auth
       existing.length >= REMINDER_LIMITS.devices &&
       !existing.some((s) => s.endpoint === input.endpoint)
     ) {
-      throw validationFailed([
-        {
-          path: 'endpoint',
-          message: `At most ${REMINDER_LIMITS.devices} devices; remove one first`,
-        },
-      ]);
+      throw checkFailed(
+        'endpoint',
+        'limit_reached',
+        `At most ${REMINDER_LIMITS.devices} devices; remove one first`,
+        { maximum: REMINDER_LIMITS.devices },
+      );
     }
     return db.savePushSubscription(tx, c.var.user.id, {
       endpoint: input.endpoint,

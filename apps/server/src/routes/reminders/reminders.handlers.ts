@@ -4,7 +4,7 @@ import * as db from '@habit-tracker/db';
 import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import type * as routes from './reminders.routes';
 
 export function toReminder(row: db.ReminderRow): Reminder {
@@ -42,12 +42,12 @@ export const createReminder: RouteHandler<typeof routes.createReminder, AuthedEn
       throw notFound('Habit not found');
     const existing = await db.listReminders(tx, user.id, input.habitId);
     if (existing.length >= REMINDER_LIMITS.perHabit) {
-      throw validationFailed([
-        {
-          path: 'habitId',
-          message: `A habit can have at most ${REMINDER_LIMITS.perHabit} reminders`,
-        },
-      ]);
+      throw checkFailed(
+        'habitId',
+        'limit_reached',
+        `A habit can have at most ${REMINDER_LIMITS.perHabit} reminders`,
+        { maximum: REMINDER_LIMITS.perHabit },
+      );
     }
     return db.createReminder(tx, user.id, {
       habitId: input.habitId,

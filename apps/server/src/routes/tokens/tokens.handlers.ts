@@ -4,7 +4,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { apiTokenHash, generateApiTokenSecret } from '../../auth/api-tokens';
 import type { AuthedEnv } from '../../context';
 import { toApiToken } from '../../dto/rows';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import type * as routes from './tokens.routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,8 +34,11 @@ export const createToken: RouteHandler<typeof routes.createToken, AuthedEnv> = a
     ),
   );
   if (!token) {
-    throw validationFailed(
-      [{ path: '', message: `At most ${API_TOKEN_LIMITS.perUser} tokens; revoke one first` }],
+    throw checkFailed(
+      '',
+      'limit_reached',
+      `At most ${API_TOKEN_LIMITS.perUser} tokens; revoke one first`,
+      { maximum: API_TOKEN_LIMITS.perUser },
       'Too many API tokens',
     );
   }

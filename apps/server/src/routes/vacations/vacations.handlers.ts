@@ -4,7 +4,7 @@ import * as db from '@habit-tracker/db';
 import { REMINDER_LIMITS } from '@habit-tracker/vocabulary';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../context';
-import { notFound, validationFailed } from '../../errors';
+import { checkFailed, notFound } from '../../errors';
 import { refreshSummaries, writeSkipsInTransaction } from '../../jobs/reminders/vacation-skips';
 import type * as routes from './vacations.routes';
 
@@ -23,18 +23,21 @@ type Input = { from: string; to: string; habitIds: string[] | null };
 
 async function checkInput(tx: db.Db, userId: string, input: Input): Promise<void> {
   if (input.to < input.from) {
-    throw validationFailed([{ path: 'to', message: '`to` must not be before `from`' }]);
+    throw checkFailed('to', 'date_order', '`to` must not be before `from`');
   }
   if (daysBetween(input.from, input.to) + 1 > REMINDER_LIMITS.vacationDays) {
-    throw validationFailed([
-      { path: 'to', message: `A vacation lasts at most ${REMINDER_LIMITS.vacationDays} days` },
-    ]);
+    throw checkFailed(
+      'to',
+      'too_big',
+      `A vacation lasts at most ${REMINDER_LIMITS.vacationDays} days`,
+      { maximum: REMINDER_LIMITS.vacationDays, origin: 'days' },
+    );
   }
   if (
     input.habitIds &&
     (await db.countOwnHabits(tx, userId, input.habitIds)) !== input.habitIds.length
   ) {
-    throw validationFailed([{ path: 'habitIds', message: 'Some of these habits do not exist' }]);
+    throw checkFailed('habitIds', 'unknown_reference', 'Some of these habits do not exist');
   }
 }
 
@@ -65,12 +68,12 @@ export const createVacation: RouteHandler<typeof routes.createVacation, AuthedEn
   const row = await c.var.db.transaction(async (tx) => {
     await checkInput(tx, user.id, input);
     if ((await db.listVacations(tx, user.id)).length >= REMINDER_LIMITS.vacations) {
-      throw validationFailed([
-        {
-          path: '',
-          message: `At most ${REMINDER_LIMITS.vacations} vacations; delete old ones first`,
-        },
-      ]);
+      throw checkFailed(
+        '',
+        'limit_reached',
+        `At most ${REMINDER_LIMITS.vacations} vacations; delete old ones first`,
+        { maximum: REMINDER_LIMITS.vacations },
+      );
     }
     const id = await db.createVacation(tx, user.id, input);
     return skipBegunDays(tx, user.id, id, input, today, settings.weekStart);

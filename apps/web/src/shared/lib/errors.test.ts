@@ -124,6 +124,65 @@ describe('errors in other languages', () => {
     expect(friendlyError(quota)).toMatch(/^Damit wäre dein Speicherplatz überschritten/);
   });
 
+  it('phrases the server’s own checks by their code (apps/server/src/errors.ts checkFailed)', async () => {
+    await activate('de');
+    const checks = invalid([
+      { path: 'groupId', message: 'No such group', code: 'unknown_reference' },
+      { path: 'query.from', message: '`from` must not be after `to`', code: 'date_order' },
+      {
+        path: 'query.to',
+        message: 'At most 366 days after `from`',
+        code: 'too_big',
+        maximum: 366,
+        origin: 'days',
+      },
+      {
+        path: '',
+        message: 'At most 20 tokens; revoke one first',
+        code: 'limit_reached',
+        maximum: 20,
+      },
+    ]);
+    expect(fieldErrors(checks)).toEqual({
+      groupId: 'Das gibt es nicht mehr; lade die Seite neu und versuche es erneut',
+      'query.from': 'Das Anfangsdatum darf nicht nach dem Enddatum liegen',
+      'query.to': 'Höchstens 366 Tage',
+      '': 'Das Limit von 20 ist erreicht; entferne zuerst einen Eintrag',
+    });
+    // No English: neither the server's sentences nor the API paths of fields without a label.
+    const text = friendlyError(checks);
+    for (const english of ['No such group', 'groupId', 'query.', '`from`', 'tokens']) {
+      expect(text).not.toContain(english);
+    }
+    expect(text).toBe(
+      'Einige Angaben müssen korrigiert werden. Das gibt es nicht mehr; lade die Seite neu und ' +
+        'versuche es erneut; Das Anfangsdatum darf nicht nach dem Enddatum liegen; Höchstens 366 ' +
+        'Tage; Das Limit von 20 ist erreicht; entferne zuerst einen Eintrag.',
+    );
+  });
+
+  it('says a refused password with the password hints’ sentences, by its rule', async () => {
+    await activate('fr');
+    const common = 'This password is one of the most common ones…';
+    const refused = invalid([
+      { path: 'newPassword', message: common, code: 'password_rule', rule: 'common' },
+      { path: 'password', message: 'Password is incorrect', code: 'password_incorrect' },
+    ]);
+    expect(fieldErrors(refused)).toEqual({
+      newPassword:
+        'Ce mot de passe est parmi les plus courants et figure dans des listes de mots de passe divulgués ; choisissez-en un autre',
+      password: 'Le mot de passe est incorrect',
+    });
+    expect(
+      fieldErrors(invalid([{ path: 'p', message: 'x', code: 'password_rule', rule: 'too_short' }])),
+    ).toEqual({
+      p: 'Utilisez au moins 8 caractères ; quelques mots mis bout à bout font un mot de passe solide et facile à retenir',
+    });
+    await activate('en');
+    // English readers keep the server's own sentence.
+    expect(fieldErrors(refused).newPassword).toBe(common);
+  });
+
   it('writes the rate-limit wait in Arabic with Arabic-Indic digits for ar-EG', async () => {
     await activate('ar', 'ar-EG');
     const text = friendlyError(new ApiError(429, 'rate_limited', 'Slow down', null, 30));

@@ -4,8 +4,9 @@
  *
  * English readers see the server's own sentences for field problems and for the codes whose
  * message says more (how much room is left…): they are English already and more specific. Other
- * languages get zod's issue code phrased with its bound ("at least 8 characters"), and the
- * server's English only where no code says what went wrong (a check made after the schema).
+ * languages get the issue's code phrased with its bound ("at least 8 characters") — zod's, or
+ * one of the server's own checks' — and the server's English only where no code says what went
+ * wrong (a newer server's code this build does not know).
  */
 import {
   describeError,
@@ -39,12 +40,17 @@ function problemText(issue: IssueDescription): string {
   return phrase(issue.problem);
 }
 
-/** A field problem with its field named: "Name: Too small…". */
+/**
+ * A field problem with its field named: "Name: Too small…". A field without a label is named by
+ * its API path only in English, or beside the server's English sentence: a translated problem
+ * stands alone rather than after an English "query.from".
+ */
 function issueText(issue: IssueDescription): string {
   const problem = problemText(issue);
   if (!issue.path) return problem;
-  const field = issue.label ? t(issue.label) : issue.path;
-  return t('error.fieldIssue', { field, problem });
+  if (issue.label) return t('error.fieldIssue', { field: t(issue.label), problem });
+  if (!english() && issue.problem) return problem;
+  return t('error.fieldIssue', { field: issue.path, problem });
 }
 
 /** "Habits.csv, line 3: message" for each problem of an import_invalid error. */

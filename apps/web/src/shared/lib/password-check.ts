@@ -6,19 +6,10 @@
  */
 import { LIMITS } from '@habit-tracker/vocabulary';
 import { useEffect, useState } from 'react';
-import { type MessageId, useT } from '../../i18n/i18n';
+import { PASSWORD_RULE_PHRASES } from '../../api/client';
+import { useT } from '../../i18n/i18n';
 
 type Policy = typeof import('@habit-tracker/contract/password-policy');
-type Kind = NonNullable<ReturnType<Policy['passwordProblemKind']>>;
-
-const PROBLEMS: Record<Kind, MessageId> = {
-  too_short: 'password.tooShort',
-  too_long: 'password.tooLong',
-  repeats: 'password.repeats',
-  sequence: 'password.sequence',
-  email: 'password.email',
-  common: 'password.common',
-};
 
 let loading: Promise<Policy> | undefined;
 const loadPolicy = () => {
@@ -47,5 +38,7 @@ export function usePasswordProblem(password: string, email?: string): string | n
   }, [password, policy]);
   if (!policy || password === '') return null;
   const kind = policy.passwordProblemKind(password, email ? { email } : {});
-  return kind ? t(PROBLEMS[kind], { min: LIMITS.passwordMin, max: LIMITS.passwordMax }) : null;
+  return kind
+    ? t(PASSWORD_RULE_PHRASES[kind], { min: LIMITS.passwordMin, max: LIMITS.passwordMax })
+    : null;
 }
