@@ -383,6 +383,10 @@ describe.concurrent.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expectError(noGroup, 422, 'validation_failed');
     expect(noGroup.body.error.details).toEqual(one('groupId', 'unknown_reference'));
 
+    const order = await c.put('/api/v1/habits/order', { ids: [yesNo.id] });
+    expectError(order, 422, 'validation_failed');
+    expect(order.body.error.details).toEqual(one('ids', 'exactly_once'));
+
     const backwards = await c.post('/api/v1/vacations', { from: '2026-03-10', to: '2026-03-01' });
     expectError(backwards, 422, 'validation_failed');
     expect(backwards.body.error.details).toEqual(one('to', 'date_order'));

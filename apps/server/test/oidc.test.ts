@@ -164,7 +164,9 @@ describe.each(DATABASE_KINDS)('OpenID Connect on %s', (kind) => {
     for (const body of [{}, { email: 'someone.else@example.org' }, { password: PASSWORD }]) {
       const refused = await browser.delete('/api/v1/me', body);
       expect(refused.status, JSON.stringify(body)).toBe(422);
-      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'email' })]);
+      expect(refused.body.error.details).toEqual([
+        expect.objectContaining({ path: 'email', code: 'confirm_email_mismatch' }),
+      ]);
     }
     expect((await browser.get('/api/v1/me')).status).toBe(200);
     const deleted = await browser.delete('/api/v1/me', {
