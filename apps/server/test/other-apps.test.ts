@@ -108,6 +108,22 @@ describe('imports from other apps, and the export to Loop', () => {
     await c.signUp();
     const { preview, habits } = await importFile(c, 'export-all.json', tableHabitBytes());
     expect(preview.source).toBe('table-habit');
+    expect(preview.warnings).toEqual([
+      expect.objectContaining({
+        code: 'deleted_habits_left_out',
+        values: { count: 1, app: 'Table Habit' },
+      }),
+      {
+        code: 'reminders_not_imported',
+        values: { app: 'Table Habit' },
+        message: 'Reminders set in Table Habit are not imported; set them again here.',
+      },
+    ]);
+    expect(preview.habits.find((h: { name: string }) => h.name === 'Water').scheduleRule).toEqual({
+      kind: 'times_in_days',
+      times: 3,
+      days: 10,
+    });
     const water = named(habits, 'Water');
     expect(water.schedule).toEqual({ kind: 'times_in_days', times: 3, days: 10 });
     expect(await daysOf(c, water, '2024-05-01', '2024-05-10')).toEqual([

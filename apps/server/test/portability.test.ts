@@ -6,6 +6,7 @@
  */
 import { addDays } from '@habit-tracker/core';
 import { everyDay, type LoopFixtureHabit, loopCsvZip } from '@habit-tracker/portability/testing';
+import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,9 +96,16 @@ describe('export and import', () => {
       source: 'loop-csv',
       habits: [
         { name: 'Meditate 🧘', kind: 'boolean', checkins: 60 },
-        { name: 'Run', kind: 'numeric', schedule: '3 times a week', checkins: 10 },
+        {
+          name: 'Run',
+          kind: 'numeric',
+          schedule: '3 times a week',
+          scheduleRule: { kind: 'times_per_week', times: 3 },
+          checkins: 10,
+        },
       ],
       totals: { habits: 2, checkins: 70 },
+      warnings: [],
     });
     // Nothing written by the preview.
     expect((await c.get('/api/v1/habits')).body.habits).toEqual([]);
@@ -120,6 +128,35 @@ describe('export and import', () => {
       `/api/v1/habits/${today.body.habits[1].habit.id}/history?from=2026-02-01&to=2026-02-03`,
     );
     expect(history.body.checkins.map((x: { value: number }) => x.value)).toEqual([6.5, 6.5]);
+  });
+
+  it('still shows a preview stored before warnings had codes: plain sentences read as text', async () => {
+    const c = t.client();
+    await c.signUp();
+    const zip = loopCsvZip([{ name: 'Read', entries: [{ date: '2026-01-01', value: 2 }] }], {
+      today: TODAY,
+    });
+    const { id, preview } = await uploadAndPreview(c, 'loop.zip', zip);
+    expect(preview.status, preview.text).toBe(200);
+    // As this version stored it: English warnings, and habits without scheduleRule.
+    const old = {
+      ...preview.body.preview,
+      habits: [{ name: 'Read', kind: 'boolean', schedule: 'Every day', checkins: 1 }],
+      warnings: ['Reminders set in Loop are not imported; set them again here.'],
+    };
+    await db.database.primary.write.execute(
+      sql`update imports set preview = ${JSON.stringify(old)}::jsonb where id = ${id}`,
+    );
+    const read = await c.get(`/api/v1/imports/${id}`);
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.preview.habits[0]).not.toHaveProperty('scheduleRule');
+    expect(read.body.preview.warnings).toEqual([
+      {
+        code: 'text',
+        values: {},
+        message: 'Reminders set in Loop are not imported; set them again here.',
+      },
+    ]);
   });
 
   it('refuses a broken file whole, naming the file and line; another user cannot touch it', async () => {

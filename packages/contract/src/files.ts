@@ -5,6 +5,7 @@
  */
 import { PHOTO_TYPES } from '@habit-tracker/vocabulary';
 import { z } from '@hono/zod-openapi';
+import { ScheduleSchema } from './schemas';
 
 export const UploadInstructionSchema = z
   .object({
@@ -120,6 +121,19 @@ const ImportCountsSchema = z.object({
   photos: z.number().int(),
 });
 
+/**
+ * Something an import approximated or left out. `code` is stable (portability's
+ * IMPORT_WARNING_CODES; `text` for a preview stored before warnings had codes), `values` fill
+ * the sentence a client says in its own language, `message` is that sentence in English.
+ */
+export const ImportWarningSchema = z
+  .object({
+    code: z.string(),
+    values: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string(),
+  })
+  .openapi('ImportWarning');
+
 export const ImportPreviewSchema = z
   .object({
     source: z.enum(IMPORT_SOURCES),
@@ -127,14 +141,17 @@ export const ImportPreviewSchema = z
       z.object({
         name: z.string(),
         kind: z.enum(['boolean', 'numeric']),
+        /** In English; `scheduleRule` is the schedule itself, for other languages. */
         schedule: z.string(),
+        // Absent from previews stored before it existed.
+        scheduleRule: ScheduleSchema.optional(),
         checkins: z.number().int(),
         firstDate: z.string().nullable(),
         lastDate: z.string().nullable(),
       }),
     ),
     totals: ImportCountsSchema,
-    warnings: z.array(z.string()),
+    warnings: z.array(ImportWarningSchema),
   })
   .openapi('ImportPreview');
 

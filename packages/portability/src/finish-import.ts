@@ -3,6 +3,7 @@
  * applies (the contract's zod schemas, plus core's check-in value rules), report every problem
  * with its file and line, and only then hand out the document.
  */
+
 import { CheckinPutSchema, HabitCreateSchema } from '@habit-tracker/contract';
 import { checkinValueProblems, isValidLocalDate, type Measure } from '@habit-tracker/core';
 import type { ZodError } from 'zod';
@@ -14,6 +15,7 @@ import type {
 } from './import-document';
 import type { ProblemList } from './import-error';
 import { excerpt } from './import-error';
+import type { ImportWarning } from './warnings';
 
 /** Where a value came from, for messages: a file, a line, and what the row is when not a CSV. */
 export interface Where {
@@ -122,7 +124,7 @@ function lineOf(at: Where): string {
 export function finishImport(
   source: ImportSource,
   drafts: HabitDraft[],
-  warnings: string[],
+  warnings: ImportWarning[],
   problems: ProblemList,
   settings?: ImportDocument['settings'],
 ): ImportDocument {

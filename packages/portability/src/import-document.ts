@@ -3,6 +3,7 @@
  * against the API's limits. The server shows it as a preview and writes it in one transaction once
  * the user confirms, so nothing here may be "fixed up" later.
  */
+
 import type {
   CalendarSettings,
   CheckinState,
@@ -10,6 +11,7 @@ import type {
   Measure,
   Schedule,
 } from '@habit-tracker/core';
+import type { ImportWarning } from './warnings';
 
 export type ImportSource =
   | 'loop-csv'
@@ -74,7 +76,7 @@ export interface ImportDocument {
   /** Only our own export carries the calendar settings; other apps' files do not. */
   settings?: CalendarSettings;
   /** What was approximated or left out; shown with the preview. Never blocks the import. */
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** An import document and, for our own export, the photos' bytes by path. */

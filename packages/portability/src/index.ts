@@ -66,3 +66,9 @@ export {
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, type ParseOptions } from './options';
 export { configureSqlJs, type SqlJsSetup } from './sqlite/load-sql-js';
 export { describeMeasure, type HabitSummary, type ImportSummary, summarize } from './summarize';
+export {
+  IMPORT_WARNING_CODES,
+  type ImportWarning,
+  type ImportWarningCode,
+  type ImportWarningValues,
+} from './warnings';

@@ -1,6 +1,8 @@
 /** The preview of an import: what will be created, in words the user recognises. */
-import { describeSchedule, type Measure, type Weekday } from '@habit-tracker/core';
+
+import { describeSchedule, type Measure, type Schedule, type Weekday } from '@habit-tracker/core';
 import type { ImportDocument, ImportSource } from './import-document';
+import type { ImportWarning } from './warnings';
 
 export interface HabitSummary {
   sourceId: string;
@@ -10,6 +12,8 @@ export interface HabitSummary {
   measure: string;
   /** core's describeSchedule: "Every day", "3 times a week"… */
   schedule: string;
+  /** The schedule itself, for a preview in the reader's language. */
+  scheduleRule: Schedule;
   archived: boolean;
   checkins: number;
   done: number;
@@ -31,7 +35,7 @@ export interface ImportSummary {
     firstDate: string | null;
     lastDate: string | null;
   };
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export function describeMeasure(measure: Measure): string {
@@ -54,6 +58,7 @@ export function summarize(doc: ImportDocument, weekStart?: Weekday): ImportSumma
       kind: habit.measure.kind,
       measure: describeMeasure(habit.measure),
       schedule: describeSchedule(habit.schedule, start),
+      scheduleRule: habit.schedule,
       archived: habit.archived,
       checkins: checkins.length,
       done: checkins.filter((c) => c.state === 'done').length,

@@ -148,7 +148,13 @@ describe('Loop CSV zip, 2.3.1+ (labels, notes)', () => {
       ['2024-06-01', 'done', 25, null],
       ['2024-06-02', 'done', 12.5, null],
     ]);
-    expect(doc.warnings).toEqual([expect.stringContaining('"Push-ups" has no unit')]);
+    expect(doc.warnings).toEqual([
+      {
+        code: 'no_unit',
+        values: { habit: 'Push-ups', app: 'Loop', unit: 'times' },
+        message: expect.stringContaining('"Push-ups" has no unit'),
+      },
+    ]);
   });
 
   it('keeps archived habits, colours and Loop order as positions 0, 1, 2', async () => {
@@ -222,7 +228,11 @@ describe('Loop CSV zip, 2.3.1+ (labels, notes)', () => {
     );
     expect(files.length).toBeGreaterThan(0);
     expect(doc.habits.map((h) => h.name)).toEqual(['Meditate']);
-    expect(doc.warnings).toContainEqual(expect.stringContaining('"Not selected"'));
+    expect(doc.warnings).toContainEqual({
+      code: 'habits_without_checkmarks',
+      values: { habits: '"Not selected"', count: 1 },
+      message: expect.stringContaining('"Not selected"'),
+    });
   });
 });
 
@@ -310,9 +320,13 @@ describe('Loop CSV zip, 2.0.0–2.3.0 (Question, no Type, Unit or Target; intege
       ['2024-01-04', 'skipped', null, null],
     ]);
     expect(doc.warnings).toEqual([
-      expect.stringMatching(
-        /^"Water" is measurable \(it holds amounts such as 8\), but Loop's CSV export before 2\.3\.1 has no unit or target/,
-      ),
+      {
+        code: 'measurable_without_unit',
+        values: { habit: 'Water', example: 8, unit: 'times' },
+        message: expect.stringMatching(
+          /^"Water" is measurable \(it holds amounts such as 8\), but Loop's CSV export before 2\.3\.1 has no unit or target/,
+        ),
+      },
     ]);
   });
 

@@ -105,7 +105,13 @@ describe('Loop database backup', () => {
       startDate: '2024-06-30',
       position: 3,
     });
-    expect(doc.warnings).toEqual(['Reminders set in Loop are not imported; set them again here.']);
+    expect(doc.warnings).toEqual([
+      {
+        code: 'reminders_not_imported',
+        values: { app: 'Loop' },
+        message: 'Reminders set in Loop are not imported; set them again here.',
+      },
+    ]);
   });
 
   it('brings Loop’s habit groups (database version 26) along, by name', async () => {
@@ -241,9 +247,11 @@ describe('Loop database backup', () => {
     const doc = await parse(
       await loopDb(habits.slice(0, 1), { extraSql: 'pragma user_version = 26;' }),
     );
-    expect(doc.warnings).toContainEqual(
-      expect.stringContaining('database version 26, this app knows 25'),
-    );
+    expect(doc.warnings).toContainEqual({
+      code: 'newer_loop_version',
+      values: { version: 26, known: 25 },
+      message: expect.stringContaining('database version 26, this app knows 25'),
+    });
   });
 
   it("spreads a measurable habit's weekly or monthly total over the days, and says so", async () => {
@@ -274,7 +282,33 @@ describe('Loop database backup', () => {
       [{ kind: 'numeric', unit: 'km', target: 7.14, direction: 'at_least' }, { kind: 'daily' }],
       [{ kind: 'numeric', unit: 'glasses', target: 0.33, direction: 'at_most' }, { kind: 'daily' }],
     ]);
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      [
+        'period_target_spread',
+        {
+          habit: 'Run',
+          direction: 'at_least',
+          total: 50,
+          unit: 'km',
+          span: 'week',
+          target: 7.14,
+          days: 7,
+        },
+      ],
+      [
+        'period_target_spread',
+        {
+          habit: 'Drinks',
+          direction: 'at_most',
+          total: 10,
+          unit: 'glasses',
+          span: 'month',
+          target: 0.33,
+          days: 30,
+        },
+      ],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       '"Run": Loop\'s target of at least 50 km a week is a total over the week, which this app does not have; it is imported as at least 7.14 km every day (50 ÷ 7).',
       '"Drinks": Loop\'s target of at most 10 glasses a month is a total over the month, which this app does not have; it is imported as at most 0.33 glasses every day (10 ÷ 30).',
     ]);
@@ -289,7 +323,12 @@ describe('Loop database backup', () => {
     });
     const doc = await parse(bytes);
     expect(doc.habits[0]!.checkins.map((c) => c.date)).toEqual(['2015-01-01', '2015-01-02']);
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      ['orphan_checkmarks_skipped', { count: 1 }],
+      ['duplicate_checkmarks_skipped', { count: 1 }],
+      ['checkmarks_off_midnight', { count: 1 }],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       '1 check marks of deleted habits were skipped.',
       '1 repeated check marks (same habit and day) were skipped.',
       '1 check marks were not at midnight UTC; each is placed on its UTC day.',

@@ -63,7 +63,12 @@ describe('Beaver Habits', () => {
     expect(named(doc, 'Call mum').schedule).toEqual({ kind: 'times_in_days', times: 2, days: 10 });
     expect(named(doc, 'Swim').schedule).toEqual({ kind: 'times_in_days', times: 1, days: 14 });
     expect(named(doc, 'Swim')).toMatchObject({ checkins: [], startDate: options.today });
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      ['schedule_approximated', { habit: 'Swim', app: 'Beaver Habits' }],
+      ['deleted_habits_left_out', { count: 1, app: 'Beaver Habits' }],
+      ['skip_tag_as_skipped', { count: 1 }],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       '"Swim": Beaver\'s 1 time every 2 weeks has no exact equivalent; imported as 1 times in any 14 days.',
       '1 deleted habit was left out (Beaver keeps them in its recycle bin).',
       '1 day tagged #skip is imported as skipped (Beaver counts them as done).',
@@ -140,7 +145,11 @@ describe('Table Habit', () => {
       ['2024-05-02', 'done', 0, null],
       ['2024-05-03', 'done', 4, null],
     ]);
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      ['deleted_habits_left_out', { count: 1, app: 'Table Habit' }],
+      ['reminders_not_imported', { app: 'Table Habit' }],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       "1 habit in Table Habit's recycle bin was left out.",
       'Reminders set in Table Habit are not imported; set them again here.',
     ]);
@@ -216,7 +225,15 @@ describe('Habitica', () => {
 
   it('says what could not come along: averaged history, dividers, to-dos', async () => {
     const doc = await parse('habitica-user-data.json', habiticaBytes());
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      ['minus_only', { habit: 'Late snack' }],
+      ['plus_and_minus', { count: 1 }],
+      ['history_averages_left_out', { count: 2 }],
+      ['record_yesterday_moved', { count: 1 }],
+      ['habits_without_buttons_left_out', { count: 1 }],
+      ['todos_rewards_left_out', { count: 1 }],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       '"Late snack" has only a − button: it is imported as "at most 0 times", with the days you clicked −. Habitica does not record the days you did not, so those days are empty here.',
       "1 habit has both + and −: the + clicks are the day's count, the − clicks are kept in the day's note.",
       'Habitica keeps day-by-day history for 60 days (365 with a subscription); older history is kept only as monthly and yearly averages, which cannot be imported day by day: 2 such entries were left out.',
@@ -266,9 +283,12 @@ describe('Habitica', () => {
     const parsed = await parse('habitica-user-data.json', habiticaBytes(doc));
     expect(named(parsed, 'Review').schedule).toEqual({ kind: 'times_in_days', times: 2, days: 14 });
     expect(named(parsed, 'Rent').schedule).toEqual({ kind: 'times_per_month', times: 1 });
-    expect(parsed.warnings).toContainEqual(
-      '"Review": every 2 weeks on 2 days has no exact equivalent; imported as 2 times in any 14 days.',
-    );
+    expect(parsed.warnings).toContainEqual({
+      code: 'schedule_approximated',
+      values: { habit: 'Review', app: 'Habitica' },
+      message:
+        '"Review": every 2 weeks on 2 days has no exact equivalent; imported as 2 times in any 14 days.',
+    });
   });
 });
 
@@ -298,7 +318,12 @@ describe('HabitBull', () => {
       target: 1,
       direction: 'at_least',
     });
-    expect(doc.warnings).toEqual([
+    expect(doc.warnings.map((w) => [w.code, w.values])).toEqual([
+      ['no_schedules', { app: 'HabitBull' }],
+      ['numbers_as_times', { habits: '"Pushups"', count: 1, unit: 'times' }],
+      ['dates_month_first', { example: '4/11/2019' }],
+    ]);
+    expect(doc.warnings.map((w) => w.message)).toEqual([
       "HabitBull's export has no schedules, colours or goals: every habit is imported as daily — change any that are not.",
       '"Pushups" has numbers, so it is imported counting "times" with a goal of at least 1: set the unit and goal after importing.',
       'Dates like 4/11/2019 were read month first (April 11), as HabitBull writes them in the US.',

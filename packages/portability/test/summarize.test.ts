@@ -4,7 +4,7 @@ import { summarize } from '../src/summarize';
 
 const doc: ImportDocument = {
   source: 'loop-csv',
-  warnings: ['something approximated'],
+  warnings: [{ code: 'no_time_zone', values: { app: 'Habitica' }, message: 'No time zone.' }],
   habits: [
     {
       sourceId: '001',
@@ -84,7 +84,8 @@ describe('summarize', () => {
       firstDate: '2023-12-25',
       lastDate: '2024-03-01',
     });
-    expect(summary.warnings).toEqual(['something approximated']);
+    expect(summary.habits.map((h) => h.scheduleRule)).toEqual(doc.habits.map((h) => h.schedule));
+    expect(summary.warnings).toEqual(doc.warnings);
   });
 
   it('lists weekdays from the given week start', () => {

@@ -41,13 +41,30 @@ export function toExport(row: ExportRow, now: Date): ExportDto {
 /** What a confirmed import created. */
 export type ImportCounts = NonNullable<ImportDto['result']>;
 
+type StoredWarning = ImportPreview['warnings'][number] | string;
+
+/**
+ * A preview as the imports table keeps it. Those stored before warnings had codes hold plain
+ * English sentences: they become `text` warnings, so an import previewed then still shows.
+ */
+function storedPreview(stored: unknown): ImportPreview | null {
+  if (!stored) return null;
+  const preview = stored as Omit<ImportPreview, 'warnings'> & { warnings: StoredWarning[] };
+  return {
+    ...preview,
+    warnings: preview.warnings.map((w) =>
+      typeof w === 'string' ? { code: 'text', values: {}, message: w } : w,
+    ),
+  };
+}
+
 export function toImport(row: ImportRow): ImportDto {
   return {
     id: row.id,
     fileName: row.fileName,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
-    preview: (row.preview as ImportPreview | null) ?? null,
+    preview: storedPreview(row.preview),
     result: (row.result as ImportCounts | null) ?? null,
   };
 }

@@ -14,6 +14,7 @@ export function previewOf(
       name: h.name,
       kind: h.kind,
       schedule: h.schedule,
+      scheduleRule: h.scheduleRule,
       checkins: h.checkins,
       firstDate: h.firstDate,
       lastDate: h.lastDate,

@@ -7220,6 +7220,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "boolean" | "numeric";
                 schedule: string;
+                scheduleRule?: components["schemas"]["Schedule"];
                 checkins: number;
                 firstDate: string | null;
                 lastDate: string | null;
@@ -7229,8 +7230,15 @@ export interface components {
                 checkins: number;
                 photos: number;
             };
-            warnings: string[];
+            warnings: components["schemas"]["ImportWarning"][];
         } | null;
+        ImportWarning: {
+            code: string;
+            values: {
+                [key: string]: string | number;
+            };
+            message: string;
+        };
         ImportCreate: {
             fileName: string;
             size: number;

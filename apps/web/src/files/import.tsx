@@ -15,10 +15,11 @@ import { UploadIcon } from '../shared/components/file-icons';
 import { FormCard } from '../shared/components/form-card';
 import { BackIcon } from '../shared/components/icons';
 import { friendlyError, importProblems } from '../shared/lib/errors';
-import { formatDateRange, formatFullDate } from '../shared/lib/format';
+import { describeScheduleText, formatDateRange, formatFullDate } from '../shared/lib/format';
 import { useHeadingFocus } from '../shared/lib/use-heading-focus';
-import { loadToday } from '../today/store';
+import { loadToday, todayStore } from '../today/store';
 import { countSummary, formatBytes, looksImportable } from './file-checks';
+import { warningText } from './import-warnings';
 
 type Step =
   | { kind: 'pick' }
@@ -219,6 +220,9 @@ function PreviewCard(props: {
   const id = useId();
   const { habits } = preview.totals;
   const summary = countSummary(preview.totals);
+  // The server listed weekdays from this same setting; a preview stored before `scheduleRule`
+  // existed shows its English schedule.
+  const weekStart = todayStore.get().data?.settings.weekStart ?? 1;
   return (
     <section className="card form-section" aria-labelledby={`${id}-title`} data-testid="preview">
       <div>
@@ -241,8 +245,9 @@ function PreviewCard(props: {
             <strong>{t('import.preview.warnings')}</strong>
           </p>
           <ul className="warning-list">
-            {preview.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {preview.warnings.map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two warnings may read alike; the list is static
+              <li key={i}>{warningText(w)}</li>
             ))}
           </ul>
         </div>
@@ -254,7 +259,8 @@ function PreviewCard(props: {
             <span className="import-habit-name">{h.name}</span>
             <span className="import-habit-meta">
               {t(h.kind === 'numeric' ? 'import.preview.number' : 'import.preview.yesNo')} ·{' '}
-              {h.schedule} · {t('import.count.checkins', { n: h.checkins })}
+              {h.scheduleRule ? describeScheduleText(h.scheduleRule, weekStart) : h.schedule} ·{' '}
+              {t('import.count.checkins', { n: h.checkins })}
               {h.firstDate && h.lastDate ? ` · ${dateRange(h.firstDate, h.lastDate)}` : ''}
             </span>
           </li>

@@ -21,6 +21,7 @@ import type { Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import type { ResolvedOptions } from '../options';
+import { type ImportWarning, warning } from '../warnings';
 import {
   acceptedItems,
   checkHabitsAndRecords,
@@ -79,7 +80,7 @@ const DAYS_OF = { D: 1, W: 7, M: 30, Y: 365 } as const;
 function scheduleOf(
   period: z.infer<typeof PeriodSchema> | null | undefined,
   name: string,
-  warnings: string[],
+  warnings: ImportWarning[],
 ): Schedule {
   if (!period) return { kind: 'daily' };
   const { period_type: type, period_count: count, target_count: target } = period;
@@ -92,7 +93,11 @@ function scheduleOf(
   const times = Math.max(1, Math.min(window - 1, Math.round((target * window) / days)));
   const unit = { W: 'week', M: 'month', Y: 'year' }[type];
   warnings.push(
-    `"${excerpt(name)}": Beaver's ${target} time${target === 1 ? '' : 's'} every ${count} ${unit}${count === 1 ? '' : 's'} has no exact equivalent; imported as ${times} times in any ${window} days.`,
+    warning(
+      'schedule_approximated',
+      { habit: excerpt(name), app: 'Beaver Habits' },
+      `"${excerpt(name)}": Beaver's ${target} time${target === 1 ? '' : 's'} every ${count} ${unit}${count === 1 ? '' : 's'} has no exact equivalent; imported as ${times} times in any ${window} days.`,
+    ),
   );
   return { kind: 'times_in_days', times, days: window };
 }
@@ -105,7 +110,7 @@ export function readBeaverExport(
   const root = json as { habits: unknown[]; order?: unknown };
   checkHabitsAndRecords(file, root.habits, options);
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   // v0.3–0.4 exports keep the user's order as a list of ids.
   const order = Array.isArray(root.order) ? root.order.map(String) : [];
   const rank = (id: string | undefined, i: number) => {
@@ -160,12 +165,20 @@ export function readBeaverExport(
   }
   if (deleted > 0) {
     warnings.push(
-      `${deleted} deleted habit${deleted === 1 ? ' was' : 's were'} left out (Beaver keeps them in its recycle bin).`,
+      warning(
+        'deleted_habits_left_out',
+        { count: deleted, app: 'Beaver Habits' },
+        `${deleted} deleted habit${deleted === 1 ? ' was' : 's were'} left out (Beaver keeps them in its recycle bin).`,
+      ),
     );
   }
   if (skips > 0) {
     warnings.push(
-      `${skips} day${skips === 1 ? '' : 's'} tagged #skip ${skips === 1 ? 'is' : 'are'} imported as skipped (Beaver counts them as done).`,
+      warning(
+        'skip_tag_as_skipped',
+        { count: skips },
+        `${skips} day${skips === 1 ? '' : 's'} tagged #skip ${skips === 1 ? 'is' : 'are'} imported as skipped (Beaver counts them as done).`,
+      ),
     );
   }
   drafts.sort((a, b) => a.rank - b.rank);

@@ -3,12 +3,14 @@
  * colours for habits that have none, and turning a habit and its days into a draft that
  * finishImport checks like every other.
  */
+
 import type { CheckinState, LocalDate, Measure, Schedule } from '@habit-tracker/core';
 import type { z } from 'zod';
 import { finishImport, type HabitDraft, report, reportZod, type Where } from '../finish-import';
 import type { ImportDocument, ImportedCheckin, ImportSource } from '../import-document';
 import type { ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
+import type { ImportWarning } from '../warnings';
 
 /** A JSON object (not null, not an array): the shape every app's export is sniffed by. */
 export const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -118,7 +120,7 @@ export function finishInOrder(
   source: ImportSource,
   file: string,
   drafts: readonly HabitDraft[],
-  warnings: string[],
+  warnings: ImportWarning[],
   problems: ProblemList,
   empty = 'The export holds no habits',
 ): ImportDocument {

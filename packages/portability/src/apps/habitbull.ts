@@ -22,6 +22,7 @@ import { finishImport, report, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, importFailure, ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
+import { type ImportWarning, warning } from '../warnings';
 import { type DayEntry, draftOf, noteOf, rotatingColor } from './common';
 
 export const HABITBULL_HEADER = [
@@ -103,7 +104,7 @@ export function readHabitBullCsv(
     );
   }
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const order = slashedOrder(rows, file);
   const habits = new Map<string, { description: string; rows: Row[]; line: number }>();
   let slashed = false;
@@ -183,17 +184,29 @@ export function readHabitBullCsv(
   }
   if (drafts.length > 0) {
     warnings.push(
-      "HabitBull's export has no schedules, colours or goals: every habit is imported as daily — change any that are not.",
+      warning(
+        'no_schedules',
+        { app: 'HabitBull' },
+        "HabitBull's export has no schedules, colours or goals: every habit is imported as daily — change any that are not.",
+      ),
     );
   }
   if (numberHabits.length > 0) {
     warnings.push(
-      `${numberHabits.join(', ')} ${numberHabits.length === 1 ? 'has' : 'have'} numbers, so ${numberHabits.length === 1 ? 'it is' : 'they are'} imported counting "times" with a goal of at least 1: set the unit and goal after importing.`,
+      warning(
+        'numbers_as_times',
+        { habits: numberHabits.join(', '), count: numberHabits.length, unit: 'times' },
+        `${numberHabits.join(', ')} ${numberHabits.length === 1 ? 'has' : 'have'} numbers, so ${numberHabits.length === 1 ? 'it is' : 'they are'} imported counting "times" with a goal of at least 1: set the unit and goal after importing.`,
+      ),
     );
   }
   if (slashed && order === 'month-first') {
     warnings.push(
-      'Dates like 4/11/2019 were read month first (April 11), as HabitBull writes them in the US.',
+      warning(
+        'dates_month_first',
+        { example: '4/11/2019' },
+        'Dates like 4/11/2019 were read month first (April 11), as HabitBull writes them in the US.',
+      ),
     );
   }
   if (drafts.length === 0 && problems.isEmpty)

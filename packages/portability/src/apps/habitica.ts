@@ -28,6 +28,7 @@ import { reportZod, type Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import { checkEntries, checkHabits, type ResolvedOptions } from '../options';
+import { type ImportWarning, warning } from '../warnings';
 import {
   type DayEntry,
   draftOf,
@@ -111,19 +112,30 @@ function bounded(text: string, max: number, cut: { count: number }): string {
   return `${trimmed.slice(0, max - 1).trimEnd()}…`;
 }
 
-function approximated(warnings: string[], name: string, what: string, schedule: Schedule) {
+function approximated(warnings: ImportWarning[], name: string, what: string, schedule: Schedule) {
   const words =
     schedule.kind === 'times_in_days'
       ? `${schedule.times} time${schedule.times === 1 ? '' : 's'} in any ${schedule.days} days`
       : schedule.kind === 'times_per_month'
         ? `${schedule.times} time${schedule.times === 1 ? '' : 's'} a month`
         : 'every day';
-  warnings.push(`"${excerpt(name)}": ${what} has no exact equivalent; imported as ${words}.`);
+  warnings.push(
+    warning(
+      'schedule_approximated',
+      { habit: excerpt(name), app: 'Habitica' },
+      `"${excerpt(name)}": ${what} has no exact equivalent; imported as ${words}.`,
+    ),
+  );
   return schedule;
 }
 
 /** A daily's repeat rule (common/script/cron.js shouldDo) as the nearest schedule here. */
-function dailySchedule(task: Task, start: LocalDate, name: string, warnings: string[]): Schedule {
+function dailySchedule(
+  task: Task,
+  start: LocalDate,
+  name: string,
+  warnings: ImportWarning[],
+): Schedule {
   const every = Math.max(1, task.everyX ?? 1);
   const weekdays = REPEAT_DAYS.flatMap((key, i) =>
     task.repeat?.[key] === false ? [] : [(i + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7],
@@ -294,7 +306,7 @@ export function readHabiticaExport(
     'history entries',
   );
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
 
   const preferences = isObject(root.preferences) ? root.preferences : {};
   const offset = preferences.timezoneOffset;
@@ -304,7 +316,13 @@ export function readHabiticaExport(
     dayStart: typeof dayStart === 'number' && dayStart >= 0 && dayStart <= 23 ? dayStart : 0,
   };
   if (typeof offset !== 'number') {
-    warnings.push("The export has no time zone; Habitica's times are placed on UTC days.");
+    warnings.push(
+      warning(
+        'no_time_zone',
+        { app: 'Habitica' },
+        "The export has no time zone; Habitica's times are placed on UTC days.",
+      ),
+    );
   }
 
   // Habitica's own order: habits, then dailies, each as the user sorted them.
@@ -401,7 +419,11 @@ export function readHabiticaExport(
       );
       if (mode === 'down') {
         warnings.push(
-          `"${excerpt(name)}" has only a − button: it is imported as "at most 0 times", with the days you clicked −. Habitica does not record the days you did not, so those days are empty here.`,
+          warning(
+            'minus_only',
+            { habit: excerpt(name) },
+            `"${excerpt(name)}" has only a − button: it is imported as "at most 0 times", with the days you clicked −. Habitica does not record the days you did not, so those days are empty here.`,
+          ),
         );
       }
     });
@@ -412,31 +434,61 @@ export function readHabiticaExport(
   const both = counts.both;
   if (both > 0) {
     warnings.push(
-      `${both} habit${both === 1 ? ' has' : 's have'} both + and −: the + clicks are the day's count, the − clicks are kept in the day's note.`,
+      warning(
+        'plus_and_minus',
+        { count: both },
+        `${both} habit${both === 1 ? ' has' : 's have'} both + and −: the + clicks are the day's count, the − clicks are kept in the day's note.`,
+      ),
     );
   }
   warnings.push(
     counts.averaged > 0
-      ? `Habitica keeps day-by-day history for 60 days (365 with a subscription); older history is kept only as monthly and yearly averages, which cannot be imported day by day: ${counts.averaged} such entr${counts.averaged === 1 ? 'y was' : 'ies were'} left out.`
-      : 'Habitica keeps day-by-day history for 60 days (365 with a subscription); anything older is not in the export.',
+      ? warning(
+          'history_averages_left_out',
+          { count: counts.averaged },
+          `Habitica keeps day-by-day history for 60 days (365 with a subscription); older history is kept only as monthly and yearly averages, which cannot be imported day by day: ${counts.averaged} such entr${counts.averaged === 1 ? 'y was' : 'ies were'} left out.`,
+        )
+      : warning(
+          'history_limited',
+          {},
+          'Habitica keeps day-by-day history for 60 days (365 with a subscription); anything older is not in the export.',
+        ),
   );
   if (counts.movedToYesterday > 0) {
     warnings.push(
-      `${counts.movedToYesterday} check${counts.movedToYesterday === 1 ? '' : 's'} made with "Record Yesterday's Activity" ${counts.movedToYesterday === 1 ? 'was' : 'were'} placed on the day before.`,
+      warning(
+        'record_yesterday_moved',
+        { count: counts.movedToYesterday },
+        `${counts.movedToYesterday} check${counts.movedToYesterday === 1 ? '' : 's'} made with "Record Yesterday's Activity" ${counts.movedToYesterday === 1 ? 'was' : 'were'} placed on the day before.`,
+      ),
     );
   }
   if (counts.noButtons > 0) {
     warnings.push(
-      `${counts.noButtons} habit${counts.noButtons === 1 ? '' : 's'} without + or − (notes or dividers) ${counts.noButtons === 1 ? 'was' : 'were'} left out.`,
+      warning(
+        'habits_without_buttons_left_out',
+        { count: counts.noButtons },
+        `${counts.noButtons} habit${counts.noButtons === 1 ? '' : 's'} without + or − (notes or dividers) ${counts.noButtons === 1 ? 'was' : 'were'} left out.`,
+      ),
     );
   }
   const others = list('todos').length + list('rewards').length;
   if (others > 0) {
-    warnings.push(`${others} to-do${others === 1 ? '' : 's'} and rewards were left out.`);
+    warnings.push(
+      warning(
+        'todos_rewards_left_out',
+        { count: others },
+        `${others} to-do${others === 1 ? '' : 's'} and rewards were left out.`,
+      ),
+    );
   }
   if (counts.cut.count > 0) {
     warnings.push(
-      `${counts.cut.count} task name${counts.cut.count === 1 ? '' : 's'} or note${counts.cut.count === 1 ? '' : 's'} longer than this app keeps ${counts.cut.count === 1 ? 'was' : 'were'} shortened.`,
+      warning(
+        'texts_shortened',
+        { count: counts.cut.count },
+        `${counts.cut.count} task name${counts.cut.count === 1 ? '' : 's'} or note${counts.cut.count === 1 ? '' : 's'} longer than this app keeps ${counts.cut.count === 1 ? 'was' : 'were'} shortened.`,
+      ),
     );
   }
 

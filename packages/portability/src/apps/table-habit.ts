@@ -22,6 +22,7 @@ import type { Where } from '../finish-import';
 import type { ImportDocument } from '../import-document';
 import { excerpt, ProblemList } from '../import-error';
 import type { ResolvedOptions } from '../options';
+import { type ImportWarning, warning } from '../warnings';
 import {
   acceptedItems,
   checkHabitsAndRecords,
@@ -108,7 +109,7 @@ function measureOf(
   habit: TableHabit,
   records: readonly TableRecord[],
   name: string,
-  warnings: string[],
+  warnings: ImportWarning[],
 ): Measure {
   const goal = habit.daily_goal ?? (habit.type === NEGATIVE ? 0 : 1);
   const unit = (habit.daily_goal_unit ?? '').trim();
@@ -116,7 +117,11 @@ function measureOf(
     const limit = habit.daily_goal_extra ?? goal;
     if (goal > 0 && limit > goal) {
       warnings.push(
-        `"${excerpt(name)}": Table Habit's ideal of at least ${goal} is not kept; only the limit of ${limit} is.`,
+        warning(
+          'ideal_not_kept',
+          { habit: excerpt(name), ideal: goal, limit },
+          `"${excerpt(name)}": Table Habit's ideal of at least ${goal} is not kept; only the limit of ${limit} is.`,
+        ),
       );
     }
     return { kind: 'numeric', unit: unit || FALLBACK_UNIT, target: limit, direction: 'at_most' };
@@ -128,7 +133,11 @@ function measureOf(
   if (yesNo) return { kind: 'boolean' };
   if (goal <= 0) {
     warnings.push(
-      `"${excerpt(name)}" has no daily goal in Table Habit; it is imported as at least 1 ${unit || FALLBACK_UNIT}.`,
+      warning(
+        'no_daily_goal',
+        { habit: excerpt(name), app: 'Table Habit', unit: unit || FALLBACK_UNIT },
+        `"${excerpt(name)}" has no daily goal in Table Habit; it is imported as at least 1 ${unit || FALLBACK_UNIT}.`,
+      ),
     );
   }
   return {
@@ -158,7 +167,7 @@ function frequencyArgs(text: string | null | undefined): number[] {
  * "n times in d days" is a rolling window, close to ours — Table Habit spreads a window's
  * automatic days a little differently around its checks.
  */
-function scheduleOf(habit: TableHabit, name: string, warnings: string[]): Schedule {
+function scheduleOf(habit: TableHabit, name: string, warnings: ImportWarning[]): Schedule {
   const [n, days] = frequencyArgs(habit.freq_custom);
   switch (habit.freq_type) {
     case 1:
@@ -173,7 +182,11 @@ function scheduleOf(habit: TableHabit, name: string, warnings: string[]): Schedu
       if (days <= 365) return { kind: 'times_in_days', times: n, days };
       const times = Math.max(1, Math.min(364, Math.round((n * 365) / days)));
       warnings.push(
-        `"${excerpt(name)}": ${n} times in ${days} days is longer than a year; imported as ${times} times in any 365 days.`,
+        warning(
+          'schedule_approximated',
+          { habit: excerpt(name), app: 'Table Habit' },
+          `"${excerpt(name)}": ${n} times in ${days} days is longer than a year; imported as ${times} times in any 365 days.`,
+        ),
       );
       return { kind: 'times_in_days', times, days: 365 };
     }
@@ -181,7 +194,11 @@ function scheduleOf(habit: TableHabit, name: string, warnings: string[]): Schedu
       return { kind: 'daily' };
   }
   warnings.push(
-    `"${excerpt(name)}": its frequency (${excerpt(habit.freq_custom ?? 'none')}) could not be read; imported as every day.`,
+    warning(
+      'frequency_unreadable',
+      { habit: excerpt(name), frequency: excerpt(habit.freq_custom ?? 'none') },
+      `"${excerpt(name)}": its frequency (${excerpt(habit.freq_custom ?? 'none')}) could not be read; imported as every day.`,
+    ),
   );
   return { kind: 'daily' };
 }
@@ -209,7 +226,7 @@ export function readTableHabitExport(
   const root = json as { habits: unknown[] };
   checkHabitsAndRecords(file, root.habits, options);
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const drafts = [];
   let deleted = 0;
   let reminders = 0;
@@ -269,11 +286,21 @@ export function readTableHabitExport(
   }
   if (deleted > 0) {
     warnings.push(
-      `${deleted} habit${deleted === 1 ? '' : 's'} in Table Habit's recycle bin ${deleted === 1 ? 'was' : 'were'} left out.`,
+      warning(
+        'deleted_habits_left_out',
+        { count: deleted, app: 'Table Habit' },
+        `${deleted} habit${deleted === 1 ? '' : 's'} in Table Habit's recycle bin ${deleted === 1 ? 'was' : 'were'} left out.`,
+      ),
     );
   }
   if (reminders > 0) {
-    warnings.push('Reminders set in Table Habit are not imported; set them again here.');
+    warnings.push(
+      warning(
+        'reminders_not_imported',
+        { app: 'Table Habit' },
+        'Reminders set in Table Habit are not imported; set them again here.',
+      ),
+    );
   }
   drafts.sort((a, b) => a.order - b.order || a.index - b.index);
   const sorted = drafts.map(({ draft }) => draft);

@@ -5,6 +5,7 @@ import { report } from '../finish-import';
 import type { ImportedCheckin } from '../import-document';
 import type { ProblemList } from '../import-error';
 import { excerpt } from '../import-error';
+import { type ImportWarning, warning } from '../warnings';
 import { scheduleFromLoopFrequency } from './frequency';
 import type { LoopEntry, LoopHabit } from './loop-habit';
 import { interpretLoopValue, isExplicitEntry, looksMeasurable } from './values';
@@ -18,24 +19,28 @@ export const FALLBACK_UNIT = 'times';
 export interface BuildContext {
   today: LocalDate;
   problems: ProblemList;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 const quoted = (habit: LoopHabit) => `"${excerpt(habit.name.trim())}"`;
 
 /** Loop's own type, or — when the file does not say — the one its values show. */
-function typeOf(habit: LoopHabit, entries: readonly LoopEntry[], warnings: string[]) {
+function typeOf(habit: LoopHabit, entries: readonly LoopEntry[], warnings: ImportWarning[]) {
   if (habit.typeKnown) return habit.type;
   const example = entries.find((e) => looksMeasurable(e.value));
   if (!example) return 'yes_no';
   const shown = 'code' in example.value ? example.value.code / 1000 : example.value.amount;
   warnings.push(
-    `${quoted(habit)} is measurable (it holds amounts such as ${shown}), but Loop's CSV export before 2.3.1 has no unit or target: it is imported as "at least 1 ${FALLBACK_UNIT}" — set its unit and target after importing.`,
+    warning(
+      'measurable_without_unit',
+      { habit: excerpt(habit.name.trim()), example: shown, unit: FALLBACK_UNIT },
+      `${quoted(habit)} is measurable (it holds amounts such as ${shown}), but Loop's CSV export before 2.3.1 has no unit or target: it is imported as "at least 1 ${FALLBACK_UNIT}" — set its unit and target after importing.`,
+    ),
   );
   return 'numerical';
 }
 
-function measureOf(habit: LoopHabit, type: LoopHabit['type'], warnings: string[]): Measure {
+function measureOf(habit: LoopHabit, type: LoopHabit['type'], warnings: ImportWarning[]): Measure {
   if (type === 'yes_no') return { kind: 'boolean' };
   if (!habit.typeKnown) {
     return { kind: 'numeric', unit: FALLBACK_UNIT, target: 1, direction: 'at_least' };
@@ -43,7 +48,13 @@ function measureOf(habit: LoopHabit, type: LoopHabit['type'], warnings: string[]
   let unit = habit.unit.trim();
   if (unit === '') {
     unit = FALLBACK_UNIT;
-    warnings.push(`${quoted(habit)} has no unit in Loop; it is imported counting "${unit}".`);
+    warnings.push(
+      warning(
+        'no_unit',
+        { habit: excerpt(habit.name.trim()), app: 'Loop', unit },
+        `${quoted(habit)} has no unit in Loop; it is imported counting "${unit}".`,
+      ),
+    );
   }
   return { kind: 'numeric', unit, target: habit.targetValue, direction: habit.targetType };
 }
@@ -60,7 +71,7 @@ const perDay = (target: number, days: number) =>
 function weeklyOrMonthlyTotal(
   habit: LoopHabit,
   measure: Measure,
-  warnings: string[],
+  warnings: ImportWarning[],
 ): { measure: Measure; schedule: Schedule } | null {
   if (measure.kind !== 'numeric' || habit.numerator !== 1) return null;
   const span =
@@ -70,17 +81,35 @@ function weeklyOrMonthlyTotal(
   const target = perDay(measure.target, days);
   const words = measure.direction === 'at_least' ? 'at least' : 'at most';
   warnings.push(
-    `${quoted(habit)}: Loop's target of ${words} ${measure.target} ${measure.unit} a ${span} is a total over the ${span}, which this app does not have; it is imported as ${words} ${target} ${measure.unit} every day (${measure.target} ÷ ${days}).`,
+    warning(
+      'period_target_spread',
+      {
+        habit: excerpt(habit.name.trim()),
+        direction: measure.direction,
+        total: measure.target,
+        unit: measure.unit,
+        span,
+        target,
+        days,
+      },
+      `${quoted(habit)}: Loop's target of ${words} ${measure.target} ${measure.unit} a ${span} is a total over the ${span}, which this app does not have; it is imported as ${words} ${target} ${measure.unit} every day (${measure.target} ÷ ${days}).`,
+    ),
   );
   return { measure: { ...measure, target }, schedule: { kind: 'daily' } };
 }
 
-function scheduleOf(habit: LoopHabit, startDate: LocalDate, warnings: string[]): Schedule {
+function scheduleOf(habit: LoopHabit, startDate: LocalDate, warnings: ImportWarning[]): Schedule {
   const { schedule, approximation } = scheduleFromLoopFrequency(habit.numerator, habit.denominator);
   const full: Schedule = schedule.kind === 'every_n_days' ? { ...schedule, startDate } : schedule;
   if (approximation) {
     const imported = describeSchedule(full).toLowerCase();
-    warnings.push(`${quoted(habit)}: ${approximation}; imported as "${imported}".`);
+    warnings.push(
+      warning(
+        'schedule_approximated',
+        { habit: excerpt(habit.name.trim()), app: 'Loop' },
+        `${quoted(habit)}: ${approximation}; imported as "${imported}".`,
+      ),
+    );
   }
   return full;
 }

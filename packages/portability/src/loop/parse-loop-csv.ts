@@ -22,6 +22,7 @@ import {
   resolveOptions,
 } from '../options';
 import { decodeText } from '../text';
+import { type ImportWarning, warning } from '../warnings';
 import { type OpenedZip, readZipUpload } from '../zip-read';
 import { buildLoopHabit, numberPositions } from './build-habit';
 import { parseHabitCheckmarks, parseRootCheckmarks } from './checkmarks-csv';
@@ -69,7 +70,7 @@ function estimateEntries(files: LoopCsvFiles): number {
 
 function parseLoopCsvFiles(files: LoopCsvFiles, options: ResolvedOptions): ImportDocument {
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   // Counted from the text before any of it becomes rows: the header and one line per habit.
   checkHabits(files.habits.file, countLines(files.habits.text.trimEnd()) - 1, options.maxHabits);
   checkHabits(files.upload, files.perHabit.length, options.maxHabits);
@@ -97,7 +98,11 @@ function parseLoopCsvFiles(files: LoopCsvFiles, options: ResolvedOptions): Impor
   const left = habits.filter((h) => !entries.has(h)).map((h) => `"${excerpt(h.name.trim())}"`);
   if (left.length > 0) {
     warnings.push(
-      `Not part of Loop's export (no check marks), so not imported: ${left.join(', ')}.`,
+      warning(
+        'habits_without_checkmarks',
+        { habits: left.join(', '), count: left.length },
+        `Not part of Loop's export (no check marks), so not imported: ${left.join(', ')}.`,
+      ),
     );
   }
   const exported = habits.filter((h) => entries.has(h));

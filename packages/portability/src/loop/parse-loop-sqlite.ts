@@ -30,6 +30,7 @@ import {
   resolveOptions,
 } from '../options';
 import { columnsOf, readSqliteFile, rows } from '../sqlite/sqlite-file';
+import { type ImportWarning, warning } from '../warnings';
 import { buildLoopHabit, numberPositions } from './build-habit';
 import type { LoopEntry, LoopHabit } from './loop-habit';
 import { LOOP_DEFAULT_COLOR, loopColorToHex } from './palette';
@@ -202,11 +203,15 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
     );
   }
   const problems = new ProblemList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const version = num(rows(db, 'pragma user_version')[0]?.user_version) ?? 0;
   if (version > LOOP_SCHEMA_VERSION) {
     warnings.push(
-      `The backup comes from a newer or modified Loop (database version ${version}, this app knows ${LOOP_SCHEMA_VERSION}); anything it added is not imported.`,
+      warning(
+        'newer_loop_version',
+        { version, known: LOOP_SCHEMA_VERSION },
+        `The backup comes from a newer or modified Loop (database version ${version}, this app knows ${LOOP_SCHEMA_VERSION}); anything it added is not imported.`,
+      ),
     );
   }
 
@@ -246,7 +251,13 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
     if (habit) habits.set(Number(row.id), group ? { ...habit, group } : habit);
   }
   if (habitRows.some((r) => r.reminder_hour !== null)) {
-    warnings.push('Reminders set in Loop are not imported; set them again here.');
+    warnings.push(
+      warning(
+        'reminders_not_imported',
+        { app: 'Loop' },
+        'Reminders set in Loop are not imported; set them again here.',
+      ),
+    );
   }
 
   const labels = new Map([...habits].map(([id, h]) => [id, `Check mark of "${excerpt(h.name)}"`]));
@@ -308,12 +319,31 @@ function readDatabase(db: Database, file: string, options: ResolvedOptions): Imp
   } finally {
     statement.free();
   }
-  if (orphans > 0) warnings.push(`${orphans} check marks of deleted habits were skipped.`);
-  if (duplicates > 0)
-    warnings.push(`${duplicates} repeated check marks (same habit and day) were skipped.`);
+  if (orphans > 0) {
+    warnings.push(
+      warning(
+        'orphan_checkmarks_skipped',
+        { count: orphans },
+        `${orphans} check marks of deleted habits were skipped.`,
+      ),
+    );
+  }
+  if (duplicates > 0) {
+    warnings.push(
+      warning(
+        'duplicate_checkmarks_skipped',
+        { count: duplicates },
+        `${duplicates} repeated check marks (same habit and day) were skipped.`,
+      ),
+    );
+  }
   if (offMidnight > 0) {
     warnings.push(
-      `${offMidnight} check marks were not at midnight UTC; each is placed on its UTC day.`,
+      warning(
+        'checkmarks_off_midnight',
+        { count: offMidnight },
+        `${offMidnight} check marks were not at midnight UTC; each is placed on its UTC day.`,
+      ),
     );
   }
 
