@@ -7,6 +7,7 @@
 export * from './check-issues';
 export * from './error-codes';
 export * from './files';
+export * from './import-warnings';
 export * from './limits';
 export * from './locales';
 export * from './palette';

@@ -1,6 +1,5 @@
+import { IMPORT_WARNING_CODES } from '@habit-tracker/vocabulary';
 import { afterAll, describe, expect, it } from 'vitest';
-// The importers' list itself (a module with no imports), so a new code cannot go unsaid.
-import { IMPORT_WARNING_CODES } from '../../../../packages/portability/src/warnings';
 import { activate } from '../i18n/i18n';
 import { warningMessageId, warningText } from './import-warnings';
 

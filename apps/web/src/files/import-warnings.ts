@@ -1,18 +1,19 @@
 /**
  * An import preview's warnings in the active language: each code the server sends
- * (packages/portability's IMPORT_WARNING_CODES) has a sentence `import.warning.<code>`, filled
+ * (@habit-tracker/vocabulary's IMPORT_WARNING_CODES) has a sentence `import.warning.<code>`, filled
  * with the warning's values. `text` (a preview stored before warnings had codes) and a code this
  * build does not know yet show the server's English sentence.
  */
 
+import type { ImportWarningCode } from '@habit-tracker/vocabulary';
 import type { ImportPreview } from '../api/files';
 import type { MessageId } from '../i18n/i18n';
 import { t } from '../i18n/i18n';
 
 export type ImportWarning = ImportPreview['warnings'][number];
 
-/** Each code's sentence (a missing catalog key fails the typecheck). */
-const MESSAGES: Record<string, MessageId> = {
+/** Each code's sentence (a code without one, or a missing catalog key, fails the typecheck). */
+const MESSAGES: Record<ImportWarningCode, MessageId> = {
   schedule_approximated: 'import.warning.schedule_approximated',
   frequency_unreadable: 'import.warning.frequency_unreadable',
   reminders_not_imported: 'import.warning.reminders_not_imported',
@@ -44,7 +45,7 @@ const MESSAGES: Record<string, MessageId> = {
 
 /** The sentence of a code, or undefined for `text` and codes this build does not know. */
 export const warningMessageId = (code: string): MessageId | undefined =>
-  Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
+  Object.hasOwn(MESSAGES, code) ? MESSAGES[code as ImportWarningCode] : undefined;
 
 export function warningText(warning: ImportWarning): string {
   const id = warningMessageId(warning.code);
