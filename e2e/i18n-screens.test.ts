@@ -5,7 +5,8 @@
  * than the viewport, axe finds nothing serious, and each gets its screenshots. The language is
  * chosen as the Settings Language card stores it: with the account, and on the device (localStorage
  * `habit-tracker.locale`). The check-in dialogs (quick entry and the full one) are checked the same
- * way, and so are the forgotten-password pages.
+ * way, and so are the forgotten-password pages, and the import preview of another app's export
+ * (its warnings said from their codes, its schedules formatted here, not the server's English).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -20,6 +21,7 @@ import {
   USER_ZONE,
 } from './support/app';
 import { PHONE } from './support/browser';
+import { zipFiles } from './support/files';
 import {
   type Catalog,
   catalog,
@@ -30,6 +32,7 @@ import {
   message,
 } from './support/i18n';
 
+const en = catalog('en');
 let app: AppSession;
 let runId = '';
 const api = <T>(path: string, options: { method?: string; data?: unknown } = {}) =>
@@ -316,3 +319,110 @@ describe.each(LOCALES)('in $locale at 360 px', ({ locale, lang, dir }) => {
     },
   );
 });
+
+/**
+ * A Loop CSV export whose Habits.csv lists a habit Checkmarks.csv has no column for (not chosen
+ * for the export): the preview warns `habits_without_checkmarks` with the habit's name. Fixed
+ * past days, so the preview does not depend on today.
+ */
+const LOOP_WITH_LEFT_OUT = zipFiles({
+  'Habits.csv':
+    'Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n' +
+    '001,Meditate,YES_NO,,,1,1,#00897B,,,,false\n' +
+    '002,Floss,YES_NO,,,1,1,#E53935,,,,false\n',
+  'Checkmarks.csv':
+    'Date,Meditate,\n2025-03-05,YES_MANUAL,\n2025-03-04,NO,\n2025-03-03,YES_MANUAL,\n',
+});
+
+/** `text` as a regular expression that matches it literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface PreviewWarning {
+  code: string;
+  values: Record<string, string | number>;
+  message: string;
+}
+
+describe.each(LOCALES.filter((l) => l.locale !== 'en-XA'))(
+  'import preview in $locale at 360 px',
+  ({ locale, lang, dir }) => {
+    const m = catalog(locale);
+
+    test('warnings from the catalog by code, the schedule in the language, no sideways scrolling, axe clean; Cancel imports nothing', async () => {
+      const { page } = app;
+      await page.setViewportSize(PHONE);
+      await speak(locale);
+      try {
+        await startAt(app, '/import');
+        await expectLangDir(page, lang, dir);
+        await page
+          .getByRole('heading', { level: 2, name: m['import.pick.title'], exact: true })
+          .waitFor();
+        const previewed = page.waitForResponse(
+          (res) => res.url().endsWith('/preview') && res.request().method() === 'POST',
+        );
+        await page.getByTestId('import-file').setInputFiles({
+          name: 'Loop Habits CSV.zip',
+          mimeType: 'application/zip',
+          buffer: LOOP_WITH_LEFT_OUT,
+        });
+        // The server's warning: its code and values (what the web says it with) and its English.
+        const response = await previewed;
+        expect(response.status()).toBe(200);
+        const { preview } = (await response.json()) as { preview: { warnings: PreviewWarning[] } };
+        expect(preview.warnings).toEqual([
+          {
+            code: 'habits_without_checkmarks',
+            values: { habits: '"Floss"', count: 1 },
+            message: expect.stringContaining('"Floss"'),
+          },
+        ]);
+        const [warning] = preview.warnings as [PreviewWarning];
+
+        const card = page.getByTestId('preview');
+        await card.waitFor({ timeout: 20_000 });
+        await card
+          .getByRole('heading', { level: 2, name: m['import.preview.title'], exact: true })
+          .waitFor();
+        await card.getByText(m['import.preview.warnings']!, { exact: true }).waitFor();
+        const said = message(m, 'import.warning.habits_without_checkmarks', { habits: '"Floss"' });
+        expect(said).not.toBe(warning.message);
+        await expect.poll(() => card.locator('.warning-list li').allTextContents()).toEqual([said]);
+        await expect.poll(() => card.textContent()).not.toContain(warning.message);
+
+        // Meditate's schedule (Loop's 1/1) formatted here, not the server's English "Every day".
+        expect(m['repeat.everyDay']).not.toBe(en['repeat.everyDay']);
+        const habits = card
+          .getByRole('list', { name: m['import.preview.habits'], exact: true })
+          .locator('li');
+        await expect
+          .poll(() => habits.allTextContents())
+          .toEqual([
+            expect.stringMatching(
+              new RegExp(
+                `^${literally(`Meditate${m['import.preview.yesNo']} · ${m['repeat.everyDay']} · `)}`,
+              ),
+            ),
+          ]);
+        await expect.poll(() => card.textContent()).not.toContain(en['repeat.everyDay']);
+
+        await expectPhoneWidth(page, `the import preview in ${locale}`);
+        await checkScreen(app, `i18n-${locale}-import-preview`);
+
+        // Cancel: back to the picker, and the account holds no habit from the file.
+        await card.getByRole('button', { name: m['import.preview.cancel'], exact: true }).click();
+        await card.waitFor({ state: 'detached' });
+        await page
+          .getByRole('heading', { level: 2, name: m['import.pick.title'], exact: true })
+          .waitFor();
+        const names = (await api<{ habits: { name: string }[] }>('/habits')).body.habits.map(
+          (h) => h.name,
+        );
+        expect(names).not.toContain('Meditate');
+        expect(names).toContain('Run');
+      } finally {
+        await backToEnglish();
+      }
+    });
+  },
+);
