@@ -479,10 +479,22 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       locale: 'de',
     });
     await remind(client, habit.id, '08:00');
+    // The new message, not the last one read: waits (passes again) until the push service holds
+    // one more than before. Reading once after a pass returned the previous (German) test
+    // message once in a full-suite run.
     const sendTest = async () => {
+      const before = (await received()).length;
       const res = await client.post(`/api/v1/push-subscriptions/${deviceId}/test`);
       expect(res.status, res.text).toBe(202);
-      await tick();
+      await expect
+        .poll(
+          async () => {
+            await tick();
+            return (await received()).length;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(before + 1);
       return (await received()).at(-1);
     };
     // The account has no language (null): the device's German.
