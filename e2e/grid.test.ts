@@ -35,6 +35,7 @@ interface ApiCheckin {
   date: string;
   state: string;
   value: number | null;
+  note: string | null;
 }
 
 async function createHabit(data: Record<string, unknown>): Promise<{ id: string }> {
@@ -158,6 +159,21 @@ describe('Today as a grid', () => {
     await expect.poll(() => cell('Read', yesterday).getAttribute('data-status')).toBe('none');
     await waitSynced(app);
     expect(await checkinsOn(ids[0]!, yesterday)).toEqual([]);
+
+    // …but keeps what the user wrote: a done day with a note stays as a note-only day.
+    const noted = await api(`/habits/${ids[1]}/checkins/${yesterday}`, {
+      method: 'PUT',
+      data: { state: 'done', note: 'Left knee stiff' },
+    });
+    expect(noted.status).toBe(200);
+    await startAt(app);
+    await expect.poll(() => cell('Stretch', yesterday).getAttribute('data-status')).toBe('met');
+    await cell('Stretch', yesterday).click();
+    await expect.poll(() => cell('Stretch', yesterday).getAttribute('data-status')).toBe('none');
+    await waitSynced(app);
+    expect(await checkinsOn(ids[1]!, yesterday)).toMatchObject([
+      { state: 'note', value: null, note: 'Left knee stiff' },
+    ]);
     for (const id of ids)
       expect((await api(`/habits/${id}`, { method: 'DELETE' })).status).toBe(204);
   });

@@ -347,6 +347,22 @@ export const CheckinParamsSchema = z.object({
   date: LocalDateSchema.openapi({ param: { name: 'date', in: 'path' } }),
 });
 
+/**
+ * DELETE's `keep=notes`: clear the mark but keep what the user wrote — a day with a note or
+ * photos becomes a note-only day; a day without is deleted.
+ */
+export const CheckinDeleteQuerySchema = z.object({
+  keep: z
+    .enum(['notes'])
+    .optional()
+    .openapi({
+      description:
+        '`notes`: remove the mark but keep what the user wrote — a day with a (non-empty) note ' +
+        'or photos becomes a note-only day (state `note`, value null, note and photos kept); ' +
+        'one without is deleted. Absent: the check-in is deleted with its note and photos.',
+    }),
+});
+
 /** 'note': a day with only a note, no check-in (streaks and scores treat it as none). */
 const CheckinStateSchema = z.enum(['done', 'skipped', 'note']);
 

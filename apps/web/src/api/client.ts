@@ -480,10 +480,15 @@ export const api = {
         headers: idempotency(idempotencyKey),
       }),
     ),
-  deleteCheckin: (id: string, date: string, idempotencyKey?: string): Promise<void> =>
+  deleteCheckin: (
+    id: string,
+    date: string,
+    idempotencyKey?: string,
+    keep?: 'notes',
+  ): Promise<void> =>
     answer(
       client.DELETE('/api/v1/habits/{id}/checkins/{date}', {
-        params: { path: { id, date } },
+        params: { path: { id, date }, query: keep ? { keep } : {} },
         headers: idempotency(idempotencyKey),
       }),
     ),

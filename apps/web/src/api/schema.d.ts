@@ -3757,11 +3757,14 @@ export interface paths {
         post?: never;
         /**
          * Clear the check-in of one date
-         * @description Succeeds also when there was none. Accepts `Idempotency-Key`.
+         * @description Deletes the check-in with its note and photos. With `keep=notes` it removes the mark but keeps what the user wrote: when the day has a note (non-empty) or photos, the check-in becomes a note-only day (state `note`, value null, note and photos kept); otherwise it is deleted. Succeeds also when there was none. Accepts `Idempotency-Key`.
          */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `notes`: remove the mark but keep what the user wrote — a day with a (non-empty) note or photos becomes a note-only day (state `note`, value null, note and photos kept); one without is deleted. Absent: the check-in is deleted with its note and photos. */
+                    keep?: "notes";
+                };
                 header?: {
                     /** @description Makes a resend of this write safe: the first response is replayed. */
                     "idempotency-key"?: string;

@@ -17,6 +17,11 @@ export interface QueuedAction {
   date: string;
   op: 'put' | 'delete';
   body: CheckinPut | null;
+  /**
+   * A delete's `keep=notes`: clear the mark, keep the day's note and photos (the server decides,
+   * knowing the note). Optional: actions stored by older builds have none and delete as before.
+   */
+  keep?: 'notes';
   queuedAt: number;
 }
 

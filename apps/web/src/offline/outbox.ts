@@ -25,7 +25,7 @@ export async function sendAction(action: QueuedAction, online: boolean): Promise
         checkin: await api.putCheckin(action.habitId, action.date, action.body!, action.key),
       };
     }
-    await api.deleteCheckin(action.habitId, action.date, action.key);
+    await api.deleteCheckin(action.habitId, action.date, action.key, action.keep);
     return { kind: 'sent', checkin: null };
   } catch (error) {
     if (error instanceof NetworkError) return { kind: 'retry', offline: !online };

@@ -40,7 +40,13 @@ let today: string;
 let habitId: string;
 /** What the network does with the next answer: deliver it, or lose it after the server acted. */
 let loseNextAnswer = false;
-const sent: { method: string; path: string; key: string | null; replayed: boolean }[] = [];
+const sent: {
+  method: string;
+  path: string;
+  search: string;
+  key: string | null;
+  replayed: boolean;
+}[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ht-web-sync-'));
@@ -68,6 +74,7 @@ beforeAll(async () => {
       sent.push({
         method: request.method,
         path: url.pathname,
+        search: url.search,
         key: headers.get('idempotency-key'),
         replayed: res.headers.get('idempotency-replayed') === 'true',
       });
@@ -130,6 +137,42 @@ describe('the outbox', () => {
     expect(new Set(sent.map((s) => s.key)).size).toBe(3);
     expect((await checkinsOf(today)).map((c) => c.state)).toEqual(['skipped']);
     expect(syncStore.get().status).toBe('idle');
+  });
+
+  it('a clear with keep "notes" asks the server to keep the note; one without, not', async () => {
+    const { recentFrom } = await api.today();
+    const [noted, bare] = [addDays(recentFrom, 2), addDays(recentFrom, 3)];
+    for (const date of [noted, bare]) {
+      await enqueueCheckin({
+        habitId,
+        habitName: 'Read',
+        date,
+        op: 'put',
+        body: { state: 'done', note: date === noted ? 'tired' : null },
+      });
+    }
+    await drained();
+    sent.length = 0;
+    for (const date of [noted, bare]) {
+      await enqueueCheckin({
+        habitId,
+        habitName: 'Read',
+        date,
+        op: 'delete',
+        body: null,
+        keep: 'notes',
+      });
+    }
+    // Queued by an older build: no `keep`, a plain delete.
+    await enqueueCheckin({ habitId, habitName: 'Read', date: today, op: 'delete', body: null });
+    await drained();
+    expect(sent.map((s) => [s.method, s.search])).toEqual([
+      ['DELETE', '?keep=notes'],
+      ['DELETE', '?keep=notes'],
+      ['DELETE', ''],
+    ]);
+    expect(await checkinsOf(noted)).toMatchObject([{ state: 'note', value: null, note: 'tired' }]);
+    expect(await checkinsOf(bare)).toEqual([]);
   });
 
   it('resends a write whose answer was lost with the same key: applied once', async () => {
@@ -207,3 +250,9 @@ describe('the outbox', () => {
     expect(await checkinsOf(today)).toEqual([]);
   });
 });
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -66,7 +66,7 @@ export async function initSync(): Promise<void> {
 }
 
 export async function enqueueCheckin(
-  input: Pick<QueuedAction, 'habitId' | 'habitName' | 'date' | 'op' | 'body'>,
+  input: Pick<QueuedAction, 'habitId' | 'habitName' | 'date' | 'op' | 'body' | 'keep'>,
 ): Promise<void> {
   const action: QueuedAction = { ...input, key: uuid(), queuedAt: Date.now() };
   // Shown at once (optimistic UI); persisted before anything is sent.

@@ -122,6 +122,27 @@ describe('the outbox on Today', () => {
     expect(applyPending(base, [action({ date: '2026-02-01' })])).toBe(base);
   });
 
+  it('a clear with keep "notes" shows the day not done, as a note-only day when the note is known', () => {
+    const clear = action({ op: 'delete', body: null, keep: 'notes', date: TODAY });
+    const previous = {
+      date: TODAY,
+      state: 'done' as const,
+      value: null,
+      note: 'Chapter 3',
+      createdAt: 'c',
+      updatedAt: 'u',
+    };
+    expect(optimisticCheckin(clear, previous)).toMatchObject({
+      state: 'note',
+      value: null,
+      note: 'Chapter 3',
+    });
+    // Earlier days come without their notes: the day just shows not done until the server answers.
+    expect(optimisticCheckin(clear, { ...previous, note: null })).toBeNull();
+    const base = today([item({ recent: [{ date: '2026-03-12', state: 'done', value: null }] })]);
+    expect(applyPending(base, [{ ...clear, date: '2026-03-12' }]).habits[0]!.recent).toEqual([]);
+  });
+
   it('a tap without a note keeps the note the day had', () => {
     const previous = {
       date: TODAY,

@@ -67,11 +67,18 @@ export function withCheckin(item: TodayHabit, checkin: CheckinDto | null): Today
 }
 
 export function optimisticCheckin(
-  action: Pick<QueuedAction, 'op' | 'date' | 'body'>,
+  action: Pick<QueuedAction, 'op' | 'date' | 'body' | 'keep'>,
   previous: CheckinDto | null,
 ): CheckinDto | null {
-  if (action.op === 'delete' || !action.body) return null;
   const now = new Date().toISOString();
+  if (action.op === 'delete' || !action.body) {
+    // keep=notes leaves a note-only day when there is a note; photos Today cannot see (the
+    // server's answer brings those days back). Not done either way, at once.
+    if (action.keep === 'notes' && previous?.note) {
+      return { ...previous, state: 'note', value: null, updatedAt: now };
+    }
+    return null;
+  }
   return {
     date: action.date,
     state: action.body.state,

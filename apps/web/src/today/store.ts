@@ -7,17 +7,18 @@ import { useMemo } from 'react';
 import { markSignedIn } from '../account/session';
 import {
   ApiError,
+  type CheckinDto,
   fetchTodayResponse,
   NetworkError,
   readResponse,
   type Today,
 } from '../api/client';
 import { kvGet, kvSet } from '../offline/db';
-import { onSettled, syncStore } from '../offline/sync';
+import { onSettled, type QueuedAction, syncStore } from '../offline/sync';
 import { friendlyError } from '../shared/lib/errors';
 import { createStore, useStore } from '../shared/lib/store';
 import { watchDayStart } from './day-clock';
-import { applyCheckin, applyPending, rollTo } from './model';
+import { applyCheckin, applyPending, knownCheckin, optimisticCheckin, rollTo } from './model';
 
 interface CachedToday {
   data: Today;
@@ -164,11 +165,28 @@ onSettled((action, result) => {
     confirmedWrites++;
     const data = todayStore.get().data;
     if (data) {
-      todayStore.set({ data: applyCheckin(data, action.habitId, action.date, result.checkin) });
+      todayStore.set({
+        data: applyCheckin(
+          data,
+          action.habitId,
+          action.date,
+          confirmed(data, action, result.checkin),
+        ),
+      });
     }
   }
   if (syncStore.get().pending.length === 0) scheduleTodayRefresh();
 });
+
+/**
+ * The day as the server now has it. A keep=notes delete answers 204 without the day: the note
+ * it kept is the one Today knew (until the refresh after the queue empties brings the rest).
+ */
+function confirmed(data: Today, action: QueuedAction, checkin: CheckinDto | null) {
+  if (action.op !== 'delete' || action.keep !== 'notes') return checkin;
+  const item = data.habits.find((h) => h.habit.id === action.habitId);
+  return item ? optimisticCheckin(action, knownCheckin(item, action.date, data.date)) : checkin;
+}
 
 /** Today as the page shows it: on the user's current day, every queued check-in applied. */
 export function useToday(): TodayState {

@@ -135,6 +135,9 @@ export default function TodayScreen() {
       op: done ? 'delete' : 'put',
       // No note: the server keeps the day's note (a tap knows only the state).
       body: done ? null : { state: 'done' },
+      // Unmarking keeps the day's note and photos: the grid does not know earlier days' notes,
+      // so the server decides whether the day stays as a note-only day.
+      ...(done ? { keep: 'notes' as const } : {}),
     });
   }
 

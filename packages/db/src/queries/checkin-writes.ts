@@ -11,7 +11,7 @@
  */
 import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { checkins, habits, idempotencyKeys } from '../schema';
+import { checkins, habits, idempotencyKeys, photos } from '../schema';
 import type { CheckinInput } from './checkins';
 import type { IdempotencyRecord } from './idempotency';
 import {
@@ -78,8 +78,10 @@ export interface CheckinDelete {
   found: LockedHabit | null;
   /** The key's stored record, when it has one: then nothing was deleted or stored. */
   record: IdempotencyRecord | null;
-  /** Whether there was a check-in to delete. */
+  /** Whether there was a check-in to delete (with `keepNotes`: one that was deleted). */
   deleted: boolean;
+  /** With `keepNotes`: whether a check-in became a note-only day (its note and photos kept). */
+  kept: boolean;
   /**
    * With `save`: whether its record was stored; false when a concurrent request stored one for
    * the key after this statement began (roll back and answer from theirs). Undefined without.
@@ -91,6 +93,11 @@ export interface CheckinDelete {
  * Locks the habit, looks up the key's record and — unless it has one — deletes the check-in of
  * `date` and stores `save` as the key's record (a delete's response does not depend on what it
  * deleted, so it is known before).
+ *
+ * With `keepNotes`, a day the user wrote on (a non-empty note, or photos) is not deleted but
+ * becomes a note-only day: the mark goes, the note and photos stay (photos would go with the row,
+ * ON DELETE CASCADE). Decided here, in the statement, because the client does not know past
+ * days' notes.
  */
 export async function lockHabitAndDeleteCheckin(
   tx: Db,
@@ -99,17 +106,23 @@ export async function lockHabitAndDeleteCheckin(
     habitId: string;
     date: string;
     save?: IdempotencyRecord & { key: string };
+    keepNotes?: boolean;
   },
 ): Promise<CheckinDelete> {
-  const { userId, habitId, date, save } = del;
+  const { userId, habitId, date, save, keepNotes = false } = del;
   const key = save?.key;
   const unlessRecorded = key === undefined ? sql`` : sql`and not exists (select from rec)`;
+  const theDay = sql`c.user_id = ${userId} and c.habit_id = h.id and c.date = ${date}::date`;
+  // Never null (coalesce, exists), so `not` of it is true exactly when it is false.
+  const written = sql`(coalesce(c.note, '') <> '' or exists (
+    select from ${photos} p
+    where p.user_id = ${userId} and p.habit_id = c.habit_id and p.date = c.date))`;
   const ctes = [
     lockedHabit(userId, habitId),
     ...recordLookup(userId, key),
     sql`del as (
       delete from ${checkins} c using h
-      where c.user_id = ${userId} and c.habit_id = h.id and c.date = ${date}::date ${unlessRecorded}
+      where ${theDay} ${unlessRecorded} ${keepNotes ? sql`and not ${written}` : sql``}
       returning c.date)`,
   ];
   const selects = [
@@ -117,6 +130,17 @@ export async function lockHabitAndDeleteCheckin(
     ...recordColumns(key),
     sql`exists (select from del) as deleted`,
   ];
+  if (keepNotes) {
+    // A note-only day needs a note (checkins_note_only_check): '' for a day with only photos.
+    // One already note-only is left as it is (nothing changed: no summary to refresh).
+    ctes.push(sql`kept as (
+      update ${checkins} c set state = 'note', value = null, note = coalesce(c.note, ''),
+        updated_at = now()
+      from h
+      where ${theDay} ${unlessRecorded} and c.state <> 'note' and ${written}
+      returning c.date)`);
+    selects.push(sql`exists (select from kept) as kept`);
+  }
   if (save) {
     ctes.push(sql`saved as (
       insert into ${idempotencyKeys} (user_id, key, request_hash, status_code, response_body)
@@ -132,6 +156,7 @@ export async function lockHabitAndDeleteCheckin(
     found: habitOf(row),
     record: recordOf(row, key),
     deleted: row.deleted === true,
+    kept: row.kept === true,
     saved: save ? row.saved === true : undefined,
   };
 }

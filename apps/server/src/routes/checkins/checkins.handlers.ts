@@ -52,13 +52,17 @@ export const putCheckin: RouteHandler<typeof routes.putCheckin, AuthedEnv> = asy
 
 export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv> = async (c) => {
   const { id, date } = c.req.valid('param');
+  const { keep } = c.req.valid('query');
   const { user } = c.var;
   const response = { status: 204, body: null } as const;
-  await writeIdempotently(c, undefined, async (tx, keyed) => {
+  // The query is part of the request the key stands for (a key reused without it is another
+  // request); without it the hash is as before, so keys stored by older builds still replay.
+  await writeIdempotently(c, keep ? { keep } : undefined, async (tx, keyed) => {
     const del = await db.lockHabitAndDeleteCheckin(tx, {
       userId: user.id,
       habitId: id,
       date,
+      keepNotes: keep === 'notes',
       save: keyed && {
         key: keyed.key,
         requestHash: keyed.requestHash,
@@ -68,7 +72,8 @@ export const deleteCheckin: RouteHandler<typeof routes.deleteCheckin, AuthedEnv>
     });
     if (del.record) return { stored: del.record };
     if (!del.found) throw notFound('Habit not found');
-    if (del.deleted) await refreshSummary(c, tx, del.found, date);
+    // A note-only day counts as no check-in: the mark changed either way.
+    if (del.deleted || del.kept) await refreshSummary(c, tx, del.found, date);
     return { response, saved: del.saved };
   });
   return c.body(null, 204);

@@ -1,4 +1,9 @@
-import { CheckinParamsSchema, CheckinPutSchema, CheckinSchema } from '@habit-tracker/contract';
+import {
+  CheckinDeleteQuerySchema,
+  CheckinParamsSchema,
+  CheckinPutSchema,
+  CheckinSchema,
+} from '@habit-tracker/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { IdempotencyHeadersSchema } from '../../http/idempotency';
 import { requireAuthOrToken } from '../../middleware/auth';
@@ -44,7 +49,15 @@ export const deleteCheckin = createRoute({
   security,
   middleware,
   summary: 'Clear the check-in of one date',
-  description: 'Succeeds also when there was none. Accepts `Idempotency-Key`.',
-  request: { params: CheckinParamsSchema, headers: IdempotencyHeadersSchema },
+  description:
+    'Deletes the check-in with its note and photos. With `keep=notes` it removes the mark but ' +
+    'keeps what the user wrote: when the day has a note (non-empty) or photos, the check-in ' +
+    'becomes a note-only day (state `note`, value null, note and photos kept); otherwise it is ' +
+    'deleted. Succeeds also when there was none. Accepts `Idempotency-Key`.',
+  request: {
+    params: CheckinParamsSchema,
+    query: CheckinDeleteQuerySchema,
+    headers: IdempotencyHeadersSchema,
+  },
   responses: { 204: { description: 'Cleared' }, ...errorResponses(401, 403, 404, 409, 422) },
 });
