@@ -98,11 +98,33 @@ export interface AxeProblem {
   targets: string[];
 }
 
+/**
+ * Waits for the page's finite CSS animations and transitions to end (a toast fading in, a button's
+ * colour changing): axe reads colours as they are drawn, and a slow machine once caught a toast
+ * half-way in, its text blended with the page. Endless or paused ones (a spinner) are not
+ * waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter(
+          (a) =>
+            a.playState === 'running' &&
+            a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+        )
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Serious and critical axe violations on the page as it is now, at phone and desktop width. */
 export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   const problems: AxeProblem[] = [];
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
+    await animationsSettled(page);
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;
