@@ -36,6 +36,7 @@ export type {
 };
 
 import {
+  type CheckIssueCode,
   type ErrorCode,
   isErrorCode,
   LIMITS,
@@ -238,15 +239,32 @@ export const PASSWORD_RULE_PHRASES: Record<PasswordRule, MessageId> = {
   common: 'password.common',
 };
 
+/** The server's own checks that need no value: one sentence each (a new code fails the typecheck). */
+type PlainCheckCode = Exclude<CheckIssueCode, 'password_rule' | 'limit_reached'>;
+const CHECK_PHRASES: Record<PlainCheckCode, MessageId> = {
+  required: 'error.issue.required',
+  password_incorrect: 'error.issue.passwordIncorrect',
+  confirm_email_mismatch: 'error.issue.confirmEmailMismatch',
+  date_order: 'error.issue.dateOrder',
+  unknown_reference: 'error.issue.unknownReference',
+  exactly_once: 'error.issue.exactlyOnce',
+  push_endpoint_unknown: 'error.issue.pushEndpointUnknown',
+  import_not_previewed: 'error.issue.importNotPreviewed',
+  value_not_allowed: 'error.issue.valueNotAllowed',
+  value_required: 'error.issue.valueRequired',
+  note_only: 'error.issue.noteOnly',
+};
+
 /**
  * The issue's code as a sentence: zod's, or one of the server's own checks (the vocabulary's
  * CHECK_ISSUE_CODES); null for a code we have none for (the server's text then).
  */
 function issueProblem(issue: FieldIssue): ErrorPhrase | null {
   const { minimum, maximum, origin } = issue;
+  if (issue.code && Object.hasOwn(CHECK_PHRASES, issue.code)) {
+    return { id: CHECK_PHRASES[issue.code as PlainCheckCode] };
+  }
   switch (issue.code) {
-    case 'required':
-      return { id: 'error.issue.required' };
     case 'password_rule':
       return issue.rule
         ? {
@@ -254,30 +272,10 @@ function issueProblem(issue: FieldIssue): ErrorPhrase | null {
             values: { min: LIMITS.passwordMin, max: LIMITS.passwordMax },
           }
         : null;
-    case 'password_incorrect':
-      return { id: 'error.issue.passwordIncorrect' };
-    case 'confirm_email_mismatch':
-      return { id: 'error.issue.confirmEmailMismatch' };
-    case 'date_order':
-      return { id: 'error.issue.dateOrder' };
     case 'limit_reached':
       return maximum === undefined
         ? { id: 'error.issue.limitReachedNoCount' }
         : { id: 'error.issue.limitReached', values: { maximum } };
-    case 'unknown_reference':
-      return { id: 'error.issue.unknownReference' };
-    case 'exactly_once':
-      return { id: 'error.issue.exactlyOnce' };
-    case 'push_endpoint_unknown':
-      return { id: 'error.issue.pushEndpointUnknown' };
-    case 'import_not_previewed':
-      return { id: 'error.issue.importNotPreviewed' };
-    case 'value_not_allowed':
-      return { id: 'error.issue.valueNotAllowed' };
-    case 'value_required':
-      return { id: 'error.issue.valueRequired' };
-    case 'note_only':
-      return { id: 'error.issue.noteOnly' };
     case 'too_small':
       if (minimum === undefined) return { id: 'error.issue.invalid' };
       if (origin === 'string') return { id: 'error.issue.tooShort', values: { minimum } };
